@@ -1,0 +1,85 @@
+#pragma once
+/// \file quarry/backend/binding.hpp
+/// The database-independent half of binding and reading: C++ values go through
+/// quarry::value_traits to one of the storage types, which the backend's statement binds or
+/// reads. A backend statement provides, for each storage type S:
+///   void bind(int i, const S&);  void bind_null(int i);  void bind_list(int i, const std::vector<T>&);
+///   bool read(int i, S& out, const field_info&);   // false on NULL; throws type_mismatch
+/// and `std::string_view sql()`.
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "quarry/core/error.hpp"
+#include "quarry/core/value_traits.hpp"
+#include "quarry/expr/predicates.hpp"
+
+namespace quarry::detail {
+
+/// Names a result column in errors: "users.email", or "result column 3" for computed values.
+struct field_info {
+  std::string_view table;
+  std::string_view column;
+  int index;
+
+  std::string label() const {
+    if (column.empty()) return "result column " + std::to_string(index + 1);
+    return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
+  }
+};
+
+/// Hands each bound value of a statement to the backend, numbering parameters from 1.
+template <class Stmt>
+struct binder {
+  Stmt& stmt;
+  int index = 0;
+
+  template <class T>
+  void operator()(const T& v) {
+    ++index;
+    if constexpr (is_optional_v<T>) {
+      if (v)
+        stmt.bind(index, value_traits<typename T::value_type>::to_storage(*v));
+      else
+        stmt.bind_null(index);
+    } else if constexpr (requires { v.items; }) {
+      stmt.bind_list(index, *v.items);
+    } else {
+      stmt.bind(index, value_traits<T>::to_storage(v));
+    }
+  }
+};
+
+[[noreturn]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
+  throw type_mismatch(errc::null_value,
+                      "quarry: " + f.label() + " is NULL but is read into a non-optional " +
+                          std::string(type) + "; make the field std::optional or filter out NULLs",
+                      std::string(sql));
+}
+
+/// Reads result column i as C++ type T (std::optional<T> reads NULL as nullopt).
+template <class T, class Stmt>
+T read_field(Stmt& s, int i, const field_info& f) {
+  using U = strip_optional_t<T>;
+  using traits = value_traits<U>;
+  typename traits::storage st{};
+  if (!s.read(i, st, f)) {
+    if constexpr (is_optional_v<T>) {
+      return std::nullopt;
+    } else {
+      throw_null_value(f, traits::name, s.sql());
+    }
+  }
+  if constexpr (std::is_same_v<typename traits::storage, U>) {
+    return T(std::move(st));
+  } else {
+    try {
+      return T(traits::from_storage(std::move(st)));
+    } catch (const conversion_error& e) {
+      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + e.what, std::string(s.sql()));
+    }
+  }
+}
+
+}  // namespace quarry::detail

@@ -1,0 +1,101 @@
+#pragma once
+/// \file quarry/backend/result.hpp
+/// The rows of a query: a single-pass range that steps the prepared statement as you iterate,
+/// building each row only when you dereference. Helpers collect all rows, exactly one, or the
+/// first. A result keeps its connection's statement busy until it is destroyed or exhausted.
+
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "quarry/core/error.hpp"
+
+namespace quarry {
+
+/// A single-pass range of rows of type Row. Not thread-safe; do not outlive the connection.
+template <class Lease, class Row, class Reader>
+class result {
+ public:
+  using value_type = Row;
+
+  explicit result(Lease lease) : lease_(std::move(lease)) {}
+  result(result&&) noexcept = default;
+  result& operator=(result&&) noexcept = default;
+
+  struct sentinel {};
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = Row;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    explicit iterator(result* r) : r_(r) {}
+    /// Reads the current row (each call reads it again; valid until ++).
+    Row operator*() const { return Reader::read(r_->lease_.stmt()); }
+    iterator& operator++() {
+      r_->advance();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool at_end() const noexcept { return r_->done_; }
+    friend bool operator==(const iterator& it, sentinel) { return it.at_end(); }
+
+   private:
+    result* r_ = nullptr;
+  };
+
+  /// Starts stepping; call once.
+  iterator begin() {
+    if (started_) throw usage_error(errc::usage, "quarry: a query result can be iterated only once");
+    started_ = true;
+    advance();
+    return iterator(this);
+  }
+  sentinel end() const noexcept { return {}; }
+
+  /// Every remaining row.
+  std::vector<Row> all() {
+    std::vector<Row> out;
+    for (auto it = begin(); !(it == end()); ++it) out.push_back(*it);
+    return out;
+  }
+  /// The first row, or nullopt when there is none.
+  std::optional<Row> first() {
+    auto it = begin();
+    if (it == end()) return std::nullopt;
+    std::optional<Row> row(*it);
+    finish();
+    return row;
+  }
+  /// Exactly one row; quarry::row_count_error when there are none or several.
+  Row one() {
+    auto it = begin();
+    if (it == end())
+      throw row_count_error(errc::row_count, "quarry: one() expected exactly one row, the query returned none",
+                            std::string(lease_.sql()));
+    Row row(*it);
+    ++it;
+    if (!(it == end()))
+      throw row_count_error(errc::row_count, "quarry: one() expected exactly one row, the query returned more",
+                            std::string(lease_.sql()));
+    return row;
+  }
+
+ private:
+  void advance() {
+    if (done_) return;
+    if (!lease_.stmt().step()) finish();
+  }
+  void finish() {
+    done_ = true;
+    lease_.release();
+  }
+
+  Lease lease_;
+  bool started_ = false;
+  bool done_ = false;
+};
+
+}  // namespace quarry

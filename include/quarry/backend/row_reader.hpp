@@ -1,0 +1,52 @@
+#pragma once
+/// \file quarry/backend/row_reader.hpp
+/// Builds a typed row from the current result row: std::tuple for select(exprs...), the row
+/// struct for select(table). Columns are read in order straight into the object (no copies).
+
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+#include "quarry/backend/binding.hpp"
+#include "quarry/query/select.hpp"
+#include "quarry/schema/table.hpp"
+
+namespace quarry::detail {
+
+template <class E>
+constexpr field_info field_info_of(int i) {
+  if constexpr (is_column_v<E>) {
+    return field_info{E::table_tag::ref_name, E::name, i};
+  } else {
+    return field_info{{}, {}, i};
+  }
+}
+
+template <class Fields, class Row>
+struct row_reader;
+
+template <class... E, class Row>
+struct row_reader<select_list<E...>, Row> {
+  template <class Stmt>
+  static Row read(Stmt& s) {
+    return read_impl(s, std::index_sequence_for<E...>{});
+  }
+  template <class Stmt, std::size_t... I>
+  static Row read_impl(Stmt& s, std::index_sequence<I...>) {
+    return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info_of<E>(static_cast<int>(I)))...};
+  }
+};
+
+template <class D, class Row>
+struct row_reader<whole_row<D>, Row> {
+  template <class Stmt>
+  static Row read(Stmt& s) {
+    return read_impl(s, columns_of<D>{}, std::make_index_sequence<columns_of<D>::size>{});
+  }
+  template <class Stmt, class... C, std::size_t... I>
+  static Row read_impl(Stmt& s, type_list<C...>, std::index_sequence<I...>) {
+    return Row{read_field<typename C::value_type>(s, static_cast<int>(I), field_info_of<C>(static_cast<int>(I)))...};
+  }
+};
+
+}  // namespace quarry::detail

@@ -1,0 +1,110 @@
+#pragma once
+/// \file quarry/backend/sqlite/connection.hpp
+/// An SQLite connection: opens the database with quarry's defaults (WAL, busy_timeout 5000 ms,
+/// synchronous NORMAL, foreign keys ON, extended result codes), caches prepared statements,
+/// and runs typed statements through quarry::connection_base.
+///
+///     quarry::sqlite::connection db{{.path = "app.db"}};
+///     db.create_table(users, /*if_not_exists=*/true);
+///     auto id = db.insert(users, User{0, "a@example.com", std::nullopt});
+///
+/// Thread safety: one connection is used by one thread at a time (it is opened with
+/// SQLITE_OPEN_NOMUTEX); give each thread its own connection.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "quarry/backend/connection_base.hpp"
+#include "quarry/backend/sqlite/error.hpp"
+#include "quarry/backend/sqlite/options.hpp"
+#include "quarry/backend/sqlite/statement.hpp"
+#include "quarry/render/dialect.hpp"
+
+static_assert(SQLITE_VERSION_NUMBER >= 3035000, "quarry: the SQLite backend needs SQLite 3.35 or newer");
+
+namespace quarry::sqlite {
+
+class connection : public connection_base<connection, sqlite_dialect, statement> {
+ public:
+  /// Opens the database; throws quarry::open_error naming the path when it cannot.
+  explicit connection(const options& o = {}) : options_(o) {
+    int flags = o.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (o.create ? SQLITE_OPEN_CREATE : 0));
+    flags |= SQLITE_OPEN_NOMUTEX;
+    int rc = sqlite3_open_v2(o.path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string why = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      int ext = db_ ? sqlite3_extended_errcode(db_) : rc;
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw open_error(errc::cannot_open,
+                       "quarry: cannot open SQLite database '" + o.path + "': " + why + " (code " +
+                           std::to_string(ext) + ")" +
+                           (o.read_only ? "; it was opened read-only, so it must already exist" : ""),
+                       {}, ext);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    try {
+      configure();
+    } catch (...) {
+      sqlite3_close(db_);
+      throw;
+    }
+  }
+  connection(const connection&) = delete;
+  connection& operator=(const connection&) = delete;
+  ~connection() {
+    clear_statement_cache();
+    sqlite3_close(db_);
+  }
+
+  /// Runs SQL that has no parameters and returns no rows (DDL, PRAGMA, BEGIN/COMMIT).
+  void exec(std::string_view sql) {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    sqlite3_free(err);
+    if (rc != SQLITE_OK) throw_error(db_, rc, sql);
+  }
+
+  /// The raw handle, for what quarry does not wrap.
+  sqlite3* native_handle() const noexcept { return db_; }
+  const options& settings() const noexcept { return options_; }
+  /// SQLITE_LIMIT_VARIABLE_NUMBER of this connection, read at connect.
+  int max_parameters() const noexcept { return max_params_; }
+
+  // ---- backend interface used by connection_base ----
+  std::unique_ptr<statement> prepare(const std::string& sql) {
+    sqlite3_stmt* s = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+    if (rc != SQLITE_OK) throw_error(db_, rc, sql);
+    return std::make_unique<statement>(db_, s);
+  }
+  std::int64_t changes() const noexcept { return sqlite3_changes64(db_); }
+  std::int64_t last_insert_id() const noexcept { return sqlite3_last_insert_rowid(db_); }
+
+ private:
+  void configure() {
+    sqlite3_busy_timeout(db_, static_cast<int>(options_.busy_timeout.count()));
+    bool memory = options_.path == ":memory:" || options_.path.empty();
+    if (!options_.read_only && !memory) {
+      static constexpr const char* modes[] = {"WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF"};
+      exec(std::string("PRAGMA journal_mode=") + modes[static_cast<int>(options_.journal)]);
+    }
+    static constexpr const char* syncs[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
+    exec(std::string("PRAGMA synchronous=") + syncs[static_cast<int>(options_.sync)]);
+    exec(options_.foreign_keys ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
+    if (options_.cache_size_kib) exec("PRAGMA cache_size=-" + std::to_string(*options_.cache_size_kib));
+    max_params_ = sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+  }
+
+  options options_;
+  sqlite3* db_ = nullptr;
+  int max_params_ = 0;
+};
+
+}  // namespace quarry::sqlite

@@ -1,0 +1,253 @@
+#pragma once
+/// \file quarry/backend/sqlite/statement.hpp
+/// One prepared sqlite3_stmt: binding the storage types, stepping, reading with storage-class
+/// checks that name the column in every error.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quarry/backend/binding.hpp"
+#include "quarry/backend/sqlite/error.hpp"
+#include "quarry/core/decimal.hpp"
+#include "quarry/core/detail/time_text.hpp"
+#include "quarry/core/types.hpp"
+
+namespace quarry::sqlite {
+
+class statement {
+ public:
+  statement(sqlite3* db, sqlite3_stmt* s) noexcept : db_(db), stmt_(s) {}
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+  ~statement() { sqlite3_finalize(stmt_); }
+
+  sqlite3_stmt* handle() const noexcept { return stmt_; }
+  std::string_view sql() const noexcept { return sqlite3_sql(stmt_); }
+
+  /// Whether text and blob values are copied at bind time (needed when the bound objects may
+  /// die while a result is still stepping).
+  void set_copy_values(bool copy) noexcept { copy_ = copy; }
+
+  // ---- binding ----
+  void bind_null(int i) { check(sqlite3_bind_null(stmt_, i)); }
+  void bind(int i, bool v) { check(sqlite3_bind_int(stmt_, i, v ? 1 : 0)); }
+  void bind(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
+  void bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
+  void bind(int i, const std::string& v) { bind_text(i, v); }
+  void bind(int i, const bytes& v) {
+    check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(),
+                              copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC));
+  }
+  void bind(int i, timestamp v) {
+    std::string s;
+    if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
+    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  void bind(int i, date v) {
+    std::string s;
+    if (!detail::format_date(s, v)) out_of_range(i, "date");
+    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  void bind(int i, const decimal& v) {
+    std::string s = v.to_string();
+    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  /// A runtime list as one JSON array, read back with json_each().
+  template <class T>
+  void bind_list(int i, const std::vector<T>& items) {
+    std::string json = "[";
+    for (const auto& v : items) {
+      if (json.size() > 1) json += ',';
+      append_json(json, i, value_traits<T>::to_storage(v));
+    }
+    json += ']';
+    check(sqlite3_bind_text64(stmt_, i, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+
+  // ---- stepping ----
+  /// Advances; true when a row is available.
+  bool step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw_error(db_, rc, sql());
+  }
+  void reset() noexcept { sqlite3_reset(stmt_); }
+
+  // ---- reading (false on NULL) ----
+  bool read(int i, std::int64_t& out, const detail::field_info& f) {
+    int t = sqlite3_column_type(stmt_, i);
+    if (t == SQLITE_NULL) return false;
+    if (t != SQLITE_INTEGER) mismatch(f, t, "INTEGER");
+    out = sqlite3_column_int64(stmt_, i);
+    return true;
+  }
+  bool read(int i, bool& out, const detail::field_info& f) {
+    std::int64_t v;
+    if (!read(i, v, f)) return false;
+    if (v != 0 && v != 1) bad_value(f, "a boolean column holds " + std::to_string(v) + ", not 0 or 1");
+    out = v == 1;
+    return true;
+  }
+  bool read(int i, double& out, const detail::field_info& f) {
+    int t = sqlite3_column_type(stmt_, i);
+    if (t == SQLITE_NULL) return false;
+    if (t == SQLITE_FLOAT) {
+      out = sqlite3_column_double(stmt_, i);
+    } else if (t == SQLITE_INTEGER) {  // e.g. sum() of integers; exact up to 2^53
+      std::int64_t v = sqlite3_column_int64(stmt_, i);
+      if (v > (std::int64_t{1} << 53) || v < -(std::int64_t{1} << 53))
+        bad_value(f, "integer " + std::to_string(v) + " is not exactly representable as double");
+      out = static_cast<double>(v);
+    } else {
+      mismatch(f, t, "REAL");
+    }
+    return true;
+  }
+  bool read(int i, std::string& out, const detail::field_info& f) {
+    int t = sqlite3_column_type(stmt_, i);
+    if (t == SQLITE_NULL) return false;
+    if (t != SQLITE_TEXT) mismatch(f, t, "TEXT");
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
+    out.assign(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+    return true;
+  }
+  bool read(int i, bytes& out, const detail::field_info& f) {
+    int t = sqlite3_column_type(stmt_, i);
+    if (t == SQLITE_NULL) return false;
+    if (t != SQLITE_BLOB) mismatch(f, t, "BLOB");
+    auto p = static_cast<const std::byte*>(sqlite3_column_blob(stmt_, i));
+    auto n = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i));
+    out.assign(p, p + n);
+    return true;
+  }
+  bool read(int i, timestamp& out, const detail::field_info& f) {
+    std::string s;
+    if (!read_text_of(i, s, f, "timestamp")) return false;
+    auto t = detail::parse_timestamp(s);
+    if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
+    out = *t;
+    return true;
+  }
+  bool read(int i, date& out, const detail::field_info& f) {
+    std::string s;
+    if (!read_text_of(i, s, f, "date")) return false;
+    auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
+    if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
+    out = *d;
+    return true;
+  }
+  bool read(int i, decimal& out, const detail::field_info& f) {
+    int t = sqlite3_column_type(stmt_, i);
+    if (t == SQLITE_NULL) return false;
+    if (t == SQLITE_INTEGER) {
+      out = decimal(sqlite3_column_int64(stmt_, i));
+    } else if (t == SQLITE_TEXT) {
+      std::string s(reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i)),
+                    static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+      try {
+        out = decimal(s);
+      } catch (const error&) {
+        bad_value(f, "'" + s + "' is not a decimal number");
+      }
+    } else {
+      mismatch(f, t, "TEXT (exact decimal)");
+    }
+    return true;
+  }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw_error(db_, rc, sql());
+  }
+  void bind_text(int i, std::string_view v) {
+    check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC, SQLITE_UTF8));
+  }
+  bool read_text_of(int i, std::string& s, const detail::field_info& f, const char* what) {
+    int t = sqlite3_column_type(stmt_, i);
+    if (t == SQLITE_NULL) return false;
+    if (t != SQLITE_TEXT) mismatch(f, t, std::string("TEXT (") + what + ")");
+    s.assign(reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i)),
+             static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+    return true;
+  }
+  static const char* storage_class(int t) noexcept {
+    switch (t) {
+      case SQLITE_INTEGER: return "INTEGER";
+      case SQLITE_FLOAT: return "REAL";
+      case SQLITE_TEXT: return "TEXT";
+      case SQLITE_BLOB: return "BLOB";
+      default: return "NULL";
+    }
+  }
+  [[noreturn]] void mismatch(const detail::field_info& f, int t, std::string_view expected) {
+    throw type_mismatch(errc::type_mismatch,
+                        "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
+                            std::string(expected) + "; fix the stored data or the field's type; SQL: " +
+                            std::string(sql()),
+                        std::string(sql()), SQLITE_MISMATCH);
+  }
+  [[noreturn]] void bad_value(const detail::field_info& f, const std::string& what) {
+    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
+                        std::string(sql()), SQLITE_MISMATCH);
+  }
+  [[noreturn]] void out_of_range(int i, const char* what) {
+    throw usage_error(errc::usage,
+                      "quarry: parameter " + std::to_string(i) + ": " + what +
+                          " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
+                      std::string(sql()));
+  }
+
+  static void append_json(std::string& out, int, bool v) { out += v ? "1" : "0"; }
+  static void append_json(std::string& out, int, std::int64_t v) { out += std::to_string(v); }
+  void append_json(std::string& out, int i, double v) {
+    if (v != v || v - v != 0) out_of_range(i, "NaN or infinity in a list");
+    char buf[40];
+    sqlite3_snprintf(sizeof buf, buf, "%!.17g", v);
+    out += buf;
+  }
+  static void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (char c : s) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            sqlite3_snprintf(sizeof buf, buf, "\\u%04x", static_cast<unsigned char>(c));
+            out += buf;
+          } else {
+            out += c;
+          }
+      }
+    }
+    out += '"';
+  }
+  static void append_json(std::string& out, int, const std::string& v) { append_json_string(out, v); }
+  void append_json(std::string& out, int i, timestamp v) {
+    std::string s;
+    if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
+    append_json_string(out, s);
+  }
+  void append_json(std::string& out, int i, date v) {
+    std::string s;
+    if (!detail::format_date(s, v)) out_of_range(i, "date");
+    append_json_string(out, s);
+  }
+  static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  bool copy_ = true;
+};
+
+}  // namespace quarry::sqlite

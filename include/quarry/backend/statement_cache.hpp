@@ -1,0 +1,90 @@
+#pragma once
+/// \file quarry/backend/statement_cache.hpp
+/// Prepared statements of one connection, indexed by the process-wide slot of each statement
+/// type's SQL (so a lookup is an array index, not a hash of the SQL text). A statement in use by
+/// a live result is leased; asking for it again prepares a private copy instead of clobbering it.
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <deque>
+
+#include "quarry/render/sql.hpp"
+
+namespace quarry::detail {
+
+template <class Stmt>
+class statement_lease {
+ public:
+  statement_lease() = default;
+  statement_lease(Stmt* s, bool* busy, std::unique_ptr<Stmt> owned, const sql_entry* e)
+      : stmt_(s), busy_(busy), owned_(std::move(owned)), entry_(e) {}
+  statement_lease(statement_lease&& o) noexcept { *this = std::move(o); }
+  statement_lease& operator=(statement_lease&& o) noexcept {
+    if (this != &o) {
+      release();
+      stmt_ = std::exchange(o.stmt_, nullptr);
+      busy_ = std::exchange(o.busy_, nullptr);
+      owned_ = std::move(o.owned_);
+      entry_ = o.entry_;
+    }
+    return *this;
+  }
+  ~statement_lease() { release(); }
+
+  Stmt& stmt() const noexcept { return *stmt_; }
+  Stmt& operator*() const noexcept { return *stmt_; }
+  std::string_view sql() const noexcept { return entry_ ? std::string_view(entry_->text) : std::string_view(); }
+
+  /// Resets the statement (ending SQLite's implicit read transaction) and returns it.
+  void release() noexcept {
+    if (!stmt_) return;
+    stmt_->reset();
+    if (busy_) *busy_ = false;
+    owned_.reset();
+    stmt_ = nullptr;
+    busy_ = nullptr;
+  }
+
+ private:
+  Stmt* stmt_ = nullptr;
+  bool* busy_ = nullptr;
+  std::unique_ptr<Stmt> owned_;
+  const sql_entry* entry_ = nullptr;
+};
+
+template <class Stmt>
+class statement_cache {
+ public:
+  /// The prepared statement for `e`, preparing it with `prepare(sql)` on first use.
+  template <class Prepare>
+  statement_lease<Stmt> acquire(const sql_entry& e, Prepare&& prepare) {
+    if (e.slot >= slots_.size()) slots_.resize(e.slot + 1);
+    slot& s = slots_[e.slot];
+    if (s.busy) {
+      std::unique_ptr<Stmt> own = prepare(e.text);
+      Stmt* raw = own.get();
+      return statement_lease<Stmt>(raw, nullptr, std::move(own), &e);
+    }
+    if (!s.stmt) s.stmt = prepare(e.text);
+    s.busy = true;
+    return statement_lease<Stmt>(s.stmt.get(), &s.busy, nullptr, &e);
+  }
+  /// Finalizes every statement (e.g. before closing the connection).
+  void clear() noexcept { slots_.clear(); }
+  std::size_t size() const noexcept {
+    std::size_t n = 0;
+    for (auto& s : slots_) n += s.stmt ? 1 : 0;
+    return n;
+  }
+
+ private:
+  struct slot {
+    std::unique_ptr<Stmt> stmt;
+    bool busy = false;
+  };
+  std::deque<slot> slots_;  // deque: growing it keeps leased slots in place
+};
+
+}  // namespace quarry::detail

@@ -1,0 +1,61 @@
+#pragma once
+/// \file quarry/expr/assign.hpp
+/// `column = value` inside set(): the value must convert to the column's C++ type without
+/// narrowing (std::int16_t{5}, not 5 for a smallint), NULL only into nullable columns.
+
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "quarry/expr/expression.hpp"
+#include "quarry/expr/value.hpp"
+#include "quarry/schema/column.hpp"
+
+namespace quarry::detail {
+
+template <class C, class V>
+struct assignment {
+  using column_type = C;
+  using tables = concat_t<typename C::tables, typename V::tables>;
+  static constexpr unsigned flags = V::flags;
+  V v;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.ident(C::name);
+    c.text(" = ");
+    v.render(c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    v.bind(b);
+  }
+};
+
+template <class T, class V>
+concept non_narrowing_to = requires(V&& v) { T{std::forward<V>(v)}; };
+
+template <class C, class V>
+constexpr auto make_assignment(const C&, V&& v) {
+  using T = typename C::value_type;
+  if constexpr (expression<std::remove_cvref_t<V>>) {
+    using E = std::remove_cvref_t<V>;
+    static_assert(comparable(kind_of<T>, kind_of<typename E::value_type>),
+                  "quarry: set() assigns an expression of an incompatible SQL type to this column");
+    static_assert(is_optional_v<T> || !is_optional_v<typename E::value_type>,
+                  "quarry: set() assigns a nullable expression to a NOT NULL column");
+    return assignment<C, E>{std::forward<V>(v)};
+  } else {
+    static_assert(non_narrowing_to<T, V>,
+                  "quarry: set() assigns a value that does not convert to the column's C++ type "
+                  "without narrowing (wrong type, NULL into a NOT NULL column, or e.g. int into "
+                  "std::int16_t: write std::int16_t{5})");
+    return assignment<C, value<T>>{value<T>(T{std::forward<V>(v)})};
+  }
+}
+
+template <class T>
+struct is_assignment : std::false_type {};
+template <class C, class V>
+struct is_assignment<assignment<C, V>> : std::true_type {};
+
+}  // namespace quarry::detail

@@ -1,0 +1,130 @@
+#pragma once
+/// \file quarry/expr/expression.hpp
+/// What every node of the typed expression tree provides, and the member functions every
+/// expression has (`.like()`, `.in()`, `.between()`, `.is_null()`, `.asc()`, `.desc()`).
+///
+/// A node is a small value type with:
+///   value_type  C++ type of the SQL value (std::optional<T> when it can be NULL)
+///   tables      type_list of the table tags it references (checked against FROM/JOIN)
+///   flags       f_aggregate / f_window / f_bare_column (checked for GROUP BY and WHERE rules)
+///   render(ctx) appends SQL; its text depends only on the node's type, so it is rendered once
+///   bind(b)     hands each bound value to the binder, in the order render() placed them
+
+#include <concepts>
+#include <cstddef>
+#include <initializer_list>
+#include <type_traits>
+#include <utility>
+
+#include "quarry/core/type_list.hpp"
+#include "quarry/core/value_traits.hpp"
+
+namespace quarry {
+
+/// NULLS FIRST / NULLS LAST for order keys; `automatic` renders nothing (non-null keys only).
+enum class nulls { automatic, first, last };
+struct nulls_first_t {};
+struct nulls_last_t {};
+/// Tags for order keys: `users.city.asc(quarry::nulls_last)`. Rendered explicitly on every
+/// dialect, because PostgreSQL and SQLite put NULLs at opposite ends by default.
+inline constexpr nulls_first_t nulls_first{};
+inline constexpr nulls_last_t nulls_last{};
+
+namespace detail {
+
+inline constexpr unsigned f_aggregate = 1;    // contains an aggregate function
+inline constexpr unsigned f_window = 2;       // contains a window function
+inline constexpr unsigned f_bare_column = 4;  // contains a column outside any aggregate
+
+template <class E>
+concept expression = requires {
+  typename E::value_type;
+  typename E::tables;
+  { E::flags } -> std::convertible_to<unsigned>;
+};
+
+template <class E>
+concept boolean_expression =
+    expression<E> && std::is_same_v<strip_optional_t<typename E::value_type>, bool>;
+
+// Nodes built by the member functions below; defined in expr/predicates.hpp and expr/order.hpp.
+template <class E, class P, bool Negate>
+struct like_expr;
+template <class E, class Lo, class Hi, bool Negate>
+struct between_expr;
+template <class E, bool Negate, class... V>
+struct in_list_expr;
+template <class E, class T, bool Negate>
+struct in_values_expr;
+template <class E, bool Negate>
+struct is_null_expr;
+template <class E, bool Desc, nulls N>
+struct order_key;
+template <class V>
+struct value;
+
+template <class V>
+constexpr auto make_operand(V&& v);
+
+/// Mixin giving every expression its member functions. Empty: it adds no state.
+template <class D>
+struct expr_ops {
+  /// `users.email.like("%@example.com")`
+  template <class P>
+  constexpr auto like(P&& pattern) const {
+    return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, false>{
+        {}, self(), make_operand(std::forward<P>(pattern))};
+  }
+  template <class P>
+  constexpr auto not_like(P&& pattern) const {
+    return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, true>{
+        {}, self(), make_operand(std::forward<P>(pattern))};
+  }
+  /// `users.age.between(18, 65)` (inclusive, as in SQL)
+  template <class L, class H>
+  constexpr auto between(L&& lo, H&& hi) const {
+    return between_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<L>(lo)))>,
+                        std::remove_cvref_t<decltype(make_operand(std::forward<H>(hi)))>, false>{
+        {}, self(), make_operand(std::forward<L>(lo)), make_operand(std::forward<H>(hi))};
+  }
+  /// `users.id.in(1, 2, 3)`: a fixed list, one parameter each.
+  template <class... V>
+    requires(sizeof...(V) > 0)
+  constexpr auto in(V&&... v) const {
+    return in_list_expr<D, false, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
+        {}, self(), {make_operand(std::forward<V>(v))...}};
+  }
+  template <class... V>
+    requires(sizeof...(V) > 0)
+  constexpr auto not_in(V&&... v) const {
+    return in_list_expr<D, true, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
+        {}, self(), {make_operand(std::forward<V>(v))...}};
+  }
+  /// `users.id.in_values(ids)`: any range of values, bound as ONE parameter (PostgreSQL
+  /// `= ANY($1)`, SQLite `IN (SELECT value FROM json_each(?))`), so the SQL text does not depend
+  /// on the list's length and an empty list matches nothing.
+  template <class R>
+  constexpr auto in_values(const R& range) const {
+    return in_values_expr<D, std::remove_cvref_t<decltype(*std::begin(range))>, false>::from(self(), range);
+  }
+  template <class R>
+  constexpr auto not_in_values(const R& range) const {
+    return in_values_expr<D, std::remove_cvref_t<decltype(*std::begin(range))>, true>::from(self(), range);
+  }
+  /// Only on expressions that can be NULL: on a NOT NULL column the test is always false.
+  constexpr auto is_null() const { return is_null_expr<D, false>{{}, self()}; }
+  constexpr auto is_not_null() const { return is_null_expr<D, true>{{}, self()}; }
+  /// Order keys: `users.name.asc()`, `users.city.desc(quarry::nulls_last)`.
+  constexpr auto asc() const { return order_key<D, false, nulls::automatic>{self()}; }
+  constexpr auto asc(nulls_first_t) const { return order_key<D, false, nulls::first>{self()}; }
+  constexpr auto asc(nulls_last_t) const { return order_key<D, false, nulls::last>{self()}; }
+  constexpr auto desc() const { return order_key<D, true, nulls::automatic>{self()}; }
+  constexpr auto desc(nulls_first_t) const { return order_key<D, true, nulls::first>{self()}; }
+  constexpr auto desc(nulls_last_t) const { return order_key<D, true, nulls::last>{self()}; }
+
+ private:
+  constexpr const D& self() const noexcept { return static_cast<const D&>(*this); }
+};
+
+}  // namespace detail
+}  // namespace quarry

@@ -1,0 +1,183 @@
+#pragma once
+/// \file quarry/expr/operators.hpp
+/// Comparison (= <> < <= > >=), logical (AND OR NOT) and arithmetic (+ - * / %) operators on
+/// expressions. Operand types are checked: comparing text with a number, or combining
+/// non-boolean conditions with &&, does not compile.
+
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "quarry/core/value_traits.hpp"
+#include "quarry/expr/expression.hpp"
+#include "quarry/expr/node.hpp"
+#include "quarry/expr/value.hpp"
+
+namespace quarry::detail {
+
+struct op_eq { static constexpr std::string_view sql = " = "; static constexpr int precedence = prec_compare; };
+struct op_ne { static constexpr std::string_view sql = " <> "; static constexpr int precedence = prec_compare; };
+struct op_lt { static constexpr std::string_view sql = " < "; static constexpr int precedence = prec_compare; };
+struct op_le { static constexpr std::string_view sql = " <= "; static constexpr int precedence = prec_compare; };
+struct op_gt { static constexpr std::string_view sql = " > "; static constexpr int precedence = prec_compare; };
+struct op_ge { static constexpr std::string_view sql = " >= "; static constexpr int precedence = prec_compare; };
+struct op_and { static constexpr std::string_view sql = " AND "; static constexpr int precedence = prec_and; };
+struct op_or { static constexpr std::string_view sql = " OR "; static constexpr int precedence = prec_or; };
+struct op_add { static constexpr std::string_view sql = " + "; static constexpr int precedence = prec_add; };
+struct op_sub { static constexpr std::string_view sql = " - "; static constexpr int precedence = prec_add; };
+struct op_mul { static constexpr std::string_view sql = " * "; static constexpr int precedence = prec_mul; };
+struct op_div { static constexpr std::string_view sql = " / "; static constexpr int precedence = prec_mul; };
+struct op_mod { static constexpr std::string_view sql = " % "; static constexpr int precedence = prec_mul; };
+
+/// Result type of arithmetic on two numeric operands: integers widen to 64-bit, any real makes
+/// double, any decimal makes decimal.
+template <class L, class R>
+using arithmetic_result_t = std::conditional_t<
+    kind_of<typename L::value_type> == sql_kind::decimal || kind_of<typename R::value_type> == sql_kind::decimal,
+    decimal,
+    std::conditional_t<kind_of<typename L::value_type> == sql_kind::real ||
+                           kind_of<typename R::value_type> == sql_kind::real,
+                       double, std::int64_t>>;
+
+template <class Op, class L, class R, class T>
+struct binary_expr : expr_ops<binary_expr<Op, L, R, T>> {
+  using value_type = nullable_if_any<T, L, R>;
+  using tables = merged_tables<L, R>;
+  using null_checks = merged_null_checks<L, R>;
+  static constexpr unsigned flags = L::flags | R::flags;
+  static constexpr int precedence = Op::precedence;
+  L l;
+  R r;
+
+  constexpr binary_expr(L a, R b) : l(std::move(a)), r(std::move(b)) {}
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_child<precedence, false>(l, c);
+    c.text(Op::sql);
+    render_child<precedence, true>(r, c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    l.bind(b);
+    r.bind(b);
+  }
+};
+
+template <class E>
+struct not_expr : expr_ops<not_expr<E>> {
+  using value_type = typename E::value_type;
+  using tables = typename E::tables;
+  using null_checks = typename null_checks_of<E>::type;
+  static constexpr unsigned flags = E::flags;
+  static constexpr int precedence = prec_not;
+  E e;
+  constexpr explicit not_expr(E x) : e(std::move(x)) {}
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.text("NOT ");
+    render_child<precedence, true>(e, c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+  }
+};
+
+template <class E>
+struct negate_expr : expr_ops<negate_expr<E>> {
+  using value_type = typename E::value_type;
+  using tables = typename E::tables;
+  using null_checks = typename null_checks_of<E>::type;
+  static constexpr unsigned flags = E::flags;
+  static constexpr int precedence = prec_unary;
+  E e;
+  constexpr explicit negate_expr(E x) : e(std::move(x)) {}
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.text("-");
+    render_child<precedence, true>(e, c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+  }
+};
+
+template <class A, class B>
+concept either_expression = expression<std::remove_cvref_t<A>> || expression<std::remove_cvref_t<B>>;
+
+template <class Op, class A, class B>
+constexpr auto make_comparison(A&& a, B&& b) {
+  using L = operand_t<A>;
+  using R = operand_t<B>;
+  static_assert(comparable(kind_of<typename L::value_type>, kind_of<typename R::value_type>),
+                "quarry: cannot compare values of incompatible SQL types (e.g. text with a number); "
+                "compare with a value of the column's type or use quarry::cast");
+  static_assert(!(is_value_node<L>::value && is_optional_v<typename L::value_type>) &&
+                    !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
+                "quarry: comparing with a std::optional value would render '= NULL', which is never "
+                "true; test with .is_null() or compare with a plain value");
+  return binary_expr<Op, L, R, bool>(make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b)));
+}
+
+template <class Op, class A, class B>
+constexpr auto make_logical(A&& a, B&& b) {
+  using L = operand_t<A>;
+  using R = operand_t<B>;
+  static_assert(std::is_same_v<strip_optional_t<typename L::value_type>, bool> &&
+                    std::is_same_v<strip_optional_t<typename R::value_type>, bool>,
+                "quarry: && and || combine conditions; both operands must be boolean expressions");
+  return binary_expr<Op, L, R, bool>(make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b)));
+}
+
+template <class Op, class A, class B>
+constexpr auto make_arithmetic(A&& a, B&& b) {
+  using L = operand_t<A>;
+  using R = operand_t<B>;
+  static_assert(is_numeric(kind_of<typename L::value_type>) && is_numeric(kind_of<typename R::value_type>),
+                "quarry: arithmetic needs numeric operands (integer, real or decimal)");
+  return binary_expr<Op, L, R, arithmetic_result_t<L, R>>(make_operand(std::forward<A>(a)),
+                                                          make_operand(std::forward<B>(b)));
+}
+
+#define QUARRY_DETAIL_BINARY(op, maker, tag)                 \
+  template <class A, class B>                                \
+    requires either_expression<A, B>                         \
+  constexpr auto operator op(A&& a, B&& b) {                 \
+    return maker<tag>(std::forward<A>(a), std::forward<B>(b)); \
+  }
+QUARRY_DETAIL_BINARY(==, make_comparison, op_eq)
+QUARRY_DETAIL_BINARY(!=, make_comparison, op_ne)
+QUARRY_DETAIL_BINARY(<, make_comparison, op_lt)
+QUARRY_DETAIL_BINARY(<=, make_comparison, op_le)
+QUARRY_DETAIL_BINARY(>, make_comparison, op_gt)
+QUARRY_DETAIL_BINARY(>=, make_comparison, op_ge)
+QUARRY_DETAIL_BINARY(&&, make_logical, op_and)
+QUARRY_DETAIL_BINARY(||, make_logical, op_or)
+QUARRY_DETAIL_BINARY(+, make_arithmetic, op_add)
+QUARRY_DETAIL_BINARY(-, make_arithmetic, op_sub)
+QUARRY_DETAIL_BINARY(*, make_arithmetic, op_mul)
+QUARRY_DETAIL_BINARY(/, make_arithmetic, op_div)
+QUARRY_DETAIL_BINARY(%, make_arithmetic, op_mod)
+#undef QUARRY_DETAIL_BINARY
+
+template <class E>
+  requires expression<std::remove_cvref_t<E>>
+constexpr auto operator!(E&& e) {
+  using X = std::remove_cvref_t<E>;
+  static_assert(std::is_same_v<strip_optional_t<typename X::value_type>, bool>,
+                "quarry: ! negates a condition; its operand must be a boolean expression");
+  return not_expr<X>(std::forward<E>(e));
+}
+
+template <class E>
+  requires expression<std::remove_cvref_t<E>>
+constexpr auto operator-(E&& e) {
+  using X = std::remove_cvref_t<E>;
+  static_assert(is_numeric(kind_of<typename X::value_type>), "quarry: unary minus needs a numeric operand");
+  return negate_expr<X>(std::forward<E>(e));
+}
+
+}  // namespace quarry::detail

@@ -1,0 +1,166 @@
+#pragma once
+/// \file quarry/expr/predicates.hpp
+/// LIKE, BETWEEN, IN (fixed list and runtime list), IS [NOT] NULL.
+
+#include <iterator>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "quarry/expr/expression.hpp"
+#include "quarry/expr/node.hpp"
+#include "quarry/expr/value.hpp"
+
+namespace quarry::detail {
+
+template <class E, class P, bool Negate>
+struct like_expr : expr_ops<like_expr<E, P, Negate>> {
+  static_assert(kind_of<typename E::value_type> == sql_kind::text &&
+                    kind_of<typename P::value_type> == sql_kind::text,
+                "quarry: like() needs a text expression and a text pattern");
+  using value_type = nullable_if_any<bool, E, P>;
+  using tables = merged_tables<E, P>;
+  using null_checks = merged_null_checks<E, P>;
+  static constexpr unsigned flags = E::flags | P::flags;
+  static constexpr int precedence = prec_compare;
+  E e;
+  P p;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_child<precedence, false>(e, c);
+    c.text(Negate ? " NOT LIKE " : " LIKE ");
+    render_child<precedence, true>(p, c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+    p.bind(b);
+  }
+};
+
+template <class E, class Lo, class Hi, bool Negate>
+struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
+  static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename Lo::value_type>) &&
+                    comparable(kind_of<typename E::value_type>, kind_of<typename Hi::value_type>),
+                "quarry: between() bounds must be comparable with the expression's SQL type");
+  using value_type = nullable_if_any<bool, E, Lo, Hi>;
+  using tables = merged_tables<E, Lo, Hi>;
+  using null_checks = merged_null_checks<E, Lo, Hi>;
+  static constexpr unsigned flags = E::flags | Lo::flags | Hi::flags;
+  static constexpr int precedence = prec_compare;
+  E e;
+  Lo lo;
+  Hi hi;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_child<precedence, false>(e, c);
+    c.text(Negate ? " NOT BETWEEN " : " BETWEEN ");
+    render_child<precedence, true>(lo, c);
+    c.text(" AND ");
+    render_child<precedence, true>(hi, c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+    lo.bind(b);
+    hi.bind(b);
+  }
+};
+
+template <class E, bool Negate, class... V>
+struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
+  static_assert((comparable(kind_of<typename E::value_type>, kind_of<typename V::value_type>) && ...),
+                "quarry: in() values must be comparable with the expression's SQL type");
+  using value_type = nullable_if_any<bool, E, V...>;
+  using tables = merged_tables<E, V...>;
+  using null_checks = merged_null_checks<E, V...>;
+  static constexpr unsigned flags = (E::flags | ... | V::flags);
+  static constexpr int precedence = prec_compare;
+  E e;
+  std::tuple<V...> values;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_child<precedence, false>(e, c);
+    c.text(Negate ? " NOT IN (" : " IN (");
+    bool first = true;
+    std::apply([&](const auto&... v) { ((c.text(first ? "" : ", "), first = false, v.render(c)), ...); }, values);
+    c.text(")");
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+    std::apply([&](const auto&... v) { (v.bind(b), ...); }, values);
+  }
+};
+
+/// A runtime list bound as one parameter. The binder gets a list_param<T>.
+template <class T>
+struct list_param {
+  const std::vector<T>* items;
+};
+
+template <class E, class T, bool Negate>
+struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
+  using item_type = param_type_t<T>;
+  static_assert(sql_value<item_type> && !is_optional_v<item_type>,
+                "quarry: in_values() needs a range of plain (non-optional) SQL values");
+  static_assert(comparable(kind_of<typename E::value_type>, kind_of<item_type>),
+                "quarry: in_values() items must be comparable with the expression's SQL type");
+  static_assert(kind_of<item_type> != sql_kind::blob, "quarry: in_values() does not take binary values");
+  using value_type = nullable_if_any<bool, E>;
+  using tables = typename E::tables;
+  using null_checks = typename null_checks_of<E>::type;
+  static constexpr unsigned flags = E::flags;
+  static constexpr int precedence = prec_compare;
+  E e;
+  std::vector<item_type> items;
+
+  template <class R>
+  static in_values_expr from(const E& e, const R& range) {
+    in_values_expr x{{}, e, {}};
+    if constexpr (requires { std::size(range); }) x.items.reserve(std::size(range));
+    for (const auto& v : range) x.items.push_back(item_type(v));
+    return x;
+  }
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_child<precedence, false>(e, c);
+    if constexpr (Ctx::dialect::array_parameters) {
+      c.text(Negate ? " <> ALL(" : " = ANY(");
+      c.param();
+      c.text(")");
+    } else {
+      c.text(Negate ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(");
+      c.param();
+      c.text("))");
+    }
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+    b(list_param<item_type>{&items});
+  }
+};
+
+template <class E, bool Negate>
+struct is_null_expr : expr_ops<is_null_expr<E, Negate>> {
+  using value_type = bool;
+  using tables = typename E::tables;
+  /// The statement checks that E can be NULL (nullable, or on the outer side of a join).
+  using null_checks = concat_t<type_list<E>, typename null_checks_of<E>::type>;
+  static constexpr unsigned flags = E::flags;
+  static constexpr int precedence = prec_compare;
+  E e;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_child<precedence, false>(e, c);
+    c.text(Negate ? " IS NOT NULL" : " IS NULL");
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+  }
+};
+
+}  // namespace quarry::detail

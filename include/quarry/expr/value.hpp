@@ -1,0 +1,55 @@
+#pragma once
+/// \file quarry/expr/value.hpp
+/// A bound parameter. Values are never spliced into SQL text: every value renders as a
+/// placeholder and is bound when the statement runs.
+
+#include <type_traits>
+#include <utility>
+
+#include "quarry/core/value_traits.hpp"
+#include "quarry/expr/expression.hpp"
+
+namespace quarry::detail {
+
+template <class V>
+struct value : expr_ops<value<V>> {
+  using value_type = V;
+  using tables = type_list<>;
+  static constexpr unsigned flags = 0;
+  V v;
+
+  constexpr explicit value(V x) : v(std::move(x)) {}
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.param();
+  }
+  template <class B>
+  void bind(B& b) const {
+    b(v);
+  }
+};
+
+template <class T>
+struct is_value_node : std::false_type {};
+template <class V>
+struct is_value_node<value<V>> : std::true_type {};
+
+/// An expression stays itself; anything else becomes a bound value (strings copied in).
+template <class V>
+constexpr auto make_operand(V&& v) {
+  if constexpr (expression<std::remove_cvref_t<V>>) {
+    return std::remove_cvref_t<V>(std::forward<V>(v));
+  } else {
+    using P = param_type_t<V>;
+    static_assert(sql_value<P>,
+                  "quarry: this C++ type cannot be bound as an SQL parameter; use a supported type "
+                  "(see docs/types.md) or specialize quarry::value_traits for it");
+    return value<P>(P(std::forward<V>(v)));
+  }
+}
+
+template <class V>
+using operand_t = decltype(make_operand(std::declval<V>()));
+
+}  // namespace quarry::detail

@@ -1,0 +1,110 @@
+#pragma once
+/// \file quarry/query/update.hpp
+/// UPDATE statements. Without where() an UPDATE does not compile unless it says .all_rows().
+///
+///     quarry::update(users).set(users.city = "Lyon").where(users.id == 7)
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "quarry/expr/assign.hpp"
+#include "quarry/query/clauses.hpp"
+#include "quarry/schema/table.hpp"
+
+namespace quarry {
+namespace detail {
+
+struct all_rows_t {};
+
+template <class... A>
+constexpr bool columns_distinct() {
+  using L = type_list<typename A::column_type...>;
+  return []<class... C>(type_list<C...>) {
+    constexpr std::size_t idx[] = {index_of<L, C>::value..., 0};
+    for (std::size_t i = 0; i < sizeof...(C); ++i)
+      if (idx[i] != i) return false;  // index_of finds the first occurrence
+    return true;
+  }(L{});
+}
+
+template <class D, class Sets, class Where>
+struct update_stmt;
+
+template <class D, class... A, class Where>
+struct update_stmt<D, type_list<A...>, Where> {
+  using descriptor = D;
+  std::tuple<A...> sets;
+  Where where_;
+
+  template <class C>
+  constexpr auto where(C&& cond) const {
+    using X = std::remove_cvref_t<C>;
+    static_assert(is_none_v<Where>, "quarry: where() is already given; combine conditions with &&");
+    check_where_condition<X>();
+    static_assert(is_subset_v<typename X::tables, type_list<typename D::table_tag>>,
+                  "quarry: where() uses a column whose table is not the updated table");
+    return update_stmt<D, type_list<A...>, where_clause<X>>{sets, where_clause<X>{std::forward<C>(cond)}};
+  }
+  /// Says the statement is meant to change every row.
+  constexpr auto all_rows() const {
+    static_assert(is_none_v<Where>, "quarry: all_rows() and where() exclude each other");
+    return update_stmt<D, type_list<A...>, all_rows_t>{sets, {}};
+  }
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    validate();
+    c.text("UPDATE ");
+    c.ident(D::table_tag::table_name);
+    c.text(" SET ");
+    bool saved = c.qualify;
+    c.qualify = false;
+    render_comma_list(c, sets);
+    c.qualify = saved;
+    if constexpr (!std::is_same_v<Where, all_rows_t>) where_.render(c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    bind_all(b, sets);
+    if constexpr (!std::is_same_v<Where, all_rows_t>) where_.bind(b);
+  }
+  static constexpr void validate() {
+    static_assert(!is_none_v<Where>,
+                  "quarry: UPDATE without where() would change every row; add .where(...) or say "
+                  ".all_rows()");
+    if constexpr (!is_none_v<Where> && !std::is_same_v<Where, all_rows_t>) {
+      static_assert(null_checks_ok<type_list<typename D::table_tag>, type_list<>, typename Where::null_checks>::value,
+                    "quarry: is_null()/is_not_null() on an expression that can never be NULL (a NOT "
+                    "NULL column outside an outer join); the test is constant");
+    }
+  }
+};
+
+template <class D>
+struct update_builder {
+  /// SET col = value, ... (each column at most once).
+  template <class... A>
+  constexpr auto set(A&&... a) const {
+    static_assert(sizeof...(A) > 0, "quarry: set() needs at least one assignment");
+    static_assert((is_assignment<std::remove_cvref_t<A>>::value && ...),
+                  "quarry: set() takes assignments: update(t).set(t.col = value, ...)");
+    static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
+                  "quarry: set() assigns a column of another table");
+    static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
+    static_assert(((is_subset_v<typename std::remove_cvref_t<A>::tables, type_list<typename D::table_tag>>) && ...),
+                  "quarry: set() uses a column of another table in its value");
+    return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{std::forward<A>(a)...}, {}};
+  }
+};
+
+}  // namespace detail
+
+/// Starts an UPDATE of table `t`.
+template <table_descriptor D>
+constexpr auto update(const D&) {
+  static_assert(detail::descriptor_traits<D>::valid);
+  return detail::update_builder<D>{};
+}
+
+}  // namespace quarry
