@@ -76,8 +76,9 @@ struct not_expr : expr_ops<not_expr<E>> {
   constexpr explicit not_expr(E x) : e(std::move(x)) {}
   template <class Ctx>
   void render(Ctx& c) const {
+    // NOT binds looser than comparisons in SQL; parenthesize anyway so the text reads as meant.
     c.text("NOT ");
-    render_child<precedence, true>(e, c);
+    render_child<100, true>(e, c);
   }
   template <class B>
   void bind(B& b) const {

@@ -53,8 +53,8 @@ void render_column_option(Ctx& c) {
     c.text([]<fixed_string S>(check<S>*) { return S.view(); }(static_cast<O*>(nullptr)));
     c.text(")");
   } else if constexpr (option_kind<O>::value == 5) {  // references<&t::col, ...>
-    using target_desc = typename member_pointer_traits<decltype(O::column)>::struct_type;
-    using target_col = typename member_pointer_traits<decltype(O::column)>::field_type;
+    using target_desc = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::struct_type;
+    using target_col = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::field_type;
     c.text(" REFERENCES ");
     c.ident(target_desc::table_tag::table_name);
     c.text(" (");
@@ -93,7 +93,7 @@ constexpr bool foreign_keys_ok() {
   return []<class... O>(type_list<O...>) {
     return ([]<class X>() {
       if constexpr (is_references_v<X>) {
-        using target_col = typename member_pointer_traits<decltype(X::column)>::field_type;
+        using target_col = typename member_pointer_traits<std::remove_cv_t<decltype(X::column)>>::field_type;
         return std::is_same_v<strip_optional_t<typename target_col::value_type>,
                               strip_optional_t<typename C::value_type>> &&
                (target_col::is_primary_key || target_col::is_unique);

@@ -1,0 +1,69 @@
+// quarry::decimal and the timestamp/date text form used by SQLite.
+
+#include "catch.hpp"
+
+#include <quarry/core/decimal.hpp>
+#include <quarry/core/detail/time_text.hpp>
+
+using quarry::decimal;
+using namespace std::chrono;
+
+TEST_CASE("decimal parses and prints exactly") {
+  CHECK(decimal("19.99").to_string() == "19.99");
+  CHECK(decimal("-0.001").to_string() == "-0.001");
+  CHECK(decimal("1.50").to_string() == "1.50");
+  CHECK(decimal("1.2E+3").to_string() == "1200");
+  CHECK(decimal("1.2e-3").to_string() == "0.0012");
+  CHECK(decimal("00042").to_string() == "42");
+  CHECK(decimal("-0").to_string() == "0");
+  CHECK(decimal("12345678901234567890123456789012345678").to_string() == "12345678901234567890123456789012345678");
+  CHECK(decimal("-1234567890123456789012345678.0123456789").to_string() == "-1234567890123456789012345678.0123456789");
+  CHECK(decimal(std::int64_t{-9223372036854775807 - 1}).to_string() == "-9223372036854775808");
+  CHECK(decimal("5e2").scale() == -2);
+}
+
+TEST_CASE("decimal rejects what is not a finite number") {
+  for (const char* bad : {"", "-", ".", "1.2.3", "abc", "NaN", "Infinity", "1e", "1e+", "12a", " 1"})
+    CHECK_THROWS_AS(decimal(bad), quarry::type_mismatch);
+}
+
+TEST_CASE("decimal compares numerically") {
+  CHECK(decimal("1.5") == decimal("1.50"));
+  CHECK(decimal("0.1") < decimal("0.11"));
+  CHECK(decimal("-2") < decimal("-1.5"));
+  CHECK(decimal("100") > decimal("99.999"));
+  CHECK(decimal("0") == decimal("-0.000"));
+  CHECK(decimal("1200") == decimal("1.2e3"));
+}
+
+TEST_CASE("timestamps format with six fraction digits and parse back exactly") {
+  quarry::timestamp t = sys_days{2024y / February / 29} + 23h + 59min + 58s + 123456us;
+  std::string s;
+  REQUIRE(quarry::detail::format_timestamp(s, t));
+  CHECK(s == "2024-02-29 23:59:58.123456");
+  CHECK(quarry::detail::parse_timestamp(s) == t);
+  CHECK(quarry::detail::parse_timestamp("2024-02-29T23:59:58Z") == sys_days{2024y / February / 29} + 23h + 59min + 58s);
+  CHECK(quarry::detail::parse_timestamp("2024-02-29 10:00") == sys_days{2024y / February / 29} + 10h);
+  CHECK(quarry::detail::parse_timestamp("2024-02-29 10:00:00.5+00:00") == sys_days{2024y / February / 29} + 10h + 500ms);
+  quarry::timestamp before_epoch = sys_days{1969y / December / 31} + 1us;
+  s.clear();
+  REQUIRE(quarry::detail::format_timestamp(s, before_epoch));
+  CHECK(s == "1969-12-31 00:00:00.000001");
+  CHECK(quarry::detail::parse_timestamp(s) == before_epoch);
+}
+
+TEST_CASE("timestamp parsing is strict") {
+  for (const char* bad : {"2024-02-30 00:00:00", "2024-13-01", "2024-01-01 24:00:00", "2024-01-01 10:00:00+02:00",
+                          "2024-01-01 10:00:00.1234567", "2024-01-01 10:00:00.", "yesterday", "2024-1-1"})
+    CHECK_FALSE(quarry::detail::parse_timestamp(bad).has_value());
+}
+
+TEST_CASE("dates") {
+  std::string s;
+  REQUIRE(quarry::detail::format_date(s, sys_days{1999y / January / 2}));
+  CHECK(s == "1999-01-02");
+  CHECK(quarry::detail::parse_date("1999-01-02") == sys_days{1999y / January / 2});
+  CHECK_FALSE(quarry::detail::parse_date("1999-02-29").has_value());
+  s.clear();
+  CHECK_FALSE(quarry::detail::format_date(s, sys_days{year{10000} / January / 1}));
+}
