@@ -39,9 +39,10 @@ struct row_reader<select_list<E...>, Row> {
 
 template <class D, class Row>
 struct row_reader<whole_row<D>, Row> {
+  using columns = typename whole_row<D>::columns;
   template <class Stmt>
   static Row read(Stmt& s) {
-    return read_impl(s, columns_of<D>{}, std::make_index_sequence<columns_of<D>::size>{});
+    return read_impl(s, columns{}, std::make_index_sequence<columns::size>{});
   }
   template <class Stmt, class... C, std::size_t... I>
   static Row read_impl(Stmt& s, type_list<C...>, std::index_sequence<I...>) {

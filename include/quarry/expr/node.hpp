@@ -50,6 +50,20 @@ struct null_checks_of<E> {
 };
 template <class... E>
 using merged_null_checks = concat_t<typename null_checks_of<E>::type...>;
+
+/// Columns used outside any aggregate (GROUP BY checks). A column lists itself; an aggregate
+/// lists nothing; compound nodes merge their operands'.
+template <class E>
+struct bare_columns_of {
+  using type = type_list<>;
+};
+template <class E>
+  requires requires { typename E::bare_columns; }
+struct bare_columns_of<E> {
+  using type = typename E::bare_columns;
+};
+template <class... E>
+using merged_bare_columns = concat_t<typename bare_columns_of<E>::type...>;
 template <class... E>
 using merged_tables = concat_t<typename E::tables...>;
 

@@ -45,6 +45,7 @@ struct binary_expr : expr_ops<binary_expr<Op, L, R, T>> {
   using value_type = nullable_if_any<T, L, R>;
   using tables = merged_tables<L, R>;
   using null_checks = merged_null_checks<L, R>;
+  using bare_columns = merged_bare_columns<L, R>;
   static constexpr unsigned flags = L::flags | R::flags;
   static constexpr int precedence = Op::precedence;
   L l;
@@ -70,6 +71,7 @@ struct not_expr : expr_ops<not_expr<E>> {
   using value_type = typename E::value_type;
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
+  using bare_columns = typename bare_columns_of<E>::type;
   static constexpr unsigned flags = E::flags;
   static constexpr int precedence = prec_not;
   E e;
@@ -91,6 +93,7 @@ struct negate_expr : expr_ops<negate_expr<E>> {
   using value_type = typename E::value_type;
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
+  using bare_columns = typename bare_columns_of<E>::type;
   static constexpr unsigned flags = E::flags;
   static constexpr int precedence = prec_unary;
   E e;

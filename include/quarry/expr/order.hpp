@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "quarry/expr/expression.hpp"
+#include "quarry/expr/node.hpp"
 
 namespace quarry {
 namespace detail {
@@ -14,6 +15,7 @@ template <class E, bool Desc, nulls N>
 struct order_key {
   using expr_type = E;
   using tables = typename E::tables;
+  using bare_columns = typename bare_columns_of<E>::type;
   static constexpr unsigned flags = E::flags;
   static constexpr bool descending = Desc;
   static constexpr nulls null_order = N;

@@ -38,22 +38,6 @@ void bind_all(B& b, const Tuple& t) {
   std::apply([&](const auto&... x) { (x.bind(b), ...); }, t);
 }
 
-/// `FROM table`. Joins extend this with more sources (issue #4); `nullable_tables` lists the
-/// tables on the optional side of an outer join, whose columns read as std::optional.
-template <class D>
-struct from_table {
-  using descriptor = D;
-  using sources = type_list<typename D::table_tag>;
-  using nullable_tables = type_list<>;
-  template <class Ctx>
-  void render(Ctx& c) const {
-    c.text(" FROM ");
-    c.ident(D::table_tag::table_name);
-  }
-  template <class B>
-  void bind(B&) const {}
-};
-
 template <class From>
 struct nullable_tables_of_impl {
   using type = typename From::nullable_tables;
@@ -84,6 +68,7 @@ struct where_clause {
 template <class... K>
 struct order_clause {
   using tables = concat_t<typename K::tables...>;
+  using bare_columns = concat_t<typename bare_columns_of<K>::type...>;
   std::tuple<K...> keys;
   template <class Ctx>
   void render(Ctx& c) const {

@@ -3,13 +3,17 @@
 /// SELECT statements: `select(exprs...)` returns rows as std::tuple, `select(table)` returns the
 /// table's row struct.
 ///
-///     auto q = quarry::select(users.id, users.email)
+///     auto q = quarry::select(users.email, quarry::count(orders.id))
 ///                  .from(users)
-///                  .where(users.city == "Paris" && users.id > 10)
+///                  .left_join(orders).on(orders.user_id == users.id)
+///                  .where(users.city == "Paris")
+///                  .group_by(users.id, users.email)
+///                  .having(quarry::count(orders.id) > 2)
 ///                  .order_by(users.email.asc())
 ///                  .limit(20);
-///     for (auto [id, email] : db.query(q)) { ... }
+///     for (auto [email, n] : db.query(q)) { ... }   // std::string, std::int64_t
 
+#include <cstddef>
 #include <cstdint>
 #include <tuple>
 #include <type_traits>
@@ -19,27 +23,43 @@
 #include "quarry/expr/node.hpp"
 #include "quarry/expr/order.hpp"
 #include "quarry/query/clauses.hpp"
+#include "quarry/query/from.hpp"
+#include "quarry/query/group_by.hpp"
+#include "quarry/schema/alias.hpp"
 #include "quarry/schema/table.hpp"
 
 namespace quarry {
 namespace detail {
 
+template <class Tables, class Nullable>
+inline constexpr bool any_in_v = []<class... X>(type_list<X...>) { return (contains_v<Nullable, X> || ...); }(Tables{});
+
 /// Result type of expression E in a statement whose outer-join side is Nullable.
-template <class E, class Nullable>
+template <class E, class Nullable, bool Grouped>
 struct result_type {
   using T = typename E::value_type;
-  static constexpr bool on_nullable_side =
-      []<class... X>(type_list<X...>) { return (contains_v<Nullable, X> || ...); }(typename E::tables{});
-  using type = std::conditional_t<on_nullable_side && !is_optional_v<T>, std::optional<T>, T>;
+  using type = std::conditional_t<any_in_v<typename E::tables, Nullable> && !is_optional_v<T>, std::optional<T>, T>;
+};
+/// sum/avg/min/max are NULL only for empty input: in a grouped select over an operand that
+/// cannot be NULL, every group has a value.
+template <class E, class Nullable, bool Grouped>
+  requires requires { typename E::argument; }
+struct result_type<E, Nullable, Grouped> {
+  using A = typename E::argument;
+  static constexpr bool arg_can_be_null =
+      is_optional_v<typename A::value_type> || any_in_v<typename A::tables, Nullable>;
+  using type = std::conditional_t<Grouped && !arg_can_be_null, strip_optional_t<typename E::value_type>,
+                                  typename E::value_type>;
 };
 
 template <class... E>
 struct select_list {
   using tables = merged_tables<E...>;
+  using exprs_list = type_list<E...>;
   static constexpr unsigned flags = (0u | ... | E::flags);
   std::tuple<E...> exprs;
-  template <class Nullable>
-  using row_type = std::tuple<typename result_type<E, Nullable>::type...>;
+  template <class Nullable, bool Grouped>
+  using row_type = std::tuple<typename result_type<E, Nullable, Grouped>::type...>;
   template <class Ctx>
   void render(Ctx& c) const {
     render_comma_list(c, exprs);
@@ -50,80 +70,151 @@ struct select_list {
   }
 };
 
-/// Every column of D, in field order; the row type is D's struct.
-template <class D>
+/// Every column of table source S, in field order; the row type is S's struct (std::optional of
+/// it when S is on the outer side of a join).
+template <class S>
 struct whole_row {
-  using tables = type_list<typename D::table_tag>;
+  using columns = typename source_columns<S>::type;
+  using tables = type_list<typename S::table_tag>;
+  using exprs_list = columns;
   static constexpr unsigned flags = f_bare_column;
-  template <class Nullable>
-  using row_type = typename D::row_type;
+  template <class Nullable, bool Grouped>
+  using row_type = std::conditional_t<contains_v<Nullable, typename S::table_tag>,
+                                      std::optional<typename S::row_type>, typename S::row_type>;
   template <class Ctx>
   void render(Ctx& c) const {
     bool first = true;
-    [&]<class... C>(type_list<C...>) {
-      ((c.text(first ? "" : ", "), first = false, C{}.render(c)), ...);
-    }(columns_of<D>{});
+    [&]<class... C>(type_list<C...>) { ((c.text(first ? "" : ", "), first = false, C{}.render(c)), ...); }(columns{});
   }
   template <class B>
   void bind(B&) const {}
 };
 
-template <class Fields, class From, class Where, class Order, class Limit, class Offset>
-struct select_stmt {
-  using fields_type = Fields;
-  using from_type = From;
-  Fields fields;
-  From from_;
-  Where where_;
-  Order order_;
-  Limit limit_;
-  Offset offset_;
+// Positions of the clauses in select_stmt::parts.
+inline constexpr std::size_t p_fields = 0, p_from = 1, p_where = 2, p_group = 3, p_having = 4, p_order = 5,
+                             p_limit = 6, p_offset = 7;
 
-  /// FROM table.
-  template <class D>
-  constexpr auto from(const D&) const {
-    static_assert(is_none_v<From>, "quarry: from() is already given (select(table) implies FROM table)");
-    static_assert(table_descriptor<D>, "quarry: from() takes a table descriptor");
-    static_assert(descriptor_traits<D>::valid);
-    return select_stmt<Fields, from_table<D>, Where, Order, Limit, Offset>{fields, {}, where_, order_, limit_, offset_};
+template <class Stmt, class S, join_kind K>
+struct pending_join;
+
+template <class... P>
+struct select_stmt {
+  std::tuple<P...> parts;
+
+  template <std::size_t I>
+  using part_t = std::tuple_element_t<I, std::tuple<P...>>;
+  using fields_type = part_t<p_fields>;
+  using from_type = part_t<p_from>;
+  using group_type = part_t<p_group>;
+  static constexpr bool grouped = !is_none_v<group_type>;
+  using row_type = typename fields_type::template row_type<nullable_tables_of<from_type>, grouped>;
+
+  /// The same statement with clause I replaced by x.
+  template <std::size_t I, class X>
+  constexpr auto with(X x) const {
+    return [&]<std::size_t... J>(std::index_sequence<J...>) {
+      return select_stmt<std::conditional_t<J == I, X, part_t<J>>...>{{pick<J, I>(x)...}};
+    }(std::index_sequence_for<P...>{});
   }
 
-  /// WHERE condition. Every column must belong to a table in FROM; no aggregates.
+  /// FROM table (or alias).
+  template <class S>
+  constexpr auto from(const S&) const {
+    static_assert(is_none_v<from_type>, "quarry: from() is already given (select(table) implies FROM table)");
+    static_assert(table_source<S>, "quarry: from() takes a table descriptor or an alias");
+    return with<p_from>(from_table<S>{});
+  }
+
+  /// [INNER] JOIN table ON ...; must be followed by .on(condition).
+  template <class S>
+  constexpr auto join(const S&) const {
+    return start_join<S, join_kind::inner>();
+  }
+  /// LEFT JOIN: the joined table's columns read as std::optional.
+  template <class S>
+  constexpr auto left_join(const S&) const {
+    return start_join<S, join_kind::left>();
+  }
+  /// RIGHT JOIN: the columns of the tables before it read as std::optional.
+  template <class S>
+  constexpr auto right_join(const S&) const {
+    return start_join<S, join_kind::right>();
+  }
+  /// FULL JOIN: both sides read as std::optional.
+  template <class S>
+  constexpr auto full_join(const S&) const {
+    return start_join<S, join_kind::full>();
+  }
+  /// CROSS JOIN (no condition).
+  template <class S>
+  constexpr auto cross_join(const S&) const {
+    check_join<S>();
+    return with<p_from>(std::get<p_from>(parts).add(source<S, join_kind::cross, none>{}));
+  }
+
+  /// WHERE condition. Every column must belong to a table in FROM/JOIN; no aggregates.
   template <class C>
   constexpr auto where(C&& cond) const {
     using X = std::remove_cvref_t<C>;
-    static_assert(!is_none_v<From>, "quarry: call from() before where()");
-    static_assert(is_none_v<Where>, "quarry: where() is already given; combine conditions with &&");
+    static_assert(!is_none_v<from_type>, "quarry: call from() before where()");
+    static_assert(is_none_v<part_t<p_where>>, "quarry: where() is already given; combine conditions with &&");
     check_where_condition<X>();
-    static_assert(is_subset_v<typename X::tables, typename From::sources>,
+    static_assert(is_subset_v<typename X::tables, typename from_type::sources>,
                   "quarry: where() uses a column whose table is not in FROM or JOIN; add the table "
                   "with .from() or .join()");
-    return select_stmt<Fields, From, where_clause<X>, Order, Limit, Offset>{
-        fields, from_, where_clause<X>{std::forward<C>(cond)}, order_, limit_, offset_};
+    return with<p_where>(where_clause<X>{std::forward<C>(cond)});
+  }
+
+  /// GROUP BY expressions.
+  template <class... E>
+  constexpr auto group_by(E&&... e) const {
+    static_assert(sizeof...(E) > 0, "quarry: group_by() needs at least one expression");
+    static_assert(!is_none_v<from_type>, "quarry: call from() before group_by()");
+    static_assert(is_none_v<group_type>, "quarry: group_by() is already given; pass all keys in one call");
+    static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: group_by() takes columns or expressions");
+    static_assert(((!(std::remove_cvref_t<E>::flags & f_aggregate)) && ...),
+                  "quarry: group_by() cannot group by an aggregate");
+    using G = group_clause<std::remove_cvref_t<E>...>;
+    static_assert(is_subset_v<typename G::tables, typename from_type::sources>,
+                  "quarry: group_by() uses a column whose table is not in FROM or JOIN");
+    return with<p_group>(G{{std::forward<E>(e)...}});
+  }
+
+  /// HAVING condition over aggregates and grouped columns.
+  template <class C>
+  constexpr auto having(C&& cond) const {
+    using X = std::remove_cvref_t<C>;
+    static_assert(grouped, "quarry: having() needs group_by(); filter rows with where()");
+    static_assert(is_none_v<part_t<p_having>>, "quarry: having() is already given; combine conditions with &&");
+    static_assert(boolean_expression<X>, "quarry: having() takes a condition (a boolean expression)");
+    static_assert(is_subset_v<typename bare_columns_of<X>::type, typename grouped_of<group_type>::type>,
+                  "quarry: having() uses a column that is neither grouped nor inside an aggregate");
+    static_assert(is_subset_v<typename X::tables, typename from_type::sources>,
+                  "quarry: having() uses a column whose table is not in FROM or JOIN");
+    return with<p_having>(having_clause<X>{std::forward<C>(cond)});
   }
 
   /// ORDER BY keys (`col`, `col.asc()`, `col.desc(quarry::nulls_last)`).
   template <class... K>
   constexpr auto order_by(K&&... keys) const {
     static_assert(sizeof...(K) > 0, "quarry: order_by() needs at least one key");
-    static_assert(is_none_v<Order>, "quarry: order_by() is already given; pass all keys in one call");
+    static_assert(is_none_v<part_t<p_order>>, "quarry: order_by() is already given; pass all keys in one call");
     using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
-    static_assert(!is_none_v<From>, "quarry: call from() before order_by()");
-    static_assert(is_subset_v<typename O::tables, typename From::sources>,
+    static_assert(!is_none_v<from_type>, "quarry: call from() before order_by()");
+    static_assert(is_subset_v<typename O::tables, typename from_type::sources>,
                   "quarry: order_by() uses a column whose table is not in FROM or JOIN");
-    return select_stmt<Fields, From, Where, O, Limit, Offset>{
-        fields, from_, where_, O{{to_order_key(std::forward<K>(keys))...}}, limit_, offset_};
+    return with<p_order>(O{{to_order_key(std::forward<K>(keys))...}});
   }
 
   /// LIMIT n (a bound parameter).
   constexpr auto limit(std::int64_t n) const {
-    static_assert(is_none_v<Limit>, "quarry: limit() is already given");
-    return select_stmt<Fields, From, Where, Order, limit_clause, Offset>{fields, from_, where_, order_, {n}, offset_};
+    static_assert(is_none_v<part_t<p_limit>>, "quarry: limit() is already given");
+    return with<p_limit>(limit_clause{n});
   }
   /// OFFSET n (a bound parameter). Deep pages cost O(n): prefer keyset pagination.
   constexpr auto offset(std::int64_t n) const {
-    static_assert(is_none_v<Offset>, "quarry: offset() is already given");
-    return select_stmt<Fields, From, Where, Order, Limit, offset_clause>{fields, from_, where_, order_, limit_, {n}};
+    static_assert(is_none_v<part_t<p_offset>>, "quarry: offset() is already given");
+    return with<p_offset>(offset_clause{n});
   }
 
   // ---- used by rendering and execution ----
@@ -131,35 +222,129 @@ struct select_stmt {
   void render(Ctx& c) const {
     validate();
     c.text("SELECT ");
-    fields.render(c);
-    from_.render(c);
-    where_.render(c);
-    order_.render(c);
-    render_limit_offset<Ctx, Limit, Offset>(c);
+    std::get<p_fields>(parts).render(c);
+    std::get<p_from>(parts).render(c);
+    std::get<p_where>(parts).render(c);
+    std::get<p_group>(parts).render(c);
+    std::get<p_having>(parts).render(c);
+    std::get<p_order>(parts).render(c);
+    render_limit_offset<Ctx, part_t<p_limit>, part_t<p_offset>>(c);
   }
   template <class B>
   void bind(B& b) const {
-    fields.bind(b);
-    where_.bind(b);
-    order_.bind(b);
-    bind_limit_offset(b, limit_, offset_);
+    std::get<p_fields>(parts).bind(b);
+    std::get<p_from>(parts).bind(b);
+    std::get<p_where>(parts).bind(b);
+    std::get<p_group>(parts).bind(b);
+    std::get<p_having>(parts).bind(b);
+    std::get<p_order>(parts).bind(b);
+    bind_limit_offset(b, std::get<p_limit>(parts), std::get<p_offset>(parts));
   }
 
   static constexpr void validate() {
-    static_assert(!is_none_v<From>, "quarry: this select() has no from(table)");
-    if constexpr (!is_none_v<From>) {
-      static_assert(is_subset_v<typename Fields::tables, typename From::sources>,
+    static_assert(!is_none_v<from_type>, "quarry: this select() has no from(table)");
+    if constexpr (!is_none_v<from_type>) {
+      using sources = typename from_type::sources;
+      using nullable = nullable_tables_of<from_type>;
+      static_assert(is_subset_v<typename fields_type::tables, sources>,
                     "quarry: a selected column's table is not in FROM or JOIN; add the table with "
                     ".from() or .join()");
-      if constexpr (!is_none_v<Where>) {
-        static_assert(null_checks_ok<typename From::sources, typename From::nullable_tables,
-                                     typename Where::null_checks>::value,
+      using where_t = part_t<p_where>;
+      if constexpr (!is_none_v<where_t>) {
+        static_assert(null_checks_ok<sources, nullable, typename where_t::null_checks>::value,
                       "quarry: is_null()/is_not_null() on an expression that can never be NULL (a NOT "
                       "NULL column outside an outer join); the test is constant");
       }
+      using exprs = typename fields_type::exprs_list;
+      if constexpr (grouped) {
+        using g = typename grouped_of<group_type>::type;
+        static_assert(all_grouped<g>(exprs{}),
+                      "quarry: a selected column is neither in group_by() nor inside an aggregate; "
+                      "group it or aggregate it");
+        using order_t = part_t<p_order>;
+        if constexpr (!is_none_v<order_t>) {
+          static_assert(is_subset_v<typename bare_columns_of<order_t>::type, g>,
+                        "quarry: order_by() in a grouped select may only use grouped columns and "
+                        "aggregates");
+        }
+      } else if constexpr ((fields_type::flags & f_aggregate) != 0) {
+        static_assert(all_grouped<type_list<>>(exprs{}),
+                      "quarry: the select list mixes aggregates and plain columns without group_by(); "
+                      "add group_by(...) with the plain columns");
+      }
     }
   }
-  using row_type = typename Fields::template row_type<nullable_tables_of<From>>;
+
+ private:
+  template <std::size_t J, std::size_t I, class X>
+  constexpr decltype(auto) pick(const X& x) const {
+    if constexpr (J == I) {
+      return x;
+    } else {
+      return std::get<J>(parts);
+    }
+  }
+  template <class S>
+  static constexpr void check_join() {
+    static_assert(!is_none_v<from_type>, "quarry: call from() before joining tables");
+    static_assert(table_source<S>, "quarry: join() takes a table descriptor or an alias");
+    static_assert(is_none_v<part_t<p_where>> && is_none_v<group_type> && is_none_v<part_t<p_order>>,
+                  "quarry: joins come before where(), group_by() and order_by()");
+    static_assert(!contains_v<typename from_type::sources, typename S::table_tag>,
+                  "quarry: this table is already in FROM or JOIN; join it again through "
+                  "quarry::alias<\"name\">(table)");
+  }
+  template <class S, join_kind K>
+  constexpr auto start_join() const {
+    check_join<S>();
+    return pending_join<select_stmt, S, K>{*this};
+  }
+  template <class, class, join_kind>
+  friend struct pending_join;
+};
+
+/// A join waiting for its ON condition. Anything but .on() is a compile error that says so.
+template <class Stmt, class S, join_kind K>
+struct pending_join {
+  Stmt stmt;
+  using fields_type = typename Stmt::fields_type;
+  using row_type = typename Stmt::row_type;
+
+  template <class C>
+  constexpr auto on(C&& cond) const {
+    using X = std::remove_cvref_t<C>;
+    static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
+    static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
+    using all = concat_t<typename Stmt::from_type::sources, type_list<typename S::table_tag>>;
+    static_assert(is_subset_v<typename X::tables, all>,
+                  "quarry: on() uses a column whose table is not in FROM or JOIN");
+    return stmt.template with<p_from>(std::get<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond)}));
+  }
+
+#define QUARRY_DETAIL_NEEDS_ON(name)                                                                     \
+  template <class... A>                                                                                  \
+  constexpr pending_join name(A&&...) const {                                                            \
+    static_assert(always_false<A...>, "quarry: a join needs .on(condition) right after join(table)"); \
+    return *this;                                                                                        \
+  }
+  QUARRY_DETAIL_NEEDS_ON(where)
+  QUARRY_DETAIL_NEEDS_ON(join)
+  QUARRY_DETAIL_NEEDS_ON(left_join)
+  QUARRY_DETAIL_NEEDS_ON(right_join)
+  QUARRY_DETAIL_NEEDS_ON(full_join)
+  QUARRY_DETAIL_NEEDS_ON(cross_join)
+  QUARRY_DETAIL_NEEDS_ON(group_by)
+  QUARRY_DETAIL_NEEDS_ON(having)
+  QUARRY_DETAIL_NEEDS_ON(order_by)
+  QUARRY_DETAIL_NEEDS_ON(limit)
+  QUARRY_DETAIL_NEEDS_ON(offset)
+#undef QUARRY_DETAIL_NEEDS_ON
+  template <class Ctx>
+  void render(Ctx&) const {
+    static_assert(always_false<Ctx>, "quarry: a join needs .on(condition) right after join(table)");
+  }
+  template <class B>
+  void bind(B&) const {}
 };
 
 }  // namespace detail
@@ -169,16 +354,17 @@ template <class... E>
   requires(sizeof...(E) > 0 && (detail::expression<std::remove_cvref_t<E>> && ...))
 constexpr auto select(E&&... e) {
   using L = detail::select_list<std::remove_cvref_t<E>...>;
-  return detail::select_stmt<L, detail::none, detail::none, detail::none, detail::none, detail::none>{
-      L{{std::forward<E>(e)...}}, {}, {}, {}, {}, {}};
+  using N = detail::none;
+  return detail::select_stmt<L, N, N, N, N, N, N, N>{{L{{std::forward<E>(e)...}}, {}, {}, {}, {}, {}, {}, {}}};
 }
 
 /// SELECT every column of a table FROM that table; rows are the table's row struct.
-template <table_descriptor D>
-constexpr auto select(const D&) {
-  static_assert(detail::descriptor_traits<D>::valid);
-  return detail::select_stmt<detail::whole_row<D>, detail::from_table<D>, detail::none, detail::none,
-                             detail::none, detail::none>{{}, {}, {}, {}, {}, {}};
+template <table_source S>
+constexpr auto select(const S&) {
+  if constexpr (table_descriptor<S>) static_assert(detail::descriptor_traits<S>::valid);
+  using N = detail::none;
+  return detail::select_stmt<detail::whole_row<S>, detail::from_table<S>, N, N, N, N, N, N>{
+      {{}, {}, {}, {}, {}, {}, {}, {}}};
 }
 
 }  // namespace quarry

@@ -15,6 +15,7 @@ namespace quarry {
 struct sqlite_dialect {
   static constexpr std::string_view name = "sqlite";
   static constexpr bool array_parameters = false;  // runtime lists bind as JSON text
+  static constexpr bool right_full_join = true;    // SQLite 3.39+
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE. Timestamps, dates and decimals are TEXT (see docs/types.md:
@@ -36,10 +37,18 @@ struct sqlite_dialect {
   static constexpr std::string_view identity_column = "INTEGER PRIMARY KEY";
 };
 
+/// The dialect of a particular SQLite version (the SQLite backend uses the version it is compiled
+/// against), so features the library lacks are compile errors.
+template <int SqliteVersionNumber>
+struct sqlite_dialect_for : sqlite_dialect {
+  static constexpr bool right_full_join = SqliteVersionNumber >= 3039000;
+};
+
 /// PostgreSQL 12+ dialect: `$n` placeholders, arrays for runtime lists.
 struct postgres_dialect {
   static constexpr std::string_view name = "postgres";
   static constexpr bool array_parameters = true;
+  static constexpr bool right_full_join = true;
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);

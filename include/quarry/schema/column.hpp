@@ -28,6 +28,7 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   using struct_type = typename member_pointer_traits<decltype(Member)>::struct_type;
   using value_type = typename member_pointer_traits<decltype(Member)>::field_type;
   using tables = type_list<Tag>;
+  using bare_columns = type_list<column>;
   static constexpr unsigned flags = f_bare_column;
 
   static_assert(std::is_same_v<struct_type, typename Tag::row_type>,

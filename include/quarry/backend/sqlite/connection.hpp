@@ -29,7 +29,10 @@ static_assert(SQLITE_VERSION_NUMBER >= 3035000, "quarry: the SQLite backend need
 
 namespace quarry::sqlite {
 
-class connection : public connection_base<connection, sqlite_dialect, statement> {
+/// The dialect of the SQLite quarry is compiled against.
+using dialect = sqlite_dialect_for<SQLITE_VERSION_NUMBER>;
+
+class connection : public connection_base<connection, dialect, statement> {
  public:
   /// Opens the database; throws quarry::open_error naming the path when it cannot.
   explicit connection(const options& o = {}) : options_(o) {

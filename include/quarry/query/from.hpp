@@ -1,0 +1,92 @@
+#pragma once
+/// \file quarry/query/from.hpp
+/// FROM and JOIN: a list of sources, each a table (or alias) with a join kind and an ON
+/// condition. The list knows which tables are on the optional side of an outer join, so their
+/// columns read as std::optional.
+
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "quarry/core/type_list.hpp"
+#include "quarry/query/clauses.hpp"
+#include "quarry/schema/alias.hpp"
+
+namespace quarry::detail {
+
+enum class join_kind { from, inner, left, right, full, cross };
+
+template <class S, join_kind K, class Cond>
+struct source {
+  using table = S;
+  using tag = typename S::table_tag;
+  static constexpr join_kind kind = K;
+  Cond cond;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    if constexpr (K == join_kind::right || K == join_kind::full) {
+      static_assert(Ctx::dialect::right_full_join,
+                    "quarry: RIGHT and FULL JOIN need SQLite 3.39 or newer, and the SQLite quarry is "
+                    "compiled against is older; rewrite as a LEFT JOIN with the tables swapped");
+    }
+    constexpr std::string_view kw[] = {" FROM ", " INNER JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ",
+                                       " CROSS JOIN "};
+    c.text(kw[static_cast<int>(K)]);
+    c.ident(tag::table_name);
+    if constexpr (tag::ref_name != tag::table_name) {
+      c.text(" AS ");
+      c.ident(tag::ref_name);
+    }
+    if constexpr (!is_none_v<Cond>) {
+      c.text(" ON ");
+      cond.render(c);
+    }
+  }
+  template <class B>
+  void bind(B& b) const {
+    cond.bind(b);
+  }
+};
+
+/// Tables that can be NULL-extended, folded over the sources in order.
+template <class Seen, class Nullable, class... S>
+struct nullable_fold {
+  using type = Nullable;
+};
+template <class Seen, class Nullable, class S, class... Rest>
+struct nullable_fold<Seen, Nullable, S, Rest...> {
+  using T = typename S::tag;
+  using next = std::conditional_t<
+      S::kind == join_kind::left, concat_t<Nullable, type_list<T>>,
+      std::conditional_t<S::kind == join_kind::right, Seen,
+                         std::conditional_t<S::kind == join_kind::full, concat_t<Seen, type_list<T>>, Nullable>>>;
+  using type = typename nullable_fold<concat_t<Seen, type_list<T>>, next, Rest...>::type;
+};
+
+template <class... S>
+struct from_clause {
+  std::tuple<S...> items;
+  using sources = type_list<typename S::tag...>;
+  using source_tables = type_list<typename S::table...>;
+  using nullable_tables = typename nullable_fold<type_list<>, type_list<>, S...>::type;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    std::apply([&](const auto&... s) { (s.render(c), ...); }, items);
+  }
+  template <class B>
+  void bind(B& b) const {
+    std::apply([&](const auto&... s) { (s.bind(b), ...); }, items);
+  }
+  template <class X>
+  constexpr from_clause<S..., X> add(X x) const {
+    return std::apply([&](const auto&... s) { return from_clause<S..., X>{{s..., std::move(x)}}; }, items);
+  }
+};
+
+template <class S>
+using from_table = from_clause<source<S, join_kind::from, none>>;
+
+}  // namespace quarry::detail
