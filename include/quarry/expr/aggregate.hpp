@@ -20,6 +20,14 @@
 namespace quarry {
 namespace detail {
 
+template <class F, class W>
+struct window_expr;
+
+struct none_suffix {
+  template <class Ctx>
+  void render(Ctx&) const {}
+};
+
 struct fn_count {
   static constexpr std::string_view sql = "COUNT";
   static constexpr bool never_null = true;
@@ -64,12 +72,24 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
   static constexpr unsigned flags = f_aggregate | (E::flags & ~f_bare_column);
   static constexpr bool is_aggregate_node = true;
   static_assert(!(E::flags & f_aggregate), "quarry: aggregate functions cannot be nested");
+  using window_bare_columns = typename bare_columns_of<E>::type;
   E e;
+
+  /// The aggregate over a window: `quarry::sum(x).over(quarry::window().partition_by(k))`.
+  template <class W>
+  constexpr auto over(const W& w) const {
+    return window_expr<aggregate_expr, W>{{}, *this, w};
+  }
 
   explicit constexpr aggregate_expr(E x) : e(std::move(x)) {}
 
   template <class Ctx>
   void render(Ctx& c) const {
+    render_with(c, none_suffix{});
+  }
+  /// Renders the call with `suffix` (an OVER clause) inside any cast PostgreSQL needs.
+  template <class Ctx, class Suffix>
+  void render_with(Ctx& c, const Suffix& suffix) const {
     constexpr sql_kind k = kind_of<typename E::value_type>;
     constexpr bool pg = Ctx::dialect::array_parameters;
     if constexpr (!pg && (std::is_same_v<Fn, fn_sum> || std::is_same_v<Fn, fn_avg>)) {
@@ -86,6 +106,7 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
     c.text(Distinct ? "(DISTINCT " : "(");
     e.render(c);
     c.text(")");
+    suffix.render(c);
     if constexpr (cast_bigint) c.text(" AS BIGINT)");
     if constexpr (cast_double) c.text(" AS DOUBLE PRECISION)");
   }
@@ -103,9 +124,14 @@ struct count_star : expr_ops<count_star> {
   static constexpr unsigned flags = f_aggregate;
   static constexpr bool is_aggregate_node = true;
   using function = fn_count;
+  using window_bare_columns = type_list<>;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text("COUNT(*)");
+  }
+  template <class W>
+  constexpr auto over(const W& w) const {
+    return window_expr<count_star, W>{{}, *this, w};
   }
   template <class B>
   void bind(B&) const {}

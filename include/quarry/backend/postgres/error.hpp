@@ -87,11 +87,12 @@ inline std::string_view advice(errc c, std::string_view sqlstate) noexcept {
 }
 
 namespace detail {
-/// libpq's own messages end with a newline and indent their continuation lines with tabs.
+/// libpq's own messages end with a newline and indent their continuation lines with tabs;
+/// make them one line with single spaces.
 inline std::string one_line(std::string_view s) {
   std::string out;
   for (char ch : s) {
-    if (ch == '\n' || ch == '\t' || ch == '\r') {
+    if (ch == '\n' || ch == '\t' || ch == '\r' || ch == ' ') {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {
       out += ch;
