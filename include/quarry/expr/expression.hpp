@@ -62,6 +62,15 @@ template <class E, bool Desc, nulls N>
 struct order_key;
 template <class V>
 struct value;
+template <class E, class Q, bool Negate>
+struct in_query_expr;
+
+/// A SELECT statement (anything with a fields list and a row type).
+template <class Q>
+concept query_like = requires {
+  typename std::remove_cvref_t<Q>::fields_type;
+  typename std::remove_cvref_t<Q>::row_type;
+};
 
 template <class V>
 constexpr auto make_operand(V&& v);
@@ -89,13 +98,24 @@ struct expr_ops {
   }
   /// `users.id.in(1, 2, 3)`: a fixed list, one parameter each.
   template <class... V>
-    requires(sizeof...(V) > 0)
+    requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto in(V&&... v) const {
     return in_list_expr<D, false, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
         {}, self(), {make_operand(std::forward<V>(v))...}};
   }
+  /// `users.id.in(select(posts.user_id).from(posts))`: IN (subquery).
+  template <class Q>
+    requires query_like<Q>
+  constexpr auto in(const Q& q) const {
+    return in_query_expr<D, std::remove_cvref_t<Q>, false>{{}, self(), q};
+  }
+  template <class Q>
+    requires query_like<Q>
+  constexpr auto not_in(const Q& q) const {
+    return in_query_expr<D, std::remove_cvref_t<Q>, true>{{}, self(), q};
+  }
   template <class... V>
-    requires(sizeof...(V) > 0)
+    requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto not_in(V&&... v) const {
     return in_list_expr<D, true, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
         {}, self(), {make_operand(std::forward<V>(v))...}};

@@ -17,6 +17,7 @@ namespace quarry::detail {
 /// An absent clause.
 struct none {
   using tables = type_list<>;
+  using cond_tables_or_none = type_list<>;
   static constexpr unsigned flags = 0;
   template <class Ctx>
   void render(Ctx&) const {}

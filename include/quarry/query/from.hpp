@@ -22,6 +22,7 @@ struct source {
   using table = S;
   using tag = typename S::table_tag;
   static constexpr join_kind kind = K;
+  using cond_type = Cond;
   Cond cond;
 
   template <class Ctx>
@@ -71,6 +72,7 @@ struct from_clause {
   using sources = type_list<typename S::tag...>;
   using source_tables = type_list<typename S::table...>;
   using nullable_tables = typename nullable_fold<type_list<>, type_list<>, S...>::type;
+  using cond_tables_or_none = concat_t<typename S::cond_type::tables...>;
 
   template <class Ctx>
   void render(Ctx& c) const {

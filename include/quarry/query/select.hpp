@@ -97,6 +97,15 @@ inline constexpr std::size_t p_fields = 0, p_from = 1, p_where = 2, p_group = 3,
 template <class Stmt, class S, join_kind K>
 struct pending_join;
 
+template <class L>
+struct not_in {
+  template <class T>
+  struct pred : std::bool_constant<!contains_v<L, T>> {};
+};
+struct void_source {
+  struct table_tag {};
+};
+
 template <class... P>
 struct select_stmt {
   std::tuple<P...> parts;
@@ -159,9 +168,6 @@ struct select_stmt {
     static_assert(!is_none_v<from_type>, "quarry: call from() before where()");
     static_assert(is_none_v<part_t<p_where>>, "quarry: where() is already given; combine conditions with &&");
     check_where_condition<X>();
-    static_assert(is_subset_v<typename X::tables, typename from_type::sources>,
-                  "quarry: where() uses a column whose table is not in FROM or JOIN; add the table "
-                  "with .from() or .join()");
     return with<p_where>(where_clause<X>{std::forward<C>(cond)});
   }
 
@@ -175,8 +181,6 @@ struct select_stmt {
     static_assert(((!(std::remove_cvref_t<E>::flags & f_aggregate)) && ...),
                   "quarry: group_by() cannot group by an aggregate");
     using G = group_clause<std::remove_cvref_t<E>...>;
-    static_assert(is_subset_v<typename G::tables, typename from_type::sources>,
-                  "quarry: group_by() uses a column whose table is not in FROM or JOIN");
     return with<p_group>(G{{std::forward<E>(e)...}});
   }
 
@@ -189,8 +193,6 @@ struct select_stmt {
     static_assert(boolean_expression<X>, "quarry: having() takes a condition (a boolean expression)");
     static_assert(is_subset_v<typename bare_columns_of<X>::type, typename grouped_of<group_type>::type>,
                   "quarry: having() uses a column that is neither grouped nor inside an aggregate");
-    static_assert(is_subset_v<typename X::tables, typename from_type::sources>,
-                  "quarry: having() uses a column whose table is not in FROM or JOIN");
     return with<p_having>(having_clause<X>{std::forward<C>(cond)});
   }
 
@@ -201,8 +203,6 @@ struct select_stmt {
     static_assert(is_none_v<part_t<p_order>>, "quarry: order_by() is already given; pass all keys in one call");
     using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
     static_assert(!is_none_v<from_type>, "quarry: call from() before order_by()");
-    static_assert(is_subset_v<typename O::tables, typename from_type::sources>,
-                  "quarry: order_by() uses a column whose table is not in FROM or JOIN");
     return with<p_order>(O{{to_order_key(std::forward<K>(keys))...}});
   }
 
@@ -221,6 +221,10 @@ struct select_stmt {
   template <class Ctx>
   void render(Ctx& c) const {
     validate();
+    render_body(c);
+  }
+  template <class Ctx>
+  void render_body(Ctx& c) const {
     c.text("SELECT ");
     std::get<p_fields>(parts).render(c);
     std::get<p_from>(parts).render(c);
@@ -241,14 +245,38 @@ struct select_stmt {
     bind_limit_offset(b, std::get<p_limit>(parts), std::get<p_offset>(parts));
   }
 
+  /// Tables this statement references that are not its own sources (a correlated subquery's
+  /// outer tables; empty for a valid top-level statement).
+  using outer_tables = typename std::conditional_t<
+      is_none_v<from_type>, std::type_identity<type_list<>>,
+      filter<not_in<typename std::conditional_t<is_none_v<from_type>, from_table<void_source>, from_type>::sources>::template pred,
+             concat_t<typename fields_type::tables, typename part_t<p_from>::cond_tables_or_none,
+                      typename part_t<p_where>::tables, typename part_t<p_group>::tables,
+                      typename part_t<p_having>::tables, typename part_t<p_order>::tables>>>::type;
+
+  /// Whole-statement rules. A subquery (TopLevel = false) may reference outer tables.
+  template <bool TopLevel = true>
   static constexpr void validate() {
     static_assert(!is_none_v<from_type>, "quarry: this select() has no from(table)");
     if constexpr (!is_none_v<from_type>) {
       using sources = typename from_type::sources;
       using nullable = nullable_tables_of<from_type>;
-      static_assert(is_subset_v<typename fields_type::tables, sources>,
-                    "quarry: a selected column's table is not in FROM or JOIN; add the table with "
-                    ".from() or .join()");
+      if constexpr (TopLevel) {
+        static_assert(is_subset_v<typename fields_type::tables, sources>,
+                      "quarry: a selected column's table is not in FROM or JOIN; add the table with "
+                      ".from() or .join()");
+        static_assert(is_subset_v<typename from_type::cond_tables_or_none, sources>,
+                      "quarry: on() uses a column whose table is not in FROM or JOIN");
+        static_assert(is_subset_v<typename part_t<p_where>::tables, sources>,
+                      "quarry: where() uses a column whose table is not in FROM or JOIN; add the table "
+                      "with .from() or .join()");
+        static_assert(is_subset_v<typename part_t<p_group>::tables, sources>,
+                      "quarry: group_by() uses a column whose table is not in FROM or JOIN");
+        static_assert(is_subset_v<typename part_t<p_having>::tables, sources>,
+                      "quarry: having() uses a column whose table is not in FROM or JOIN");
+        static_assert(is_subset_v<typename part_t<p_order>::tables, sources>,
+                      "quarry: order_by() uses a column whose table is not in FROM or JOIN");
+      }
       using where_t = part_t<p_where>;
       if constexpr (!is_none_v<where_t>) {
         static_assert(null_checks_ok<sources, nullable, typename where_t::null_checks>::value,
@@ -273,6 +301,13 @@ struct select_stmt {
                       "add group_by(...) with the plain columns");
       }
     }
+  }
+
+  /// Renders as a subquery (outer tables allowed).
+  template <class Ctx>
+  void render_subquery(Ctx& c) const {
+    validate<false>();
+    render_body(c);
   }
 
  private:
@@ -315,9 +350,6 @@ struct pending_join {
     using X = std::remove_cvref_t<C>;
     static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
     static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
-    using all = concat_t<typename Stmt::from_type::sources, type_list<typename S::table_tag>>;
-    static_assert(is_subset_v<typename X::tables, all>,
-                  "quarry: on() uses a column whose table is not in FROM or JOIN");
     return stmt.template with<p_from>(std::get<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond)}));
   }
 

@@ -1,0 +1,114 @@
+#pragma once
+/// \file quarry/expr/subquery.hpp
+/// Subqueries in expressions: IN (subquery), EXISTS / NOT EXISTS, and scalar subqueries.
+/// A subquery may use columns of the outer statement's tables (correlation); those tables become
+/// the subquery expression's `tables`, so the outer statement checks them.
+///
+///     users.id.in(select(posts.user_id).from(posts).where(posts.likes > 10))
+///     quarry::exists(select(posts.id).from(posts).where(posts.user_id == users.id))
+///     quarry::scalar(select(quarry::count()).from(posts).where(posts.user_id == users.id))
+
+#include <tuple>
+#include <type_traits>
+
+#include "quarry/expr/expression.hpp"
+#include "quarry/expr/node.hpp"
+
+namespace quarry {
+namespace detail {
+
+template <class Q>
+using single_column_t = std::tuple_element_t<0, typename Q::row_type>;
+
+template <class Q>
+constexpr bool selects_one_column() {
+  if constexpr (requires { std::tuple_size<typename Q::row_type>::value; }) {
+    return std::tuple_size_v<typename Q::row_type> == 1;
+  } else {
+    return false;
+  }
+}
+
+template <class E, class Q, bool Negate>
+struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
+  static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
+  static_assert(comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
+                "quarry: in(subquery) compares values of incompatible SQL types");
+  using value_type = std::optional<bool>;
+  using tables = concat_t<typename E::tables, typename Q::outer_tables>;
+  using null_checks = typename null_checks_of<E>::type;
+  using bare_columns = typename bare_columns_of<E>::type;
+  static constexpr unsigned flags = E::flags;
+  static constexpr int precedence = prec_compare;
+  E e;
+  Q q;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_child<precedence, false>(e, c);
+    c.text(Negate ? " NOT IN (" : " IN (");
+    q.render_subquery(c);
+    c.text(")");
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+    q.bind(b);
+  }
+};
+
+template <class Q, bool Negate>
+struct exists_expr : expr_ops<exists_expr<Q, Negate>> {
+  using value_type = bool;
+  using tables = typename Q::outer_tables;
+  static constexpr unsigned flags = 0;
+  Q q;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.text(Negate ? "NOT EXISTS (" : "EXISTS (");
+    q.render_subquery(c);
+    c.text(")");
+  }
+  template <class B>
+  void bind(B& b) const {
+    q.bind(b);
+  }
+};
+
+template <class Q>
+struct scalar_expr : expr_ops<scalar_expr<Q>> {
+  static_assert(selects_one_column<Q>(), "quarry: scalar(subquery) needs a subquery that selects exactly one column");
+  using value_type = std::optional<strip_optional_t<single_column_t<Q>>>;
+  using tables = typename Q::outer_tables;
+  static constexpr unsigned flags = 0;
+  Q q;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.text("(");
+    q.render_subquery(c);
+    c.text(")");
+  }
+  template <class B>
+  void bind(B& b) const {
+    q.bind(b);
+  }
+};
+
+}  // namespace detail
+
+/// EXISTS (subquery).
+template <detail::query_like Q>
+constexpr auto exists(const Q& q) {
+  return detail::exists_expr<Q, false>{{}, q};
+}
+/// NOT EXISTS (subquery).
+template <detail::query_like Q>
+constexpr auto not_exists(const Q& q) {
+  return detail::exists_expr<Q, true>{{}, q};
+}
+/// A subquery that yields one value (NULL when it returns no row), usable in select and where.
+template <detail::query_like Q>
+constexpr auto scalar(const Q& q) {
+  return detail::scalar_expr<Q>{{}, q};
+}
+
+}  // namespace quarry
