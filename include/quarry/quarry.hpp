@@ -27,6 +27,7 @@
 #include "quarry/query/group_by.hpp"
 #include "quarry/query/select.hpp"
 #include "quarry/query/compound.hpp"
+#include "quarry/query/returning.hpp"
 #include "quarry/query/insert.hpp"
 #include "quarry/query/update.hpp"
 #include "quarry/query/delete.hpp"

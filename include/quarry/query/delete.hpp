@@ -8,16 +8,26 @@
 #include <utility>
 
 #include "quarry/query/clauses.hpp"
+#include "quarry/query/returning.hpp"
 #include "quarry/query/update.hpp"
 #include "quarry/schema/table.hpp"
 
 namespace quarry {
 namespace detail {
 
-template <class D, class Where>
-struct delete_stmt {
+template <class D, class Where, class Returning = none>
+struct delete_stmt : returning_traits<Returning> {
   using descriptor = D;
   Where where_;
+  Returning returning_;
+
+  /// RETURNING expressions of the deleted rows (run with db.query()).
+  template <class... E>
+  constexpr auto returning(E&&... e) const {
+    static_assert(is_none_v<Returning>, "quarry: returning() is already given");
+    auto r = make_returning<D>(std::forward<E>(e)...);
+    return delete_stmt<D, Where, decltype(r)>{{}, where_, std::move(r)};
+  }
 
   template <class C>
   constexpr auto where(C&& cond) const {
@@ -26,12 +36,12 @@ struct delete_stmt {
     check_where_condition<X>();
     static_assert(is_subset_v<typename X::tables, type_list<typename D::table_tag>>,
                   "quarry: where() uses a column whose table is not the table deleted from");
-    return delete_stmt<D, where_clause<X>>{where_clause<X>{std::forward<C>(cond)}};
+    return delete_stmt<D, where_clause<X>, Returning>{{}, where_clause<X>{std::forward<C>(cond)}, returning_};
   }
   /// Says the statement is meant to delete every row.
   constexpr auto all_rows() const {
     static_assert(is_none_v<Where>, "quarry: all_rows() and where() exclude each other");
-    return delete_stmt<D, all_rows_t>{};
+    return delete_stmt<D, all_rows_t, Returning>{{}, {}, returning_};
   }
 
   template <class Ctx>
@@ -40,10 +50,12 @@ struct delete_stmt {
     c.text("DELETE FROM ");
     c.ident(D::table_tag::table_name);
     if constexpr (!std::is_same_v<Where, all_rows_t>) where_.render(c);
+    returning_.render(c);
   }
   template <class B>
   void bind(B& b) const {
     if constexpr (!std::is_same_v<Where, all_rows_t>) where_.bind(b);
+    returning_.bind(b);
   }
   static constexpr void validate() {
     static_assert(!is_none_v<Where>,
@@ -63,7 +75,7 @@ struct delete_stmt {
 template <table_descriptor D>
 constexpr auto delete_from(const D&) {
   static_assert(detail::descriptor_traits<D>::valid);
-  return detail::delete_stmt<D, detail::none>{};
+  return detail::delete_stmt<D, detail::none>{{}, {}, {}};
 }
 
 }  // namespace quarry

@@ -1,10 +1,14 @@
 #pragma once
 /// \file quarry/query/insert.hpp
-/// INSERT statements.
+/// INSERT statements, upserts and RETURNING.
 ///
 ///     quarry::insert_into(users).values(u)                        // every column but the identity
 ///     quarry::insert_into(users).set(users.email = "a@b.c", ...)  // some columns; the rest must
 ///                                                                 // be nullable or have a default
+///     quarry::insert_into(archive).columns(archive.id, archive.email).select(q)   // INSERT ... SELECT
+///     quarry::insert_into(users).values(u)
+///         .on_conflict(users.email).do_update(users.age = quarry::excluded(users.age))
+///         .returning(users.id)
 
 #include <boost/pfr/core.hpp>
 #include <tuple>
@@ -12,25 +16,151 @@
 #include <utility>
 
 #include "quarry/expr/assign.hpp"
+#include "quarry/expr/node.hpp"
 #include "quarry/query/clauses.hpp"
+#include "quarry/query/returning.hpp"
+#include "quarry/query/update.hpp"
 #include "quarry/schema/table.hpp"
 
 namespace quarry {
 namespace detail {
 
-/// Renders `INSERT INTO "t" ("a", "b") VALUES (?, ?)` for the columns in Cols.
+template <class C>
+struct is_not_identity : std::bool_constant<!C::is_identity> {};
+template <class D>
+using insert_columns = filter_t<is_not_identity, columns_of<D>>;
+
 template <class D, class Ctx, class... C>
-void render_insert_head(Ctx& c, type_list<C...>) {
+void render_column_list(Ctx& c, type_list<C...>) {
   c.text("INSERT INTO ");
   c.ident(D::table_tag::table_name);
   c.text(" (");
   bool first = true;
   ((c.text(first ? "" : ", "), first = false, c.ident(C::name)), ...);
-  c.text(") VALUES (");
-  first = true;
+  c.text(")");
+}
+template <class Ctx, class... C>
+void render_values_row(Ctx& c, type_list<C...>) {
+  c.text(" VALUES (");
+  bool first = true;
   ((c.text(first ? "" : ", "), first = false, (void)sizeof(C), c.param()), ...);
   c.text(")");
 }
+
+/// VALUES from one row object (all columns but an identity).
+template <class A, class B>
+struct columns_match_kinds : std::false_type {};
+template <class... A, class... B>
+  requires(sizeof...(A) == sizeof...(B))
+struct columns_match_kinds<type_list<A...>, type_list<B...>>
+    : std::bool_constant<(comparable(kind_of<typename A::value_type>, kind_of<typename B::value_type>) && ...)> {};
+
+template <class D>
+struct row_source {
+  static constexpr bool is_select = false;
+  using columns = insert_columns<D>;
+  using tables = type_list<>;
+  const typename D::row_type* row;  // the caller's object: run the statement while it lives
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_column_list<D>(c, columns{});
+    render_values_row(c, columns{});
+  }
+  template <class B>
+  void bind(B& b) const {
+    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
+  }
+};
+
+/// VALUES from assignments.
+template <class D, class... A>
+struct set_source {
+  static constexpr bool is_select = false;
+  using columns = type_list<typename A::column_type...>;
+  std::tuple<A...> sets;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_column_list<D>(c, columns{});
+    c.text(" VALUES (");
+    bool first = true;
+    std::apply([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.v.render(c)), ...); }, sets);
+    c.text(")");
+  }
+  template <class B>
+  void bind(B& b) const {
+    bind_all(b, sets);
+  }
+};
+
+/// INSERT ... SELECT.
+template <class D, class Q, class... C>
+struct select_source {
+  static constexpr bool is_select = true;
+  using columns = type_list<C...>;
+  using tables = type_list<>;
+  Q q;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_column_list<D>(c, columns{});
+    c.text(" ");
+    q.render(c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    q.bind(b);
+  }
+};
+
+/// `excluded."col"` inside do_update(): the value the conflicting insert proposed.
+template <class C>
+struct excluded_expr : expr_ops<excluded_expr<C>> {
+  using value_type = typename C::value_type;
+  using tables = type_list<>;
+  static constexpr unsigned flags = 0;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.text("excluded.");
+    c.ident(C::name);
+  }
+  template <class B>
+  void bind(B&) const {}
+};
+
+struct do_nothing_t {};
+template <class Where, class... A>
+struct do_update_t {
+  std::tuple<A...> sets;
+  Where where_;
+};
+
+template <class Target, class Action>
+struct conflict_clause {
+  Action action;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.text(" ON CONFLICT (");
+    bool first = true;
+    [&]<class... C>(type_list<C...>) { ((c.text(first ? "" : ", "), first = false, c.ident(C::name)), ...); }(Target{});
+    c.text(")");
+    if constexpr (std::is_same_v<Action, do_nothing_t>) {
+      c.text(" DO NOTHING");
+    } else {
+      c.text(" DO UPDATE SET ");
+      bool saved = c.qualify;
+      c.qualify = false;
+      render_comma_list(c, action.sets);
+      c.qualify = saved;
+      action.where_.render(c);
+    }
+  }
+  template <class B>
+  void bind(B& b) const {
+    if constexpr (!std::is_same_v<Action, do_nothing_t>) {
+      bind_all(b, action.sets);
+      action.where_.bind(b);
+    }
+  }
+};
 
 /// With PostgreSQL the generated id comes back through RETURNING; SQLite reads last_insert_rowid.
 template <class D, class Ctx>
@@ -42,39 +172,92 @@ void render_returning_id(Ctx& c) {
   }
 }
 
-template <class C>
-struct is_not_identity : std::bool_constant<!C::is_identity> {};
-template <class D>
-using insert_columns = filter_t<is_not_identity, columns_of<D>>;
+template <class D, class Source, class Conflict, class Returning>
+struct insert_stmt;
 
-/// INSERT of one row struct (all columns except an identity column).
-template <class D, class Row>
-struct insert_row_stmt {
-  using descriptor = D;
-  const Row* row;  // points at the caller's object: execute the statement while it lives
-  template <class Ctx>
-  void render(Ctx& c) const {
-    render_insert_head<D>(c, insert_columns<D>{});
-    render_returning_id<D>(c);
-  }
-  template <class B>
-  void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(insert_columns<D>{});
+template <class D, class Stmt, class Target>
+struct conflict_builder {
+  Stmt stmt;
+  /// ON CONFLICT (...) DO NOTHING
+  constexpr auto do_nothing() const { return stmt.with_conflict(conflict_clause<Target, do_nothing_t>{}); }
+  /// ON CONFLICT (...) DO UPDATE SET col = value, ... (use quarry::excluded(col) for the new value)
+  template <class... A>
+  constexpr auto do_update(A&&... a) const {
+    static_assert(sizeof...(A) > 0, "quarry: do_update() needs at least one assignment");
+    static_assert((is_assignment<std::remove_cvref_t<A>>::value && ...),
+                  "quarry: do_update() takes assignments: do_update(t.col = quarry::excluded(t.col))");
+    static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
+                  "quarry: do_update() assigns a column of another table");
+    static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: do_update() assigns the same column twice");
+    using Act = do_update_t<none, std::remove_cvref_t<A>...>;
+    return stmt.with_conflict(conflict_clause<Target, Act>{Act{{std::forward<A>(a)...}, {}}});
   }
 };
 
-template <class D, class... A>
-struct insert_set_stmt {
+template <class D, class Source, class Conflict, class Returning>
+struct insert_stmt : returning_traits<Returning> {
   using descriptor = D;
-  std::tuple<A...> sets;
+  Source source;
+  Conflict conflict;
+  Returning returning_;
+
+  /// ON CONFLICT (columns): the columns must form a primary key or be unique.
+  template <class... C>
+  constexpr auto on_conflict(const C&...) const {
+    static_assert(is_none_v<Conflict>, "quarry: on_conflict() is already given");
+    static_assert(sizeof...(C) > 0, "quarry: on_conflict() names the unique columns that conflict");
+    static_assert(((is_column_v<C> && std::is_same_v<typename C::table_tag, typename D::table_tag>) && ...),
+                  "quarry: on_conflict() takes columns of the inserted table");
+    static_assert(sizeof...(C) == 1 ? ((C::is_unique || (C::is_primary_key && descriptor_traits<D>::primary_key_size == 1)) && ...)
+                                    : ((C::is_primary_key && ...) && sizeof...(C) == descriptor_traits<D>::primary_key_size),
+                  "quarry: on_conflict() columns must be the primary key or a unique column");
+    return conflict_builder<D, insert_stmt, type_list<C...>>{*this};
+  }
+  /// WHERE on the DO UPDATE of an upsert: update only when the condition holds.
+  template <class Cond>
+  constexpr auto where(Cond&& cond) const {
+    static_assert(!is_none_v<Conflict>, "quarry: where() on an insert applies to on_conflict(...).do_update(...)");
+    using X = std::remove_cvref_t<Cond>;
+    check_where_condition<X>();
+    return [&]<class T, class W, class... A>(const conflict_clause<T, do_update_t<W, A...>>& cc) {
+      static_assert(is_none_v<W>, "quarry: the upsert's where() is already given");
+      using Act = do_update_t<where_clause<X>, A...>;
+      return insert_stmt<D, Source, conflict_clause<T, Act>, Returning>{
+          {}, source, {Act{cc.action.sets, where_clause<X>{std::forward<Cond>(cond)}}}, returning_};
+    }(conflict);
+  }
+  /// RETURNING expressions: the statement then returns rows through db.query().
+  template <class... E>
+  constexpr auto returning(E&&... e) const {
+    static_assert(is_none_v<Returning>, "quarry: returning() is already given");
+    auto r = make_returning<D>(std::forward<E>(e)...);
+    return insert_stmt<D, Source, Conflict, decltype(r)>{{}, source, conflict, std::move(r)};
+  }
+
+  template <class X>
+  constexpr auto with_conflict(X x) const {
+    return insert_stmt<D, Source, X, Returning>{{}, source, std::move(x), returning_};
+  }
+
   template <class Ctx>
   void render(Ctx& c) const {
-    render_insert_head<D>(c, type_list<typename A::column_type...>{});
-    render_returning_id<D>(c);
+    source.render(c);
+    if constexpr (!is_none_v<Conflict>) {
+      if constexpr (Source::is_select) c.text(" WHERE true");  // SQLite: ON CONFLICT after SELECT
+      conflict.render(c);
+    }
+    if constexpr (is_none_v<Returning>) {
+      // db.insert(table, row) reads the generated id; on PostgreSQL it comes back here.
+      if constexpr (std::is_same_v<Source, row_source<D>>) render_returning_id<D>(c);
+    } else {
+      returning_.render(c);
+    }
   }
   template <class B>
   void bind(B& b) const {
-    bind_all(b, sets);
+    source.bind(b);
+    conflict.bind(b);
+    returning_.bind(b);
   }
 };
 
@@ -83,10 +266,28 @@ constexpr bool required_columns_set(type_list<C...>) {
   return ((C::nullable || C::has_default || C::is_identity || contains_v<Set, C>) && ...);
 }
 
+template <class D, class... C>
+struct insert_columns_builder {
+  /// INSERT INTO t (columns) SELECT ...: the select's columns must match in number and type.
+  template <class Q>
+  constexpr auto select(const Q& q) const {
+    static_assert(query_like<Q>, "quarry: columns(...).select() takes a select statement");
+    static_assert(columns_match_kinds<type_list<C...>, typename Q::fields_type::exprs_list>::value,
+                  "quarry: INSERT ... SELECT needs as many selected values as columns, with matching SQL types");
+    static_assert(required_columns_set<type_list<C...>>(columns_of<D>{}),
+                  "quarry: insert leaves out a NOT NULL column that has no default; set every "
+                  "non-optional column (or give it a default in the descriptor)");
+    using S = select_source<D, Q, C...>;
+    return insert_stmt<D, S, none, none>{{}, S{q}, {}, {}};
+  }
+};
+
 template <class D>
 struct insert_builder {
   /// Inserts the whole object. The statement refers to `row`; run it while `row` lives.
-  constexpr auto values(const typename D::row_type& row) const { return insert_row_stmt<D, typename D::row_type>{&row}; }
+  constexpr auto values(const typename D::row_type& row) const {
+    return insert_stmt<D, row_source<D>, none, none>{{}, row_source<D>{&row}, {}, {}};
+  }
 
   /// Inserts the given columns; the others take their DEFAULT or NULL.
   template <class... A>
@@ -96,10 +297,20 @@ struct insert_builder {
     using Set = type_list<typename std::remove_cvref_t<A>::column_type...>;
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: set() assigns a column of another table");
+    static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
     static_assert(required_columns_set<Set>(columns_of<D>{}),
                   "quarry: insert leaves out a NOT NULL column that has no default; set every "
                   "non-optional column (or give it a default in the descriptor)");
-    return insert_set_stmt<D, std::remove_cvref_t<A>...>{{std::forward<A>(a)...}};
+    using S = set_source<D, std::remove_cvref_t<A>...>;
+    return insert_stmt<D, S, none, none>{{}, S{{std::forward<A>(a)...}}, {}, {}};
+  }
+
+  /// Names the columns of an INSERT ... SELECT.
+  template <class... C>
+  constexpr auto columns(const C&...) const {
+    static_assert(((is_column_v<C> && std::is_same_v<typename C::table_tag, typename D::table_tag>) && ...),
+                  "quarry: columns() takes columns of the inserted table");
+    return insert_columns_builder<D, C...>{};
   }
 };
 
@@ -110,6 +321,13 @@ template <table_descriptor D>
 constexpr auto insert_into(const D&) {
   static_assert(detail::descriptor_traits<D>::valid);
   return detail::insert_builder<D>{};
+}
+
+/// The value the conflicting INSERT proposed for `col`, inside on_conflict(...).do_update(...).
+template <class C>
+constexpr auto excluded(const C&) {
+  static_assert(detail::is_column_v<C>, "quarry: excluded() takes a column");
+  return detail::excluded_expr<C>{};
 }
 
 }  // namespace quarry

@@ -10,6 +10,7 @@
 
 #include "quarry/expr/assign.hpp"
 #include "quarry/query/clauses.hpp"
+#include "quarry/query/returning.hpp"
 #include "quarry/schema/table.hpp"
 
 namespace quarry {
@@ -28,14 +29,23 @@ constexpr bool columns_distinct() {
   }(L{});
 }
 
-template <class D, class Sets, class Where>
+template <class D, class Sets, class Where, class Returning = none>
 struct update_stmt;
 
-template <class D, class... A, class Where>
-struct update_stmt<D, type_list<A...>, Where> {
+template <class D, class... A, class Where, class Returning>
+struct update_stmt<D, type_list<A...>, Where, Returning> : returning_traits<Returning> {
   using descriptor = D;
   std::tuple<A...> sets;
   Where where_;
+  Returning returning_;
+
+  /// RETURNING expressions of the updated rows (run with db.query()).
+  template <class... E>
+  constexpr auto returning(E&&... e) const {
+    static_assert(is_none_v<Returning>, "quarry: returning() is already given");
+    auto r = make_returning<D>(std::forward<E>(e)...);
+    return update_stmt<D, type_list<A...>, Where, decltype(r)>{{}, sets, where_, std::move(r)};
+  }
 
   template <class C>
   constexpr auto where(C&& cond) const {
@@ -44,12 +54,12 @@ struct update_stmt<D, type_list<A...>, Where> {
     check_where_condition<X>();
     static_assert(is_subset_v<typename X::tables, type_list<typename D::table_tag>>,
                   "quarry: where() uses a column whose table is not the updated table");
-    return update_stmt<D, type_list<A...>, where_clause<X>>{sets, where_clause<X>{std::forward<C>(cond)}};
+    return update_stmt<D, type_list<A...>, where_clause<X>, Returning>{{}, sets, where_clause<X>{std::forward<C>(cond)}, returning_};
   }
   /// Says the statement is meant to change every row.
   constexpr auto all_rows() const {
     static_assert(is_none_v<Where>, "quarry: all_rows() and where() exclude each other");
-    return update_stmt<D, type_list<A...>, all_rows_t>{sets, {}};
+    return update_stmt<D, type_list<A...>, all_rows_t, Returning>{{}, sets, {}, returning_};
   }
 
   template <class Ctx>
@@ -63,11 +73,13 @@ struct update_stmt<D, type_list<A...>, Where> {
     render_comma_list(c, sets);
     c.qualify = saved;
     if constexpr (!std::is_same_v<Where, all_rows_t>) where_.render(c);
+    returning_.render(c);
   }
   template <class B>
   void bind(B& b) const {
     bind_all(b, sets);
     if constexpr (!std::is_same_v<Where, all_rows_t>) where_.bind(b);
+    returning_.bind(b);
   }
   static constexpr void validate() {
     static_assert(!is_none_v<Where>,
@@ -94,7 +106,7 @@ struct update_builder {
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
     static_assert(((is_subset_v<typename std::remove_cvref_t<A>::tables, type_list<typename D::table_tag>>) && ...),
                   "quarry: set() uses a column of another table in its value");
-    return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{std::forward<A>(a)...}, {}};
+    return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {std::forward<A>(a)...}, {}, {}};
   }
 };
 
