@@ -19,6 +19,8 @@ namespace test {
 struct sqlite_memory {
   using connection = quarry::sqlite::connection;
   static constexpr const char* name = "sqlite-memory";
+  /// Placeholder n in this backend's raw SQL.
+  static std::string ph(int) { return "?"; }
   static std::unique_ptr<connection> connect() { return std::make_unique<connection>(); }
 };
 
@@ -26,6 +28,7 @@ struct sqlite_memory {
 struct sqlite_file {
   using connection = quarry::sqlite::connection;
   static constexpr const char* name = "sqlite-file";
+  static std::string ph(int) { return "?"; }
   static std::string fresh_path() {
     static std::atomic<int> n{0};
     const char* dir = std::getenv("QUARRY_TEST_TMPDIR");

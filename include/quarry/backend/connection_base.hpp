@@ -48,6 +48,36 @@ struct primary_key_of {
   using column = typename first<type>::type;
 };
 
+/// Reads raw-SQL rows into a std::tuple or an aggregate struct, checking the column count.
+template <class Row>
+struct raw_row_reader {
+  static constexpr std::size_t arity = [] {
+    if constexpr (requires { std::tuple_size<Row>::value; }) {
+      return std::tuple_size_v<Row>;
+    } else {
+      return boost::pfr::tuple_size_v<Row>;
+    }
+  }();
+  template <class Stmt>
+  static Row read(Stmt& s) {
+    int n = s.column_count();
+    if (n != static_cast<int>(arity))
+      throw type_mismatch(errc::type_mismatch,
+                          "quarry: the raw query returns " + std::to_string(n) + " columns but the row type has " +
+                              std::to_string(arity) + " fields; SQL: " + std::string(s.sql()),
+                          std::string(s.sql()));
+    return read_all(s, std::make_index_sequence<arity>{});
+  }
+  template <class Stmt, std::size_t... I>
+  static Row read_all(Stmt& s, std::index_sequence<I...>) {
+    if constexpr (requires { std::tuple_size<Row>::value; }) {
+      return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I)})...};
+    } else {
+      return Row{read_field<boost::pfr::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I)})...};
+    }
+  }
+};
+
 /// UPDATE "t" SET every non-key column = ? WHERE key = ?, bound from a row object.
 template <class D>
 struct update_row_stmt {
@@ -177,6 +207,27 @@ class connection_base {
     self().exec(drop_table_sql<Dialect>(t, if_exists));
   }
 
+  /// Raw SQL escape hatch: SQL text in this connection's dialect (`?` on SQLite, `$1` on
+  /// PostgreSQL), values bound as parameters, rows read as `Row` (a std::tuple or an aggregate
+  /// struct). The column count and every value's type are checked when rows are read.
+  ///
+  ///     for (auto [id, n] : db.template query_raw<std::tuple<std::int64_t, std::int64_t>>(
+  ///              "SELECT user_id, count(*) FROM posts WHERE likes > ? GROUP BY user_id", 10)) {}
+  template <class Row, class... P>
+  auto query_raw(std::string_view sql, const P&... params) {
+    auto lease = run_raw<true>(sql, params...);
+    return result<lease_type, Row, detail::raw_row_reader<Row>>(std::move(lease));
+  }
+  /// Raw SQL without result rows; returns the number of rows changed.
+  template <class... P>
+  std::int64_t execute_raw(std::string_view sql, const P&... params) {
+    auto lease = run_raw<true>(sql, params...);  // params are converted into temporaries: copy them
+    while (lease.stmt().step()) {
+    }
+    lease.release();
+    return self().changes();
+  }
+
   /// Number of statements this connection keeps prepared.
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
 
@@ -194,6 +245,16 @@ class connection_base {
     lease.stmt().set_copy_values(ForResult);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
+    return lease;
+  }
+
+  template <bool Copy, class... P>
+  lease_type run_raw(std::string_view sql, const P&... params) {
+    std::string text(sql);
+    auto lease = lease_type::raw(self().prepare(text), text);
+    lease.stmt().set_copy_values(Copy);
+    [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
+    (b(detail::param_type_t<const P&>(params)), ...);
     return lease;
   }
 

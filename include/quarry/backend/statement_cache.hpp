@@ -27,6 +27,7 @@ class statement_lease {
       stmt_ = std::exchange(o.stmt_, nullptr);
       busy_ = std::exchange(o.busy_, nullptr);
       owned_ = std::move(o.owned_);
+      owned_entry_ = std::move(o.owned_entry_);
       entry_ = o.entry_;
     }
     return *this;
@@ -52,6 +53,18 @@ class statement_lease {
   bool* busy_ = nullptr;
   std::unique_ptr<Stmt> owned_;
   const sql_entry* entry_ = nullptr;
+  std::unique_ptr<sql_entry> owned_entry_;  // raw SQL: the lease keeps its own text
+
+ public:
+  /// A lease on a private statement for raw SQL.
+  static statement_lease raw(std::unique_ptr<Stmt> s, std::string sql) {
+    statement_lease l;
+    l.owned_entry_ = std::make_unique<sql_entry>(sql_entry{std::move(sql), 0, 0});
+    l.entry_ = l.owned_entry_.get();
+    l.stmt_ = s.get();
+    l.owned_ = std::move(s);
+    return l;
+  }
 };
 
 template <class Stmt>

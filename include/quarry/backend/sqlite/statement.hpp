@@ -28,6 +28,7 @@ class statement {
 
   sqlite3_stmt* handle() const noexcept { return stmt_; }
   std::string_view sql() const noexcept { return sqlite3_sql(stmt_); }
+  int column_count() const noexcept { return sqlite3_column_count(stmt_); }
 
   /// Whether text and blob values are copied at bind time (needed when the bound objects may
   /// die while a result is still stepping).
