@@ -114,6 +114,10 @@ concept either_expression = expression<std::remove_cvref_t<A>> || expression<std
 
 template <class Op, class A, class B>
 constexpr auto make_comparison(A&& a, B&& b) {
+  static_assert(!std::is_same_v<std::remove_cvref_t<A>, std::nullopt_t> &&
+                    !std::is_same_v<std::remove_cvref_t<B>, std::nullopt_t>,
+                "quarry: comparing with std::nullopt would render '= NULL', which is never true; use "
+                ".is_null() / .is_not_null()");
   using L = operand_t<A>;
   using R = operand_t<B>;
   static_assert(comparable(kind_of<typename L::value_type>, kind_of<typename R::value_type>),

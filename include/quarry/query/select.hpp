@@ -381,22 +381,24 @@ struct pending_join {
 
 }  // namespace detail
 
-/// SELECT of expressions; rows are std::tuple of the expressions' types.
-template <class... E>
-  requires(sizeof...(E) > 0 && (detail::expression<std::remove_cvref_t<E>> && ...))
-constexpr auto select(E&&... e) {
-  using L = detail::select_list<std::remove_cvref_t<E>...>;
+/// SELECT of expressions (rows are std::tuple of their types), or `select(table)`: every column
+/// of a table FROM that table (rows are the table's row struct).
+template <class... A>
+constexpr auto select(A&&... a) {
   using N = detail::none;
-  return detail::select_stmt<L, N, N, N, N, N, N, N>{{L{{std::forward<E>(e)...}}, {}, {}, {}, {}, {}, {}, {}}};
-}
-
-/// SELECT every column of a table FROM that table; rows are the table's row struct.
-template <table_source S>
-constexpr auto select(const S&) {
-  if constexpr (table_descriptor<S>) static_assert(detail::descriptor_traits<S>::valid);
-  using N = detail::none;
-  return detail::select_stmt<detail::whole_row<S>, detail::from_table<S>, N, N, N, N, N, N>{
-      {{}, {}, {}, {}, {}, {}, {}, {}}};
+  if constexpr (sizeof...(A) == 1 && (table_source<A> && ...)) {
+    using S = typename detail::first<detail::type_list<std::remove_cvref_t<A>...>>::type;
+    if constexpr (table_descriptor<S>) static_assert(detail::descriptor_traits<S>::valid);
+    return detail::select_stmt<detail::whole_row<S>, detail::from_table<S>, N, N, N, N, N, N>{
+        {{}, {}, {}, {}, {}, {}, {}, {}}};
+  } else {
+    static_assert(sizeof...(A) > 0, "quarry: select() needs at least one column or expression");
+    static_assert((detail::expression<std::remove_cvref_t<A>> && ...),
+                  "quarry: select() takes columns and expressions, or a single table; wrap a constant "
+                  "in a column expression or select it with where()");
+    using L = detail::select_list<std::remove_cvref_t<A>...>;
+    return detail::select_stmt<L, N, N, N, N, N, N, N>{{L{{std::forward<A>(a)...}}, {}, {}, {}, {}, {}, {}, {}}};
+  }
 }
 
 }  // namespace quarry

@@ -51,9 +51,9 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   static constexpr bool has_default = (is_default_option_v<Opts> || ...);
   using options = type_list<Opts...>;
 
-  static_assert(!is_identity || std::is_same_v<value_type, std::int64_t>,
-                "quarry: an identity column must be a std::int64_t field (ids stay 64-bit)");
   static_assert(!(is_identity && nullable), "quarry: an identity column cannot be optional");
+  static_assert(!is_identity || nullable || std::is_same_v<value_type, std::int64_t>,
+                "quarry: an identity column must be a std::int64_t field (ids stay 64-bit)");
 
   /// `users.email = "x"` inside update().set(...) / insert_into().set(...).
   template <class V>

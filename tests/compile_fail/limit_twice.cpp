@@ -1,0 +1,19 @@
+// expect: quarry: limit\(\) is already given
+// Misuse: calling limit() twice.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email"> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::select(users).limit(10).limit(20));
+#else
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::select(users).limit(20));
+#endif
+}

@@ -1,0 +1,24 @@
+// expect: quarry: set\(\) assigns a column of another table
+// Misuse: update(users).set() assigns a column of the orders table.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email"> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+struct Order { std::int64_t id; std::int64_t user_id; };
+inline constexpr struct orders_t : quarry::table<"orders", Order> {
+  column<&Order::id, "id", quarry::identity> id;
+  column<&Order::user_id, "user_id"> user_id;
+} orders;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::update(users).set(orders.user_id = std::int64_t{2}).where(users.id == 1));
+#else
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::update(orders).set(orders.user_id = std::int64_t{2}).where(orders.id == 1));
+#endif
+}
