@@ -3,12 +3,14 @@
 // TEMPLATE_LIST_TEST_CASE("...", "[tag]", backends) and gets a fresh connection from
 // TestType::connect(); tables are dropped and re-created by the test itself.
 
+#include <quarry/postgres.hpp>
 #include <quarry/sqlite.hpp>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <unistd.h>
@@ -47,6 +49,28 @@ struct sqlite_file {
   }
 };
 
-using backends = std::tuple<sqlite_memory, sqlite_file>;
+/// The server scripts/test starts (QUARRY_TEST_PG). Each test process works in its own schema, so
+/// test binaries can run concurrently against one server. Never skipped: no server is a failure.
+struct postgres {
+  using connection = quarry::postgres::connection;
+  static constexpr const char* name = "postgres";
+  static std::string ph(int n) { return "$" + std::to_string(n); }
+  static std::unique_ptr<connection> connect() {
+    const char* conninfo = std::getenv("QUARRY_TEST_PG");
+    if (!conninfo || !*conninfo)
+      throw std::runtime_error(
+          "QUARRY_TEST_PG is not set: run the suite through scripts/test (which starts a throwaway "
+          "PostgreSQL) or point QUARRY_TEST_PG at a server; PostgreSQL tests are never skipped");
+    quarry::postgres::options o;
+    o.conninfo = conninfo;
+    auto db = std::make_unique<connection>(o);
+    static const std::string schema = "conformance_" + std::to_string(::getpid());
+    db->exec("CREATE SCHEMA IF NOT EXISTS " + schema);
+    db->exec("SET search_path TO " + schema);
+    return db;
+  }
+};
+
+using backends = std::tuple<sqlite_memory, sqlite_file, postgres>;
 
 }  // namespace test

@@ -75,6 +75,7 @@ TEMPLATE_LIST_TEST_CASE("tables without identity insert every column", "[crud]",
 
 TEMPLATE_LIST_TEST_CASE("create_table if_not_exists and drop_table if_exists", "[ddl]", backends) {
   auto db = TestType::connect();
+  db->drop_table(posts, true);  // posts references users
   db->drop_table(users, true);
   db->drop_table(users, true);
   db->create_table(users, true);

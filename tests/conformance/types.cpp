@@ -17,7 +17,7 @@ static Sample sample(std::int64_t id) {
                 std::numeric_limits<std::int32_t>::max(),
                 std::numeric_limits<std::int64_t>::min(),
                 0.1 + 0.2,
-                std::string("caf\xC3\xA9 \0 nul", 10),
+                std::string("caf\xC3\xA9 \xE2\x82\xAC \"quoted\" 'single'"),
                 blob,
                 sys_days{2024y / February / 29} + 13h + 14min + 15s + 123456us,
                 sys_days{1999y / December / 31},
@@ -122,4 +122,48 @@ TEMPLATE_LIST_TEST_CASE("NULL read into a non-optional field names table.column"
   }
   // The nullable descriptor reads the same row fine.
   CHECK_FALSE(std::get<0>(db->query(quarry::select(users.city).from(users)).one()).has_value());
+}
+
+// A user type mapped through quarry::value_traits, whose to_storage returns a temporary string.
+enum class color { red, green };
+template <>
+struct quarry::value_traits<color> {
+  using storage = std::string;
+  static constexpr quarry::sql_kind kind = quarry::sql_kind::text;
+  static constexpr std::string_view name = "color";
+  static std::string to_storage(color c) { return c == color::red ? "red-and-long-enough-to-allocate" : "green-and-long-enough-to-allocate"; }
+  static color from_storage(const std::string& s) {
+    if (s == "red-and-long-enough-to-allocate") return color::red;
+    if (s == "green-and-long-enough-to-allocate") return color::green;
+    throw quarry::detail::conversion_error{"'" + s + "' is not a color"};
+  }
+};
+namespace test {
+struct Paint {
+  std::int64_t id;
+  color shade;
+  std::optional<color> trim;
+};
+inline constexpr struct paints_t : quarry::table<"paints", Paint> {
+  column<&Paint::id, "id", quarry::identity> id;
+  column<&Paint::shade, "shade"> shade;
+  column<&Paint::trim, "trim"> trim;
+} paints;
+}  // namespace test
+
+TEMPLATE_LIST_TEST_CASE("user types through value_traits", "[types]", backends) {
+  auto db = TestType::connect();
+  db->drop_table(paints, true);
+  db->create_table(paints);
+  auto id = db->insert(paints, Paint{0, color::green, std::nullopt});
+  db->insert(paints, Paint{0, color::red, color::green});
+  auto p = db->find(paints, id);
+  REQUIRE(p);
+  CHECK(p->shade == color::green);
+  CHECK_FALSE(p->trim.has_value());
+  CHECK(db->query(quarry::select(paints.id).from(paints).where(paints.shade == color::red)).all().size() == 1);
+  CHECK(db->execute(quarry::update(paints).set(paints.trim = color::red).where(paints.id == id)) == 1);
+  CHECK(db->find(paints, id)->trim == color::red);
+  db->execute_raw("UPDATE paints SET shade = 'blue'");
+  CHECK_THROWS_WITH(db->query(quarry::select(paints)).all(), Catch::Matchers::Contains("'blue' is not a color"));
 }

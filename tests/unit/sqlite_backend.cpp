@@ -205,3 +205,12 @@ TEST_CASE("an SQL error names the SQL and the code") {
     CHECK(e.native_code() == SQLITE_ERROR);
   }
 }
+
+TEST_CASE("SQLite text keeps embedded zero bytes") {
+  qs::connection db;
+  db.create_table(users);
+  std::string email("a\0b@x.org", 9);
+  auto id = db.insert(users, User{0, email, std::nullopt, 1});
+  CHECK(db.find(users, id)->email == email);
+  CHECK(db.find(users, id)->email.size() == 9);
+}

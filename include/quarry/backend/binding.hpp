@@ -39,10 +39,16 @@ struct binder {
   void operator()(const T& v) {
     ++index;
     if constexpr (is_optional_v<T>) {
-      if (v)
+      if (v) {
         stmt.bind(index, value_traits<typename T::value_type>::to_storage(*v));
-      else
-        stmt.bind_null(index);
+      } else {
+        // Backends that type their parameters (PostgreSQL) learn the NULL's storage type.
+        using S = typename value_traits<typename T::value_type>::storage;
+        if constexpr (requires { stmt.template bind_null<S>(index); })
+          stmt.template bind_null<S>(index);
+        else
+          stmt.bind_null(index);
+      }
     } else if constexpr (requires { v.items; }) {
       stmt.bind_list(index, *v.items);
     } else {

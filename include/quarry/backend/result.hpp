@@ -58,7 +58,11 @@ class result {
   /// Every remaining row.
   std::vector<Row> all() {
     std::vector<Row> out;
-    for (auto it = begin(); !(it == end()); ++it) out.push_back(*it);
+    auto it = begin();
+    if constexpr (requires { lease_.stmt().remaining_rows(); }) {
+      if (!done_) out.reserve(static_cast<std::size_t>(lease_.stmt().remaining_rows()));
+    }
+    for (; !(it == end()); ++it) out.push_back(*it);
     return out;
   }
   /// The first row, or nullopt when there is none.

@@ -125,13 +125,13 @@ struct extract_call {
     constexpr std::string_view pg[] = {"YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"};
     constexpr std::string_view lite[] = {"%Y", "%m", "%d", "%H", "%M", "%S"};
     if constexpr (Ctx::dialect::array_parameters) {
-      c.text("CAST(EXTRACT(");
+      c.text("CAST(FLOOR(EXTRACT(");
       c.text(pg[static_cast<int>(F)]);
       c.text(" FROM ");
       std::get<0>(args).render(c);
       using A = std::remove_cvref_t<decltype(std::get<0>(args))>;
       if constexpr (kind_of<typename A::value_type> == sql_kind::timestamp) c.text(" AT TIME ZONE 'UTC'");
-      c.text(") AS BIGINT)");
+      c.text(")) AS BIGINT)");  // EXTRACT(SECOND) has a fraction: floor, never round
     } else {
       c.text("CAST(strftime('");
       c.text(lite[static_cast<int>(F)]);

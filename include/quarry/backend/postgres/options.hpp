@@ -29,7 +29,7 @@ struct options {
   /// A libpq connection string ("host=127.0.0.1 port=5432 dbname=app user=app") or URL
   /// ("postgresql://app@127.0.0.1:5432/app"). Empty uses libpq's defaults and PG* variables.
   std::string conninfo{};
-  /// Sent as application_name (shown in pg_stat_activity); empty keeps the conninfo's or none.
+  /// application_name (shown in pg_stat_activity) when the conninfo sets none; empty sends none.
   std::string application_name = "quarry";
   /// Session statement_timeout, sent at connect (`-c statement_timeout=N`); nullopt keeps the
   /// server's setting. A statement running longer fails with quarry::query_canceled (57014).

@@ -50,11 +50,16 @@ class statement {
   ~statement() { PQclear(res_); }
 
   std::string_view sql() const noexcept { return sql_; }
+  /// Columns of the current result (after the first step()).
+  int column_count() const noexcept { return res_ ? PQnfields(res_) : 0; }
   /// Values are always copied into the statement's buffers at bind time (they are sent when the
   /// statement runs), so this is a no-op.
   void set_copy_values(bool) noexcept {}
   /// The server-side name of this statement once it is prepared by name, else empty.
   const std::string& prepared_name() const noexcept { return name_; }
+  /// Rows of the current result not yet stepped over, counting the current one (the whole
+  /// result is in memory once the statement ran), so callers can reserve.
+  std::size_t remaining_rows() const noexcept { return res_ && row_ < rows_ ? static_cast<std::size_t>(rows_ - row_) : 0; }
   /// The current result (null before the first step and after reset).
   PGresult* native_result() const noexcept { return res_; }
 
@@ -137,6 +142,7 @@ class statement {
     res_ = nullptr;
     rows_ = 0;
     row_ = 0;
+    column_types_.clear();
   }
 
   // ---- reading column i of the current row (false on NULL) ----
@@ -144,12 +150,12 @@ class statement {
     cell c;
     if (!at(i, c)) return false;
     switch (c.type) {
-      case oid::int8: out = detail::get_i64(sized(c, 8, f)); break;
-      case oid::int4: out = detail::get_i32(sized(c, 4, f)); break;
-      case oid::int2: out = detail::get_i16(sized(c, 2, f)); break;
-      case oid::oid: out = detail::get_u32(sized(c, 4, f)); break;
+      case oid::int8: out = detail::get_i64(c.p); break;
+      case oid::int4: out = detail::get_i32(c.p); break;
+      case oid::int2: out = detail::get_i16(c.p); break;
+      case oid::oid: out = detail::get_u32(c.p); break;
       case oid::numeric: {  // e.g. sum(bigint): exact when it is a whole number in range
-        auto v = detail::numeric_to_int64(c.p, c.n);
+        auto v = detail::numeric_to_int64(c.p, length(c));
         if (!v) bad_value(f, "numeric value " + numeric_string(c, f) + " is not a whole number in the range of int64");
         out = *v;
         break;
@@ -162,19 +168,19 @@ class statement {
     cell c;
     if (!at(i, c)) return false;
     if (c.type != oid::bool_) mismatch(f, c.type, "bool");
-    out = *sized(c, 1, f) != 0;
+    out = *c.p != 0;
     return true;
   }
   bool read(int i, double& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
     switch (c.type) {
-      case oid::float8: out = detail::get_f64(sized(c, 8, f)); break;
-      case oid::float4: out = detail::get_f32(sized(c, 4, f)); break;
-      case oid::int4: out = detail::get_i32(sized(c, 4, f)); break;
-      case oid::int2: out = detail::get_i16(sized(c, 2, f)); break;
+      case oid::float8: out = detail::get_f64(c.p); break;
+      case oid::float4: out = detail::get_f32(c.p); break;
+      case oid::int4: out = detail::get_i32(c.p); break;
+      case oid::int2: out = detail::get_i16(c.p); break;
       case oid::int8: {
-        std::int64_t v = detail::get_i64(sized(c, 8, f));
+        std::int64_t v = detail::get_i64(c.p);
         if (v > (std::int64_t{1} << 53) || v < -(std::int64_t{1} << 53))
           bad_value(f, "bigint " + std::to_string(v) + " is not exactly representable as double");
         out = static_cast<double>(v);
@@ -197,12 +203,14 @@ class statement {
       case oid::json:
       case oid::xml:
       case oid::char_:
-      case oid::unknown_literal: out.assign(c.p, static_cast<std::size_t>(c.n)); break;
-      case oid::jsonb:  // binary jsonb: a version byte (1), then the JSON text
-        if (c.n < 1 || c.p[0] != 1) bad_value(f, "unsupported binary jsonb version");
-        out.assign(c.p + 1, static_cast<std::size_t>(c.n - 1));
+      case oid::unknown_literal: out.assign(c.p, static_cast<std::size_t>(length(c))); break;
+      case oid::jsonb: {  // binary jsonb: a version byte (1), then the JSON text
+        int n = length(c);
+        if (n < 1 || c.p[0] != 1) bad_value(f, "unsupported binary jsonb version");
+        out.assign(c.p + 1, static_cast<std::size_t>(n - 1));
         break;
-      case oid::uuid: out = detail::format_uuid(sized(c, 16, f)); break;
+      }
+      case oid::uuid: out = detail::format_uuid(c.p); break;
       default: mismatch(f, c.type, "std::string");
     }
     return true;
@@ -212,14 +220,14 @@ class statement {
     if (!at(i, c)) return false;
     if (c.type != oid::bytea) mismatch(f, c.type, "quarry::bytes");
     auto p = reinterpret_cast<const std::byte*>(c.p);
-    out.assign(p, p + c.n);
+    out.assign(p, p + length(c));
     return true;
   }
   bool read(int i, timestamp& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
     if (c.type != oid::timestamptz && c.type != oid::timestamp) mismatch(f, c.type, "quarry::timestamp");
-    auto t = detail::from_pg_timestamp(detail::get_i64(sized(c, 8, f)));
+    auto t = detail::from_pg_timestamp(detail::get_i64(c.p));
     if (!t) bad_value(f, "the timestamp is infinity or -infinity, which quarry::timestamp cannot hold");
     out = *t;
     return true;
@@ -228,7 +236,7 @@ class statement {
     cell c;
     if (!at(i, c)) return false;
     if (c.type != oid::date) mismatch(f, c.type, "quarry::date");
-    auto d = detail::from_pg_date(detail::get_i32(sized(c, 4, f)));
+    auto d = detail::from_pg_date(detail::get_i32(c.p));
     if (!d) bad_value(f, "the date is infinity or -infinity, which quarry::date cannot hold");
     out = *d;
     return true;
@@ -238,9 +246,9 @@ class statement {
     if (!at(i, c)) return false;
     switch (c.type) {
       case oid::numeric: out = decimal(numeric_string(c, f)); break;
-      case oid::int8: out = decimal(detail::get_i64(sized(c, 8, f))); break;
-      case oid::int4: out = decimal(std::int64_t{detail::get_i32(sized(c, 4, f))}); break;
-      case oid::int2: out = decimal(std::int64_t{detail::get_i16(sized(c, 2, f))}); break;
+      case oid::int8: out = decimal(detail::get_i64(c.p)); break;
+      case oid::int4: out = decimal(std::int64_t{detail::get_i32(c.p)}); break;
+      case oid::int2: out = decimal(std::int64_t{detail::get_i16(c.p)}); break;
       default: mismatch(f, c.type, "quarry::decimal");
     }
     return true;
@@ -255,7 +263,7 @@ class statement {
   };
   struct cell {
     const char* p;
-    int n;
+    int col;
     oid_t type;
   };
 
@@ -356,6 +364,8 @@ class statement {
     if (!ok(r)) fail(r);
     res_ = r;
     rows_ = PQntuples(r);
+    column_types_.resize(static_cast<std::size_t>(PQnfields(r)));
+    for (std::size_t k = 0; k < column_types_.size(); ++k) column_types_[k] = PQftype(r, static_cast<int>(k));
     ++runs_;
     session_->record(r);
   }
@@ -400,24 +410,20 @@ class statement {
     throw_error(session_->conn, r, sql_);
   }
 
+  // Two libpq calls per non-NULL cell: the column types are read once per result, and the size of
+  // a fixed-size binary value is the server's guarantee (int8send always sends 8 bytes), so only
+  // variable-length values ask for their length.
   bool at(int i, cell& c) const {
-    if (PQgetisnull(res_, row_, i)) {
-      if (!res_ || i >= PQnfields(res_)) column_out_of_range(i);
-      return false;
-    }
+    if (i < 0 || i >= static_cast<int>(column_types_.size())) column_out_of_range(i);
+    if (PQgetisnull(res_, row_, i)) return false;
     c.p = PQgetvalue(res_, row_, i);
-    c.n = PQgetlength(res_, row_, i);
-    c.type = PQftype(res_, i);
+    c.col = i;
+    c.type = column_types_[static_cast<std::size_t>(i)];
     return true;
   }
-  const char* sized(const cell& c, int n, const quarry::detail::field_info& f) const {
-    if (c.n != n)
-      bad_value(f, "a binary " + type_name(c.type) + " value has " + std::to_string(c.n) + " bytes, expected " +
-                       std::to_string(n));
-    return c.p;
-  }
+  int length(const cell& c) const { return PQgetlength(res_, row_, c.col); }
   std::string numeric_string(const cell& c, const quarry::detail::field_info& f) const {
-    auto t = detail::decode_numeric(c.p, c.n);
+    auto t = detail::decode_numeric(c.p, length(c));
     if (t.special)
       bad_value(f, std::string("numeric value ") + t.special + " cannot be held by quarry::decimal (finite values only)");
     return std::move(t.text);
@@ -435,7 +441,7 @@ class statement {
   [[noreturn]] void column_out_of_range(int i) const {
     throw usage_error(errc::usage,
                       "quarry: result column " + std::to_string(i + 1) + " is read but the statement returns " +
-                          std::to_string(res_ ? PQnfields(res_) : 0) + " columns; SQL: " + sql_,
+                          std::to_string(column_types_.size()) + " columns; SQL: " + sql_,
                       sql_);
   }
   [[noreturn]] void out_of_range(int i, const char* what) const {
@@ -457,6 +463,7 @@ class statement {
   std::uint64_t runs_ = 0;
   std::string name_;
   std::vector<Oid> prepared_types_;
+  std::vector<oid_t> column_types_;  // of the current result
 };
 
 }  // namespace quarry::postgres

@@ -40,6 +40,13 @@ class statement {
   void bind(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
   void bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
   void bind(int i, const std::string& v) { bind_text(i, v); }
+  /// A temporary (a user value_traits returning by value) is always copied: it dies before step().
+  void bind(int i, std::string&& v) {
+    check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  void bind(int i, bytes&& v) {
+    check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(), SQLITE_TRANSIENT));
+  }
   void bind(int i, const bytes& v) {
     check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(),
                               copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC));

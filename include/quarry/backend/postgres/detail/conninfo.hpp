@@ -37,7 +37,7 @@ class connect_params {
     }
     for (PQconninfoOption* p = parsed.get(); p->keyword; ++p)
       if (p->val) set(p->keyword, p->val);
-    if (!o.application_name.empty()) set("application_name", o.application_name);
+    if (!o.application_name.empty() && get("application_name").empty()) set("application_name", o.application_name);
     if (o.connect_timeout) set("connect_timeout", std::to_string(o.connect_timeout->count()));
     if (get("client_encoding").empty()) set("client_encoding", "UTF8");
     std::string extra;
