@@ -11,14 +11,17 @@ out = [
     "/// The member types of a descriptor struct, via structured bindings, for up to %d columns." % MAX,
     "",
     "#include <type_traits>",
+    "#include <utility>",
     "",
     '#include "quarry/core/type_list.hpp"',
     '#include "quarry/schema/detail/reflect.hpp"',
     "",
     "namespace quarry::detail {",
     "",
+    "// Takes the object as a parameter (called only inside decltype with std::declval), so even",
+    "// if a compiler emits this function at -O0 it references no undefined object.",
     "template <class T, std::size_t N>",
-    "auto member_types_impl() {",
+    "auto member_types_impl([[maybe_unused]] const T& t) {",
     "  if constexpr (N == 0) {",
     "    return type_list<>{};",
 ]
@@ -26,7 +29,7 @@ for n in range(1, MAX + 1):
     names = ", ".join("m%d" % i for i in range(n))
     types = ", ".join("std::remove_cvref_t<decltype(m%d)>" % i for i in range(n))
     out.append("  } else if constexpr (N == %d) {" % n)
-    out.append("    [[maybe_unused]] auto& [%s] = fake<T>();" % names)
+    out.append("    [[maybe_unused]] auto& [%s] = t;" % names)
     out.append("    return type_list<%s>{};" % types)
 out += [
     "  } else {",
@@ -37,7 +40,7 @@ out += [
     "",
     "/// type_list of the member types of descriptor T, which has N members.",
     "template <class T, std::size_t N>",
-    "using member_types_t = decltype(member_types_impl<T, N>());",
+    "using member_types_t = decltype(member_types_impl<T, N>(std::declval<const T&>()));",
     "",
     "}  // namespace quarry::detail",
     "",

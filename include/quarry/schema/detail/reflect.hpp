@@ -25,7 +25,7 @@ struct fake_holder {
 template <class T>
 extern const fake_holder<T> fake_object;
 template <class T>
-constexpr const T& fake() noexcept {
+consteval const T& fake() noexcept {
   return fake_object<T>.value;
 }
 #if defined(__clang__)
