@@ -1,0 +1,19 @@
+// expect: quarry: every branch of a CASE must have a compatible SQL type
+// Misuse: case_when() with an else_() of another SQL type than its branches.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email"> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::select(quarry::case_when(users.age < 18, "minor").else_(0)).from(users));
+#else
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::select(quarry::case_when(users.age < 18, "minor").else_("adult")).from(users));
+#endif
+}

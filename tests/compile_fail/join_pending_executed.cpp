@@ -1,0 +1,26 @@
+// expect: quarry: a join needs \.on\(condition\) right after join\(table\)
+// Misuse: a statement that ends in join(table), with no on(condition), is run with db.query().
+#include <quarry/sqlite.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email"> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+struct Post { std::int64_t id; std::int64_t user_id; std::string title; std::optional<std::int64_t> likes; };
+inline constexpr struct posts_t : quarry::table<"posts", Post> {
+  column<&Post::id, "id", quarry::identity> id;
+  column<&Post::user_id, "user_id"> user_id;
+  column<&Post::title, "title"> title;
+  column<&Post::likes, "likes"> likes;
+} posts;
+
+void misuse(quarry::sqlite::connection* db) {
+#ifndef QUARRY_CF_CONTROL
+  (void)db->query(quarry::select(users.email, posts.title).from(users).join(posts)).all();
+#else
+  (void)db->query(quarry::select(users.email, posts.title).from(users).join(posts).on(posts.user_id == users.id)).all();
+#endif
+}
