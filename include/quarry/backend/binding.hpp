@@ -10,10 +10,18 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "quarry/core/error.hpp"
 #include "quarry/core/value_traits.hpp"
 #include "quarry/expr/predicates.hpp"
+
+/// Forces inlining of the per-column read path (g++ -O2 otherwise keeps a call per column).
+#if defined(__GNUC__)
+#define QUARRY_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define QUARRY_ALWAYS_INLINE inline
+#endif
 
 namespace quarry::detail {
 
@@ -66,9 +74,26 @@ struct binder {
 
 /// Reads result column i as C++ type T (std::optional<T> reads NULL as nullopt).
 template <class T, class Stmt>
-T read_field(Stmt& s, int i, const field_info& f) {
+QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
   using U = strip_optional_t<T>;
   using traits = value_traits<U>;
+  if constexpr (std::is_same_v<U, std::string> &&
+                requires(Stmt& st, std::string_view& v, const field_info& fi) { st.read(i, v, fi); }) {
+    // The backend lends the text: construct the string once, straight from its buffer.
+    std::string_view v;
+    if (!s.read(i, v, f)) {
+      if constexpr (is_optional_v<T>) {
+        return std::nullopt;
+      } else {
+        throw_null_value(f, traits::name, s.sql());
+      }
+    }
+    if constexpr (is_optional_v<T>) {
+      return T(std::in_place, v.data(), v.size());
+    } else {
+      return T(v.data(), v.size());
+    }
+  } else {
   typename traits::storage st{};
   if (!s.read(i, st, f)) {
     if constexpr (is_optional_v<T>) {
@@ -85,6 +110,7 @@ T read_field(Stmt& s, int i, const field_info& f) {
     } catch (const conversion_error& e) {
       throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + e.what, std::string(s.sql()));
     }
+  }
   }
 }
 

@@ -22,6 +22,11 @@ constexpr field_info field_info_of(int i) {
   }
 }
 
+/// One constant per (expression, index): the reader passes a reference to static storage
+/// instead of building a field_info on the stack for every column of every row.
+template <class E, int I>
+inline constexpr field_info field_info_v = field_info_of<E>(I);
+
 template <class Fields, class Row>
 struct row_reader;
 
@@ -33,7 +38,7 @@ struct row_reader<select_list<E...>, Row> {
   }
   template <class Stmt, std::size_t... I>
   static Row read_impl(Stmt& s, std::index_sequence<I...>) {
-    return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info_of<E>(static_cast<int>(I)))...};
+    return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info_v<E, static_cast<int>(I)>)...};
   }
 };
 
@@ -46,7 +51,7 @@ struct row_reader<whole_row<D>, Row> {
   }
   template <class Stmt, class... C, std::size_t... I>
   static Row read_impl(Stmt& s, type_list<C...>, std::index_sequence<I...>) {
-    return Row{read_field<typename C::value_type>(s, static_cast<int>(I), field_info_of<C>(static_cast<int>(I)))...};
+    return Row{read_field<typename C::value_type>(s, static_cast<int>(I), field_info_v<C, static_cast<int>(I)>)...};
   }
 };
 

@@ -5,10 +5,13 @@
 /// a live result is leased; asking for it again prepares a private copy instead of clobbering it.
 
 #include <cstddef>
-#include <memory>
-#include <string_view>
-#include <utility>
 #include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "quarry/render/sql.hpp"
 
@@ -84,11 +87,40 @@ class statement_cache {
     s.busy = true;
     return statement_lease<Stmt>(s.stmt.get(), &s.busy, nullptr, &e);
   }
+  /// The prepared statement for raw SQL text, cached by the text (a hash lookup). At most
+  /// max_raw texts are kept: past that, the idle ones are finalized before a new one is added.
+  template <class Prepare>
+  statement_lease<Stmt> acquire_raw(std::string_view sql, Prepare&& prepare) {
+    auto it = raw_.find(sql);
+    if (it == raw_.end()) {
+      if (raw_.size() >= max_raw) {
+        for (auto i = raw_.begin(); i != raw_.end();) i = i->second->busy ? std::next(i) : raw_.erase(i);
+      }
+      auto r = std::make_unique<raw_slot>();
+      r->entry = sql_entry{std::string(sql), 0, 0};
+      it = raw_.emplace(r->entry.text, std::move(r)).first;
+    }
+    raw_slot& r = *it->second;
+    if (r.busy) {
+      std::unique_ptr<Stmt> own = prepare(r.entry.text);
+      Stmt* raw = own.get();
+      return statement_lease<Stmt>(raw, nullptr, std::move(own), &r.entry);
+    }
+    if (!r.stmt) r.stmt = prepare(r.entry.text);
+    r.busy = true;
+    return statement_lease<Stmt>(r.stmt.get(), &r.busy, nullptr, &r.entry);
+  }
+  static constexpr std::size_t max_raw = 256;
+
   /// Finalizes every statement (e.g. before closing the connection).
-  void clear() noexcept { slots_.clear(); }
+  void clear() noexcept {
+    slots_.clear();
+    raw_.clear();
+  }
   std::size_t size() const noexcept {
     std::size_t n = 0;
     for (auto& s : slots_) n += s.stmt ? 1 : 0;
+    for (auto& r : raw_) n += r.second->stmt ? 1 : 0;
     return n;
   }
 
@@ -97,7 +129,18 @@ class statement_cache {
     std::unique_ptr<Stmt> stmt;
     bool busy = false;
   };
+  struct raw_slot {
+    sql_entry entry;
+    std::unique_ptr<Stmt> stmt;
+    bool busy = false;
+  };
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
   std::deque<slot> slots_;  // deque: growing it keeps leased slots in place
+  // Keyed by a view of the slot's own text; unique_ptr keeps slots in place while leased.
+  std::unordered_map<std::string_view, std::unique_ptr<raw_slot>, text_hash, std::equal_to<>> raw_;
 };
 
 }  // namespace quarry::detail

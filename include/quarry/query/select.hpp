@@ -106,12 +106,32 @@ struct void_source {
   struct table_tag {};
 };
 
+/// The clauses of a select_stmt: a flat aggregate (one base per clause) instead of std::tuple,
+/// whose recursive layout and constrained constructors are costly to instantiate for every
+/// intermediate statement type a builder chain creates.
+template <std::size_t I, class T>
+struct part_leaf {
+  T value;
+};
+template <class Seq, class... P>
+struct parts_impl;
+template <std::size_t... I, class... P>
+struct parts_impl<std::index_sequence<I...>, P...> : part_leaf<I, P>... {};
+template <class... P>
+using parts_of = parts_impl<std::index_sequence_for<P...>, P...>;
+template <std::size_t I, class T>
+constexpr const T& get_part(const part_leaf<I, T>& l) noexcept {
+  return l.value;
+}
+template <std::size_t I, class T>
+T part_type_of(const part_leaf<I, T>&);
+
 template <class... P>
 struct select_stmt {
-  std::tuple<P...> parts;
+  parts_of<P...> parts;
 
   template <std::size_t I>
-  using part_t = std::tuple_element_t<I, std::tuple<P...>>;
+  using part_t = decltype(part_type_of<I>(std::declval<const parts_of<P...>&>()));
   using fields_type = part_t<p_fields>;
   using from_type = part_t<p_from>;
   using group_type = part_t<p_group>;
@@ -158,7 +178,7 @@ struct select_stmt {
   template <class S>
   constexpr auto cross_join(const S&) const {
     check_join<S>();
-    return with<p_from>(std::get<p_from>(parts).add(source<S, join_kind::cross, none>{}));
+    return with<p_from>(get_part<p_from>(parts).add(source<S, join_kind::cross, none>{}));
   }
 
   /// WHERE condition. Every column must belong to a table in FROM/JOIN; no aggregates.
@@ -226,23 +246,23 @@ struct select_stmt {
   template <class Ctx>
   void render_body(Ctx& c) const {
     c.text("SELECT ");
-    std::get<p_fields>(parts).render(c);
-    std::get<p_from>(parts).render(c);
-    std::get<p_where>(parts).render(c);
-    std::get<p_group>(parts).render(c);
-    std::get<p_having>(parts).render(c);
-    std::get<p_order>(parts).render(c);
+    get_part<p_fields>(parts).render(c);
+    get_part<p_from>(parts).render(c);
+    get_part<p_where>(parts).render(c);
+    get_part<p_group>(parts).render(c);
+    get_part<p_having>(parts).render(c);
+    get_part<p_order>(parts).render(c);
     render_limit_offset<Ctx, part_t<p_limit>, part_t<p_offset>>(c);
   }
   template <class B>
   void bind(B& b) const {
-    std::get<p_fields>(parts).bind(b);
-    std::get<p_from>(parts).bind(b);
-    std::get<p_where>(parts).bind(b);
-    std::get<p_group>(parts).bind(b);
-    std::get<p_having>(parts).bind(b);
-    std::get<p_order>(parts).bind(b);
-    bind_limit_offset(b, std::get<p_limit>(parts), std::get<p_offset>(parts));
+    get_part<p_fields>(parts).bind(b);
+    get_part<p_from>(parts).bind(b);
+    get_part<p_where>(parts).bind(b);
+    get_part<p_group>(parts).bind(b);
+    get_part<p_having>(parts).bind(b);
+    get_part<p_order>(parts).bind(b);
+    bind_limit_offset(b, get_part<p_limit>(parts), get_part<p_offset>(parts));
   }
 
   /// Tables this statement references that are not its own sources (a correlated subquery's
@@ -316,7 +336,7 @@ struct select_stmt {
     if constexpr (J == I) {
       return x;
     } else {
-      return std::get<J>(parts);
+      return get_part<J>(parts);
     }
   }
   template <class S>
@@ -350,7 +370,7 @@ struct pending_join {
     using X = std::remove_cvref_t<C>;
     static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
     static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
-    return stmt.template with<p_from>(std::get<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond)}));
+    return stmt.template with<p_from>(get_part<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond)}));
   }
 
 #define QUARRY_DETAIL_NEEDS_ON(name)                                                                     \

@@ -88,11 +88,17 @@ class statement {
   void reset() noexcept { sqlite3_reset(stmt_); }
 
   // ---- reading (false on NULL) ----
+  // Each read fetches the column's sqlite3_value once and asks it for its type and content:
+  // calling sqlite3_column_type() and then sqlite3_column_int64() etc. repeats the statement
+  // checks, the (no-op, NOMUTEX) mutex calls and sqlite3ApiExit for every call. The value is
+  // "unprotected", which SQLite documents as unsafe only when another thread uses the same
+  // connection at the same time; a quarry connection is NOMUTEX and single-threaded anyway.
   bool read(int i, std::int64_t& out, const detail::field_info& f) {
-    int t = sqlite3_column_type(stmt_, i);
+    sqlite3_value* v = sqlite3_column_value(stmt_, i);
+    int t = sqlite3_value_type(v);
     if (t == SQLITE_NULL) return false;
     if (t != SQLITE_INTEGER) mismatch(f, t, "INTEGER");
-    out = sqlite3_column_int64(stmt_, i);
+    out = sqlite3_value_int64(v);
     return true;
   }
   bool read(int i, bool& out, const detail::field_info& f) {
@@ -103,12 +109,13 @@ class statement {
     return true;
   }
   bool read(int i, double& out, const detail::field_info& f) {
-    int t = sqlite3_column_type(stmt_, i);
+    sqlite3_value* val = sqlite3_column_value(stmt_, i);
+    int t = sqlite3_value_type(val);
     if (t == SQLITE_NULL) return false;
     if (t == SQLITE_FLOAT) {
-      out = sqlite3_column_double(stmt_, i);
+      out = sqlite3_value_double(val);
     } else if (t == SQLITE_INTEGER) {  // e.g. sum() of integers; exact up to 2^53
-      std::int64_t v = sqlite3_column_int64(stmt_, i);
+      std::int64_t v = sqlite3_value_int64(val);
       if (v > (std::int64_t{1} << 53) || v < -(std::int64_t{1} << 53))
         bad_value(f, "integer " + std::to_string(v) + " is not exactly representable as double");
       out = static_cast<double>(v);
@@ -117,20 +124,29 @@ class statement {
     }
     return true;
   }
-  bool read(int i, std::string& out, const detail::field_info& f) {
-    int t = sqlite3_column_type(stmt_, i);
+  /// Text borrowed from the statement: valid until the next step() or reset().
+  bool read(int i, std::string_view& out, const detail::field_info& f) {
+    sqlite3_value* v = sqlite3_column_value(stmt_, i);
+    int t = sqlite3_value_type(v);
     if (t == SQLITE_NULL) return false;
     if (t != SQLITE_TEXT) mismatch(f, t, "TEXT");
-    auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
-    out.assign(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+    auto p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    out = std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v)));
+    return true;
+  }
+  bool read(int i, std::string& out, const detail::field_info& f) {
+    std::string_view v;
+    if (!read(i, v, f)) return false;
+    out.assign(v.data(), v.size());
     return true;
   }
   bool read(int i, bytes& out, const detail::field_info& f) {
-    int t = sqlite3_column_type(stmt_, i);
+    sqlite3_value* v = sqlite3_column_value(stmt_, i);
+    int t = sqlite3_value_type(v);
     if (t == SQLITE_NULL) return false;
     if (t != SQLITE_BLOB) mismatch(f, t, "BLOB");
-    auto p = static_cast<const std::byte*>(sqlite3_column_blob(stmt_, i));
-    auto n = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i));
+    auto p = static_cast<const std::byte*>(sqlite3_value_blob(v));
+    auto n = static_cast<std::size_t>(sqlite3_value_bytes(v));
     out.assign(p, p + n);
     return true;
   }
@@ -151,13 +167,14 @@ class statement {
     return true;
   }
   bool read(int i, decimal& out, const detail::field_info& f) {
-    int t = sqlite3_column_type(stmt_, i);
+    sqlite3_value* v = sqlite3_column_value(stmt_, i);
+    int t = sqlite3_value_type(v);
     if (t == SQLITE_NULL) return false;
     if (t == SQLITE_INTEGER) {
-      out = decimal(sqlite3_column_int64(stmt_, i));
+      out = decimal(sqlite3_value_int64(v));
     } else if (t == SQLITE_TEXT) {
-      std::string s(reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i)),
-                    static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+      std::string s(reinterpret_cast<const char*>(sqlite3_value_text(v)),
+                    static_cast<std::size_t>(sqlite3_value_bytes(v)));
       try {
         out = decimal(s);
       } catch (const error&) {
@@ -177,11 +194,11 @@ class statement {
     check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC, SQLITE_UTF8));
   }
   bool read_text_of(int i, std::string& s, const detail::field_info& f, const char* what) {
-    int t = sqlite3_column_type(stmt_, i);
+    sqlite3_value* v = sqlite3_column_value(stmt_, i);
+    int t = sqlite3_value_type(v);
     if (t == SQLITE_NULL) return false;
     if (t != SQLITE_TEXT) mismatch(f, t, std::string("TEXT (") + what + ")");
-    s.assign(reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i)),
-             static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+    s.assign(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
     return true;
   }
   static const char* storage_class(int t) noexcept {
