@@ -26,6 +26,7 @@
 #include "quarry/render/ddl.hpp"
 #include "quarry/render/sql.hpp"
 #include "quarry/schema/table.hpp"
+#include "quarry/tx/transaction.hpp"
 
 namespace quarry {
 namespace detail {
@@ -228,6 +229,36 @@ class connection_base {
     return self().changes();
   }
 
+  /// Begins a transaction scope (docs/transactions.md): BEGIN with the options' isolation level
+  /// and mode when no transaction is active, otherwise SAVEPOINT quarry_sp_<n>. The returned
+  /// quarry::transaction rolls back when destroyed unless commit() was called.
+  ///
+  ///     auto tx = db.begin(quarry::serializable_tx{});
+  ///     db.execute(...);
+  ///     tx.commit();
+  template <isolation L = isolation::backend_default>
+  ::quarry::transaction begin(const tx_options_for<L>& o = {}) {
+    return ::quarry::transaction(self(), o);
+  }
+
+  /// Runs `fn(quarry::transaction& tx, int attempt)` (or `fn(tx)`) in a transaction: commits when
+  /// it returns (and returns what it returns), rolls back when it throws. The outermost call
+  /// re-runs the whole callback after a retryable failure (PostgreSQL 40001, 40P01, opt-in
+  /// 23505/23P01/55P03; SQLite SQLITE_BUSY*), up to options.max_attempts with jittered backoff;
+  /// a nested call is a savepoint and never retries. fn must be safe to run again.
+  template <isolation L, class F>
+  decltype(auto) transaction(const tx_options_for<L>& o, F&& fn) {
+    return detail::run_transaction(self(), o, fn);
+  }
+  template <class F>
+  decltype(auto) transaction(F&& fn) {
+    return detail::run_transaction(self(), tx_options{}, fn);
+  }
+
+  /// Transaction bookkeeping of this connection (nesting depth, savepoint names), used by
+  /// quarry::transaction.
+  detail::tx_state& transaction_state() noexcept { return tx_state_; }
+
   /// Number of statements this connection keeps prepared.
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
 
@@ -250,8 +281,7 @@ class connection_base {
 
   template <bool Copy, class... P>
   lease_type run_raw(std::string_view sql, const P&... params) {
-    std::string text(sql);
-    auto lease = lease_type::raw(self().prepare(text), text);
+    auto lease = cache_.acquire_raw(sql, [this](const std::string& text) { return self().prepare(text); });
     lease.stmt().set_copy_values(Copy);
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
@@ -259,6 +289,7 @@ class connection_base {
   }
 
   detail::statement_cache<Statement> cache_;
+  detail::tx_state tx_state_;
 };
 
 }  // namespace quarry

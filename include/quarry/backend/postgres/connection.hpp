@@ -92,6 +92,9 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   const std::string& server() const noexcept { return where_; }
   /// PQserverVersion, e.g. 150004.
   int server_version() const noexcept { return PQserverVersion(session_.conn); }
+  /// True while the current transaction is aborted by an earlier error (SQLSTATE 25P02 for any
+  /// further statement until ROLLBACK).
+  bool transaction_failed() const noexcept { return PQtransactionStatus(session_.conn) == PQTRANS_INERROR; }
   /// The server process id of this session (for pg_cancel_backend / pg_terminate_backend).
   int backend_pid() const noexcept { return PQbackendPID(session_.conn); }
 
