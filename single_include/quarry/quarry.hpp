@@ -3526,7 +3526,7 @@ struct select_stmt {
   template <std::size_t I, class X>
   constexpr auto with(X x) const {
     return [&]<std::size_t... J>(std::index_sequence<J...>) {
-      return select_stmt<std::conditional_t<J == I, X, part_t<J>>...>{{pick<J, I>(x)...}};
+      return select_stmt<std::conditional_t<J == I, X, part_t<J>>...>{{{pick<J, I>(x)}...}};
     }(std::index_sequence_for<P...>{});
   }
 
@@ -3801,7 +3801,8 @@ constexpr auto select(A&&... a) {
                   "quarry: select() takes columns and expressions, or a single table; wrap a constant "
                   "in a column expression or select it with where()");
     using L = detail::select_list<std::remove_cvref_t<A>...>;
-    return detail::select_stmt<L, N, N, N, N, N, N, N>{{L{{std::forward<A>(a)...}}, {}, {}, {}, {}, {}, {}, {}}};
+    return detail::select_stmt<L, N, N, N, N, N, N, N>{
+        {{L{{std::forward<A>(a)...}}}, {}, {}, {}, {}, {}, {}, {}}};
   }
 }
 
