@@ -811,6 +811,7 @@ namespace detail {
 inline constexpr unsigned f_aggregate = 1;    // contains an aggregate function
 inline constexpr unsigned f_window = 2;       // contains a window function
 inline constexpr unsigned f_bare_column = 4;  // contains a column outside any aggregate
+inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
 
 template <class E>
 concept expression = requires {
@@ -840,6 +841,8 @@ template <class V>
 struct value;
 template <class E, class Q, bool Negate>
 struct in_query_expr;
+template <class E, fixed_string Name>
+struct named_expr;
 
 /// A SELECT statement (anything with a fields list and a row type).
 template <class Q>
@@ -917,6 +920,12 @@ struct expr_ops {
   constexpr auto desc() const { return order_key<D, true, nulls::automatic>{self()}; }
   constexpr auto desc(nulls_first_t) const { return order_key<D, true, nulls::first>{self()}; }
   constexpr auto desc(nulls_last_t) const { return order_key<D, true, nulls::last>{self()}; }
+  /// Names a selected expression (`count(posts.id).as<"n">()` renders `COUNT(...) AS "n"`), so a
+  /// derived table or CTE over the select can refer to it: `t[quarry::col<"n">]`.
+  template <fixed_string Name>
+  constexpr auto as() const {
+    return named_expr<D, Name>{{}, self()};
+  }
 
  private:
   constexpr const D& self() const noexcept { return static_cast<const D&>(*this); }
@@ -1497,9 +1506,11 @@ struct source_columns<aliased_table<D, A>> {
 };
 }  // namespace detail
 
-/// A table descriptor or an alias of one: what FROM and JOIN take.
+/// A table descriptor, an alias of one, or a derived table / CTE (query/derived.hpp,
+/// query/cte.hpp): what FROM and JOIN take.
 template <class S>
-concept table_source = table_descriptor<S> || detail::is_aliased_table<std::remove_cvref_t<S>>::value;
+concept table_source = table_descriptor<S> || detail::is_aliased_table<std::remove_cvref_t<S>>::value ||
+                       requires { typename std::remove_cvref_t<S>::derived_columns; };
 
 }  // namespace quarry
 // ---- end quarry/schema/alias.hpp ----
@@ -1518,7 +1529,7 @@ template <class V>
 struct value : expr_ops<value<V>> {
   using value_type = V;
   using tables = type_list<>;
-  static constexpr unsigned flags = 0;
+  static constexpr unsigned flags = f_value;
   V v;
 
   constexpr explicit value(V x) : v(std::move(x)) {}
@@ -1542,6 +1553,9 @@ struct is_value_node<value<V>> : std::true_type {};
 template <class V>
 constexpr auto make_operand(V&& v) {
   if constexpr (expression<std::remove_cvref_t<V>>) {
+    static_assert(!requires { std::remove_cvref_t<V>::select_alias; },
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as inside other expressions");
     return std::remove_cvref_t<V>(std::forward<V>(v));
   } else {
     using P = param_type_t<V>;
@@ -1556,6 +1570,15 @@ template <class V>
 using operand_t = decltype(make_operand(std::declval<V>()));
 
 }  // namespace quarry::detail
+
+namespace quarry {
+/// A bound value as an expression, for where a value stands alone:
+/// `quarry::select(quarry::val(std::int64_t{1}))` renders `SELECT ?` (`$1`).
+template <class V>
+constexpr auto val(V&& v) {
+  return detail::make_operand(std::forward<V>(v));
+}
+}  // namespace quarry
 // ---- end quarry/expr/value.hpp ----
 // ---- begin quarry/expr/operators.hpp ----
 /// \file quarry/expr/operators.hpp
@@ -1933,7 +1956,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
-  static constexpr unsigned flags = E::flags;
+  static constexpr unsigned flags = E::flags | f_value;  // the runtime list
   static constexpr int precedence = prec_compare;
   E e;
   std::vector<item_type> items;
@@ -2576,6 +2599,7 @@ struct sqlite_dialect {
   static constexpr std::string_view name = "sqlite";
   static constexpr bool array_parameters = false;  // runtime lists bind as JSON text
   static constexpr bool right_full_join = true;    // SQLite 3.39+
+  static constexpr bool intersect_binds_tighter = false;  // compound operators apply left to right
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE. Timestamps, dates and decimals are TEXT (see docs/types.md:
@@ -2609,6 +2633,7 @@ struct postgres_dialect {
   static constexpr std::string_view name = "postgres";
   static constexpr bool array_parameters = true;
   static constexpr bool right_full_join = true;
+  static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);
@@ -2695,7 +2720,7 @@ using nullable_result = nullable_if_any<T, A...>;
 struct int_param : expr_ops<int_param> {
   using value_type = std::int64_t;
   using tables = type_list<>;
-  static constexpr unsigned flags = 0;
+  static constexpr unsigned flags = f_value;
   std::int64_t v;
   template <class Ctx>
   void render(Ctx& c) const {
@@ -2812,9 +2837,11 @@ constexpr auto nullif(A&& a, B&& b) {
 /// CAST(e AS T) in the dialect's type for T; `quarry::cast<double>(users.age)`.
 template <class T, class E>
 constexpr auto cast(E&& e) {
-  static_assert(sql_value<T> && !detail::is_optional_v<T>, "quarry: cast<T>() needs a plain SQL value type");
-  using R = detail::nullable_result<T, detail::arg_t<E>>;
-  return detail::make_call<detail::cast_call<T>, R>(std::forward<E>(e));
+  constexpr bool plain = sql_value<T> && !detail::is_optional_v<T>;
+  static_assert(plain, "quarry: cast<T>() needs a plain SQL value type");
+  using U = std::conditional_t<plain, T, std::int64_t>;  // a stand-in keeps follow-on errors away
+  using R = detail::nullable_result<U, detail::arg_t<E>>;
+  return detail::make_call<detail::cast_call<U>, R>(std::forward<E>(e));
 }
 
 #define QUARRY_DETAIL_TEXT_FN(fn, name, result)                                                     \
@@ -3052,7 +3079,8 @@ struct ranking_call {
   using value_type = R;
   using tables = merged_tables<A...>;
   using window_bare_columns = merged_bare_columns<A...>;
-  static constexpr unsigned flags = (0u | ... | A::flags);
+  // lag/lead bind their offset
+  static constexpr unsigned flags = (0u | ... | A::flags) | (sizeof...(A) > 0 ? f_value : 0u);
   std::tuple<A...> args;
   std::int64_t offset = 0;
   template <class Ctx>
@@ -3131,6 +3159,8 @@ constexpr auto lead(E&& e, std::int64_t n = 1) {
 ///     quarry::exists(select(posts.id).from(posts).where(posts.user_id == users.id))
 ///     quarry::scalar(select(quarry::count()).from(posts).where(posts.user_id == users.id))
 
+#include <cstdint>
+#include <optional>
 #include <tuple>
 #include <type_traits>
 
@@ -3139,27 +3169,37 @@ namespace quarry {
 namespace detail {
 
 template <class Q>
-using single_column_t = std::tuple_element_t<0, typename Q::row_type>;
-
-template <class Q>
 constexpr bool selects_one_column() {
   if constexpr (requires { std::tuple_size<typename Q::row_type>::value; }) {
     return std::tuple_size_v<typename Q::row_type> == 1;
   } else {
-    return false;
+    return false;  // select(table): a row struct
   }
 }
+
+/// The type of the one selected column. A subquery that selects several columns (or a whole
+/// table) is reported by a static_assert; the stand-in type keeps other errors from following.
+template <class Q, bool One = selects_one_column<Q>()>
+struct single_column {
+  using type = std::tuple_element_t<0, typename Q::row_type>;
+};
+template <class Q>
+struct single_column<Q, false> {
+  using type = std::optional<std::int64_t>;
+};
+template <class Q>
+using single_column_t = typename single_column<Q>::type;
 
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
+  static_assert(!selects_one_column<Q>() || comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
                 "quarry: in(subquery) compares values of incompatible SQL types");
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
-  static constexpr unsigned flags = E::flags;
+  static constexpr unsigned flags = E::flags | f_value;  // the subquery may bind values
   static constexpr int precedence = prec_compare;
   E e;
   Q q;
@@ -3181,7 +3221,7 @@ template <class Q, bool Negate>
 struct exists_expr : expr_ops<exists_expr<Q, Negate>> {
   using value_type = bool;
   using tables = typename Q::outer_tables;
-  static constexpr unsigned flags = 0;
+  static constexpr unsigned flags = f_value;  // a subquery may bind values
   Q q;
   template <class Ctx>
   void render(Ctx& c) const {
@@ -3200,7 +3240,7 @@ struct scalar_expr : expr_ops<scalar_expr<Q>> {
   static_assert(selects_one_column<Q>(), "quarry: scalar(subquery) needs a subquery that selects exactly one column");
   using value_type = std::optional<strip_optional_t<single_column_t<Q>>>;
   using tables = typename Q::outer_tables;
-  static constexpr unsigned flags = 0;
+  static constexpr unsigned flags = f_value;  // a subquery may bind values
   Q q;
   template <class Ctx>
   void render(Ctx& c) const {
@@ -3234,6 +3274,63 @@ constexpr auto scalar(const Q& q) {
 
 }  // namespace quarry
 // ---- end quarry/expr/subquery.hpp ----
+// ---- begin quarry/expr/named.hpp ----
+/// \file quarry/expr/named.hpp
+/// Named select-list items: `expr.as<"n">()` renders `expr AS "n"`. The name is what a derived
+/// table or CTE over the select calls that column (`t[quarry::col<"n">]`); a plain column keeps
+/// its own name without `.as`.
+///
+///     auto per_city = quarry::derived<"per_city">(
+///         quarry::select(users.city, quarry::count(users.id).as<"n">()).from(users).group_by(users.city));
+
+#include <type_traits>
+
+
+namespace quarry::detail {
+
+/// sum/avg/min/max expose their operand as `argument` (see result_type in select.hpp); a name
+/// keeps it so a grouped select types `sum(x).as<"s">()` like `sum(x)`.
+template <class E>
+struct named_argument {};
+template <class E>
+  requires requires { typename E::argument; }
+struct named_argument<E> {
+  using argument = typename E::argument;
+};
+
+/// E under an output name. Only a select list takes it: it is no operand of other expressions
+/// (make_operand rejects it), since `AS` is valid only there.
+template <class E, fixed_string Name>
+struct named_expr : named_argument<E> {
+  using inner_type = E;
+  using value_type = typename E::value_type;
+  using tables = typename E::tables;
+  using null_checks = typename null_checks_of<E>::type;
+  using bare_columns = typename bare_columns_of<E>::type;
+  static constexpr unsigned flags = E::flags;
+  static constexpr auto output_name = Name;
+  static constexpr bool select_alias = true;
+  E e;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    e.render(c);
+    c.text(" AS ");
+    c.ident(Name.view());
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+  }
+};
+
+template <class T>
+struct is_named_expr : std::false_type {};
+template <class E, fixed_string N>
+struct is_named_expr<named_expr<E, N>> : std::true_type {};
+
+}  // namespace quarry::detail
+// ---- end quarry/expr/named.hpp ----
 // ---- begin quarry/query/from.hpp ----
 /// \file quarry/query/from.hpp
 /// FROM and JOIN: a list of sources, each a table (or alias) with a join kind and an ON
@@ -3250,6 +3347,47 @@ namespace quarry::detail {
 
 enum class join_kind { from, inner, left, right, full, cross };
 
+/// What a FROM item holds besides its type: nothing for tables, aliases and CTE references; the
+/// derived table itself (its query, rendered and bound in place) for `quarry::derived<"t">(q)`.
+template <class S>
+struct source_data {
+  using type = none;
+};
+template <class S>
+  requires requires { S::inline_query; }
+struct source_data<S> {
+  using type = S;
+};
+template <class S>
+using source_data_t = typename source_data<S>::type;
+
+template <class S>
+constexpr source_data_t<S> source_data_of(const S& s) {
+  if constexpr (is_none_v<source_data_t<S>>) {
+    (void)s;
+    return {};
+  } else {
+    return s;
+  }
+}
+
+/// A CTE's tag (`quarry::cte`, `quarry::recursive_cte`): read by name, defined in with(...).
+template <class Tag>
+struct is_cte_tag : std::false_type {};
+template <class Tag>
+  requires(Tag::is_cte)
+struct is_cte_tag<Tag> : std::true_type {};
+
+/// The CTEs a with(...) clause defines (none: no WITH).
+template <class W>
+struct cte_tags_of {
+  using type = typename W::cte_tags;
+};
+template <>
+struct cte_tags_of<none> {
+  using type = type_list<>;
+};
+
 template <class S, join_kind K, class Cond>
 struct source {
   using table = S;
@@ -3257,6 +3395,7 @@ struct source {
   static constexpr join_kind kind = K;
   using cond_type = Cond;
   Cond cond;
+  [[no_unique_address]] source_data_t<S> data;
 
   template <class Ctx>
   void render(Ctx& c) const {
@@ -3268,10 +3407,14 @@ struct source {
     constexpr std::string_view kw[] = {" FROM ", " INNER JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ",
                                        " CROSS JOIN "};
     c.text(kw[static_cast<int>(K)]);
-    c.ident(tag::table_name);
-    if constexpr (tag::ref_name != tag::table_name) {
-      c.text(" AS ");
-      c.ident(tag::ref_name);
+    if constexpr (is_none_v<source_data_t<S>>) {
+      c.ident(tag::table_name);
+      if constexpr (tag::ref_name != tag::table_name) {
+        c.text(" AS ");
+        c.ident(tag::ref_name);
+      }
+    } else {
+      data.render_from_item(c);  // (SELECT ...) AS "t"
     }
     if constexpr (!is_none_v<Cond>) {
       c.text(" ON ");
@@ -3280,9 +3423,16 @@ struct source {
   }
   template <class B>
   void bind(B& b) const {
+    data.bind(b);
     cond.bind(b);
   }
 };
+
+/// A FROM/JOIN item for source `s` (a table, an alias, a derived table or a CTE).
+template <join_kind K, class S, class Cond = none>
+constexpr source<S, K, Cond> make_source(const S& s, Cond cond = {}) {
+  return source<S, K, Cond>{std::move(cond), source_data_of(s)};
+}
 
 /// Tables that can be NULL-extended, folded over the sources in order.
 template <class Seen, class Nullable, class... S>
@@ -3323,6 +3473,12 @@ struct from_clause {
 
 template <class S>
 using from_table = from_clause<source<S, join_kind::from, none>>;
+
+/// FROM s.
+template <class S>
+constexpr from_table<S> make_from(const S& s) {
+  return from_table<S>{{make_source<join_kind::from>(s)}};
+}
 
 }  // namespace quarry::detail
 // ---- end quarry/query/from.hpp ----
@@ -3477,6 +3633,9 @@ struct whole_row {
 // Positions of the clauses in select_stmt::parts.
 inline constexpr std::size_t p_fields = 0, p_from = 1, p_where = 2, p_group = 3, p_having = 4, p_order = 5,
                              p_limit = 6, p_offset = 7;
+/// WITH (query/cte.hpp) is an optional ninth part: only `with(...).select(...)` appends it, so
+/// the type of every other select stays as it was.
+inline constexpr std::size_t p_with = 8;
 
 template <class Stmt, class S, join_kind K>
 struct pending_join;
@@ -3521,6 +3680,10 @@ struct select_stmt {
   using group_type = part_t<p_group>;
   static constexpr bool grouped = !is_none_v<group_type>;
   using row_type = typename fields_type::template row_type<nullable_tables_of<from_type>, grouped>;
+  /// The with(...) clause, or none.
+  using with_type = std::tuple_element_t<p_with, std::tuple<P..., none>>;
+  /// CTEs this statement defines (read by a compound's later selects too).
+  using cte_tags = typename cte_tags_of<with_type>::type;
 
   /// The same statement with clause I replaced by x.
   template <std::size_t I, class X>
@@ -3530,39 +3693,39 @@ struct select_stmt {
     }(std::index_sequence_for<P...>{});
   }
 
-  /// FROM table (or alias).
+  /// FROM table (or alias, derived table, CTE).
   template <class S>
-  constexpr auto from(const S&) const {
+  constexpr auto from(const S& s) const {
     static_assert(is_none_v<from_type>, "quarry: from() is already given (select(table) implies FROM table)");
     static_assert(table_source<S>, "quarry: from() takes a table descriptor or an alias");
-    return with<p_from>(from_table<S>{});
+    return with<p_from>(make_from(s));
   }
 
   /// [INNER] JOIN table ON ...; must be followed by .on(condition).
   template <class S>
-  constexpr auto join(const S&) const {
-    return start_join<S, join_kind::inner>();
+  constexpr auto join(const S& s) const {
+    return start_join<S, join_kind::inner>(s);
   }
   /// LEFT JOIN: the joined table's columns read as std::optional.
   template <class S>
-  constexpr auto left_join(const S&) const {
-    return start_join<S, join_kind::left>();
+  constexpr auto left_join(const S& s) const {
+    return start_join<S, join_kind::left>(s);
   }
   /// RIGHT JOIN: the columns of the tables before it read as std::optional.
   template <class S>
-  constexpr auto right_join(const S&) const {
-    return start_join<S, join_kind::right>();
+  constexpr auto right_join(const S& s) const {
+    return start_join<S, join_kind::right>(s);
   }
   /// FULL JOIN: both sides read as std::optional.
   template <class S>
-  constexpr auto full_join(const S&) const {
-    return start_join<S, join_kind::full>();
+  constexpr auto full_join(const S& s) const {
+    return start_join<S, join_kind::full>(s);
   }
   /// CROSS JOIN (no condition).
   template <class S>
-  constexpr auto cross_join(const S&) const {
+  constexpr auto cross_join(const S& s) const {
     check_join<S>();
-    return with<p_from>(get_part<p_from>(parts).add(source<S, join_kind::cross, none>{}));
+    return with<p_from>(get_part<p_from>(parts).add(make_source<join_kind::cross>(s)));
   }
 
   /// WHERE condition. Every column must belong to a table in FROM/JOIN; no aggregates.
@@ -3621,6 +3784,14 @@ struct select_stmt {
     return with<p_offset>(offset_clause{n});
   }
 
+  /// Eager loading (quarry/orm/eager.hpp): `select(users).with(user_orders, user_profile)`,
+  /// run with `db.load(q)`. The relations load in one statement per level, never lazily.
+  template <class R, class... Rs>
+    requires requires { typename R::relation; }
+  constexpr auto with(const R& r, const Rs&... rs) const {
+    return make_eager_query(*this, r, rs...);  // found by ADL in quarry/orm/eager.hpp
+  }
+
   // ---- used by rendering and execution ----
   template <class Ctx>
   void render(Ctx& c) const {
@@ -3629,6 +3800,7 @@ struct select_stmt {
   }
   template <class Ctx>
   void render_body(Ctx& c) const {
+    if constexpr (sizeof...(P) > p_with) get_part<p_with>(parts).render(c);
     c.text("SELECT ");
     get_part<p_fields>(parts).render(c);
     get_part<p_from>(parts).render(c);
@@ -3640,6 +3812,7 @@ struct select_stmt {
   }
   template <class B>
   void bind(B& b) const {
+    if constexpr (sizeof...(P) > p_with) get_part<p_with>(parts).bind(b);
     get_part<p_fields>(parts).bind(b);
     get_part<p_from>(parts).bind(b);
     get_part<p_where>(parts).bind(b);
@@ -3658,14 +3831,18 @@ struct select_stmt {
                       typename part_t<p_where>::tables, typename part_t<p_group>::tables,
                       typename part_t<p_having>::tables, typename part_t<p_order>::tables>>>::type;
 
-  /// Whole-statement rules. A subquery (TopLevel = false) may reference outer tables.
-  template <bool TopLevel = true>
+  /// Whole-statement rules. A subquery (TopLevel = false) may reference outer tables. CteScope:
+  /// CTEs defined by an enclosing statement (a compound's first select).
+  template <bool TopLevel = true, class CteScope = type_list<>>
   static constexpr void validate() {
-    static_assert(!is_none_v<from_type>, "quarry: this select() has no from(table)");
+    static_assert(!is_none_v<from_type> || fields_type::tables::size == 0, "quarry: this select() has no from(table)");
     if constexpr (!is_none_v<from_type>) {
       using sources = typename from_type::sources;
       using nullable = nullable_tables_of<from_type>;
       if constexpr (TopLevel) {
+        static_assert(is_subset_v<filter_t<is_cte_tag, sources>, concat_t<CteScope, cte_tags>>,
+                      "quarry: from()/join() reads a CTE that this statement does not define; start it "
+                      "with quarry::with(cte).select(...) (with_recursive for a recursive_cte)");
         static_assert(is_subset_v<typename fields_type::tables, sources>,
                       "quarry: a selected column's table is not in FROM or JOIN; add the table with "
                       ".from() or .join()");
@@ -3734,9 +3911,9 @@ struct select_stmt {
                   "quarry::alias<\"name\">(table)");
   }
   template <class S, join_kind K>
-  constexpr auto start_join() const {
+  constexpr auto start_join(const S& s) const {
     check_join<S>();
-    return pending_join<select_stmt, S, K>{*this};
+    return pending_join<select_stmt, S, K>{*this, source_data_of(s)};
   }
   template <class, class, join_kind>
   friend struct pending_join;
@@ -3746,6 +3923,7 @@ struct select_stmt {
 template <class Stmt, class S, join_kind K>
 struct pending_join {
   Stmt stmt;
+  source_data_t<S> data;  // a derived table's query
   using fields_type = typename Stmt::fields_type;
   using row_type = typename Stmt::row_type;
 
@@ -3754,7 +3932,7 @@ struct pending_join {
     using X = std::remove_cvref_t<C>;
     static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
     static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
-    return stmt.template with<p_from>(get_part<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond)}));
+    return stmt.template with<p_from>(get_part<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond), data}));
   }
 
 #define QUARRY_DETAIL_NEEDS_ON(name)                                                                     \
@@ -3794,7 +3972,7 @@ constexpr auto select(A&&... a) {
     using S = typename detail::first<detail::type_list<std::remove_cvref_t<A>...>>::type;
     if constexpr (table_descriptor<S>) static_assert(detail::descriptor_traits<S>::valid);
     return detail::select_stmt<detail::whole_row<S>, detail::from_table<S>, N, N, N, N, N, N>{
-        {{}, {}, {}, {}, {}, {}, {}, {}}};
+        {{}, {detail::make_from(a...)}, {}, {}, {}, {}, {}, {}}};
   } else {
     static_assert(sizeof...(A) > 0, "quarry: select() needs at least one column or expression");
     static_assert((detail::expression<std::remove_cvref_t<A>> && ...),
@@ -3811,8 +3989,11 @@ constexpr auto select(A&&... a) {
 // ---- begin quarry/query/compound.hpp ----
 /// \file quarry/query/compound.hpp
 /// UNION / UNION ALL / INTERSECT / EXCEPT of two selects whose columns have matching SQL types.
+/// Compounds nest on the left and render flat (`a UNION b EXCEPT c`); where PostgreSQL's
+/// precedence (INTERSECT binds tighter) would regroup them, the left side is parenthesized.
 ///
 ///     quarry::union_all(select(users.email).from(users), select(admins.email).from(admins))
+///     quarry::except(quarry::union_(a, b), c)
 
 #include <string_view>
 #include <type_traits>
@@ -3823,16 +4004,34 @@ namespace detail {
 
 struct op_union {
   static constexpr std::string_view sql = " UNION ";
+  static constexpr bool is_intersect = false;
 };
 struct op_union_all {
   static constexpr std::string_view sql = " UNION ALL ";
+  static constexpr bool is_intersect = false;
 };
 struct op_intersect {
   static constexpr std::string_view sql = " INTERSECT ";
+  static constexpr bool is_intersect = true;
 };
 struct op_except {
   static constexpr std::string_view sql = " EXCEPT ";
+  static constexpr bool is_intersect = false;
 };
+
+template <class Op, class L, class R>
+struct compound_stmt;
+template <class T>
+struct is_compound : std::false_type {};
+template <class Op, class L, class R>
+struct is_compound<compound_stmt<Op, L, R>> : std::true_type {};
+
+/// A select side of a compound has no ORDER BY / LIMIT / OFFSET: SQLite rejects them, and on the
+/// last side they would silently apply to the whole compound.
+template <class S>
+inline constexpr bool plain_side_v = is_none_v<typename S::template part_t<p_order>> &&
+                                     is_none_v<typename S::template part_t<p_limit>> &&
+                                     is_none_v<typename S::template part_t<p_offset>>;
 
 template <class A, class B>
 struct columns_match : std::false_type {};
@@ -3846,25 +4045,29 @@ struct compound_stmt {
   static_assert(columns_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
                 "quarry: the selects of a UNION/INTERSECT/EXCEPT must have the same number of columns with "
                 "matching SQL types");
+  static_assert(!is_compound<R>::value,
+                "quarry: the right side of a UNION/INTERSECT/EXCEPT must be one select; nest compounds on "
+                "the left: union_(union_(a, b), c)");
+  using op = Op;
+  using left_type = L;
+  using right_type = R;
   using fields_type = typename L::fields_type;
   using row_type = typename L::row_type;
   using outer_tables = concat_t<typename L::outer_tables, typename R::outer_tables>;
+  /// CTEs of a with(...) on the first select: they are visible to every select of the compound.
+  using cte_tags = typename L::cte_tags;
   L l;
   R r;
 
   template <class Ctx>
   void render(Ctx& c) const {
-    check_sides();
-    L::validate();
-    R::validate();
-    render_parts(c);
+    validate();
+    render_body(c);
   }
   template <class Ctx>
   void render_subquery(Ctx& c) const {
-    check_sides();
-    L::template validate<false>();
-    R::template validate<false>();
-    render_parts(c);
+    validate<false>();
+    render_body(c);
   }
   template <class B>
   void bind(B& b) const {
@@ -3872,16 +4075,40 @@ struct compound_stmt {
     r.bind(b);
   }
 
- private:
-  static constexpr void check_sides() {
-    static_assert(is_none_v<typename L::template part_t<p_order>> && is_none_v<typename L::template part_t<p_limit>> &&
-                      is_none_v<typename L::template part_t<p_offset>>,
-                  "quarry: order_by()/limit()/offset() inside one side of a UNION/INTERSECT/EXCEPT; SQLite "
-                  "does not allow it");
+  /// Whole-statement rules of every side (see select_stmt::validate).
+  template <bool TopLevel = true, class CteScope = type_list<>>
+  static constexpr void validate() {
+    if constexpr (!is_compound<R>::value) {
+      if constexpr (!is_compound<L>::value) {
+        static_assert(plain_side_v<L>,
+                      "quarry: order_by()/limit()/offset() inside one side of a UNION/INTERSECT/EXCEPT; SQLite "
+                      "does not allow it");
+      }
+      static_assert(plain_side_v<R>,
+                    "quarry: order_by()/limit()/offset() inside one side of a UNION/INTERSECT/EXCEPT; SQLite "
+                    "does not allow it");
+      static_assert(is_none_v<typename R::with_type>,
+                    "quarry: with(...) goes on the first select of a UNION/INTERSECT/EXCEPT; it applies to "
+                    "the whole statement");
+      L::template validate<TopLevel, CteScope>();
+      R::template validate<TopLevel, concat_t<CteScope, cte_tags>>();
+    }
   }
+
   template <class Ctx>
-  void render_parts(Ctx& c) const {
+  void render_body(Ctx& c) const {
+    // SQLite applies compound operators left to right; PostgreSQL binds INTERSECT tighter, so
+    // (a UNION b) INTERSECT c needs its parentheses there. SQLite rejects them, and needs none.
+    constexpr bool parens = [] {
+      if constexpr (is_compound<L>::value) {
+        return Ctx::dialect::intersect_binds_tighter && Op::is_intersect && !L::op::is_intersect;
+      } else {
+        return false;
+      }
+    }();
+    if constexpr (parens) c.text("(");
     l.render_body(c);
+    if constexpr (parens) c.text(")");
     c.text(Op::sql);
     r.render_body(c);
   }
@@ -3918,6 +4145,544 @@ constexpr auto except(const L& l, const R& r) {
 
 }  // namespace quarry
 // ---- end quarry/query/compound.hpp ----
+// ---- begin quarry/query/derived.hpp ----
+/// \file quarry/query/derived.hpp
+/// Derived tables: a select used as a table in FROM or JOIN, under a name. Its columns are typed
+/// from the select list (C++ type and nullability, after GROUP BY and outer joins) and named by
+/// it: a column keeps its own name, any other expression is named with `.as<"n">()`.
+///
+///     auto per_city = quarry::derived<"per_city">(
+///         quarry::select(users.city, quarry::count(users.id).as<"n">()).from(users).group_by(users.city));
+///     quarry::select(per_city[users.city], per_city[quarry::col<"n">])   // optional<string>, int64
+///         .from(per_city)
+///         .where(per_city[quarry::col<"n">] > 1);
+///
+/// `t[quarry::col<"n">]` and `t[users.city]` (the column named like users.city) are typed
+/// expressions of t; an unknown name is a compile error that spells the name
+/// (`column_named<'n', ...>`). CTEs (query/cte.hpp) share this machinery. See docs/queries.md.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace quarry {
+
+/// A named, typed column: declares the columns of a recursive CTE,
+/// `quarry::recursive_cte<"nums", quarry::field<"n", std::int64_t>>`.
+template <fixed_string Name, class T>
+struct field {
+  static constexpr auto name = Name;
+  using type = T;
+};
+
+/// A column name, to pick a column of a derived table or CTE: `t[quarry::col<"n">]`.
+template <fixed_string Name>
+struct col_name {
+  static constexpr auto name = Name;
+};
+template <fixed_string Name>
+inline constexpr col_name<Name> col{};
+
+namespace detail {
+
+/// Column F of derived table / CTE Tag: renders `"t"."n"`.
+template <class Tag, class F>
+struct derived_column : expr_ops<derived_column<Tag, F>> {
+  using table_tag = Tag;
+  using field_type = F;
+  using value_type = typename F::type;
+  using tables = type_list<Tag>;
+  using bare_columns = type_list<derived_column>;
+  static constexpr unsigned flags = f_bare_column;
+  static constexpr std::string_view name = F::name.view();
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.template column<Tag>(name);
+  }
+  template <class B>
+  void bind(B&) const {}
+};
+
+/// The tag of a derived table (Cte = false) or CTE: its name and typed columns.
+template <fixed_string Name, bool Cte, class... F>
+struct derived_tag {
+  using table_tag = derived_tag;
+  using row_type = std::tuple<typename F::type...>;
+  using columns = type_list<derived_column<derived_tag, F>...>;
+  static constexpr std::string_view table_name = Name.view();
+  static constexpr std::string_view ref_name = Name.view();
+  static constexpr bool is_cte = Cte;
+};
+
+// ---- the columns a query yields: names from its select list, types from its rows ----
+
+/// The output name of a select-list item; empty when it has none (an unnamed expression).
+template <class E>
+struct output_name {
+  static constexpr fixed_string<0> value{""};
+};
+template <class Tag, auto M, fixed_string N, class... O>
+struct output_name<column<Tag, M, N, O...>> {
+  static constexpr auto value = N;
+};
+template <class E, fixed_string N>
+struct output_name<named_expr<E, N>> {
+  static constexpr auto value = N;
+};
+template <class Tag, class F>
+struct output_name<derived_column<Tag, F>> {
+  static constexpr auto value = F::name;
+};
+
+template <class T>
+struct is_std_tuple : std::false_type {};
+template <class... T>
+struct is_std_tuple<std::tuple<T...>> : std::true_type {};
+
+template <class Tuple>
+struct tuple_types;
+template <class... T>
+struct tuple_types<std::tuple<T...>> {
+  using type = type_list<T...>;
+};
+
+template <class Wrap, class L>
+struct optional_all;
+template <class... C>
+struct optional_all<std::true_type, type_list<C...>> {
+  using type = type_list<std::optional<strip_optional_t<typename C::value_type>>...>;
+};
+template <class... C>
+struct optional_all<std::false_type, type_list<C...>> {
+  using type = type_list<typename C::value_type...>;
+};
+
+template <class A, class B>
+using either_nullable_t =
+    std::conditional_t<is_optional_v<A> || is_optional_v<B>, std::optional<strip_optional_t<A>>, A>;
+
+template <class LA, class LB>
+struct merge_nullability {
+  using type = LA;  // column counts differ: the compound reports it
+};
+template <class... A, class... B>
+  requires(sizeof...(A) == sizeof...(B))
+struct merge_nullability<type_list<A...>, type_list<B...>> {
+  using type = type_list<either_nullable_t<A, B>...>;
+};
+
+/// C++ types of the columns of query Q, in order. A compound's column is optional when either
+/// side's is.
+template <class Q>
+struct query_value_types {
+  using row = typename Q::row_type;
+  using type = typename std::conditional_t<
+      is_std_tuple<row>::value, tuple_types<row>,
+      optional_all<std::bool_constant<is_optional_v<row>>, typename Q::fields_type::exprs_list>>::type;
+};
+template <class Q>
+  requires requires { typename Q::left_type; typename Q::right_type; }
+struct query_value_types<Q> {
+  using type = typename merge_nullability<typename query_value_types<typename Q::left_type>::type,
+                                          typename query_value_types<typename Q::right_type>::type>::type;
+};
+
+template <class Exprs, class Types>
+struct make_fields {
+  using type = type_list<>;
+};
+template <class... E, class... T>
+  requires(sizeof...(E) == sizeof...(T))
+struct make_fields<type_list<E...>, type_list<T...>> {
+  using type = type_list<field<output_name<E>::value, T>...>;
+};
+/// field<name, type> for every column of query Q.
+template <class Q>
+using query_fields = typename make_fields<typename Q::fields_type::exprs_list, typename query_value_types<Q>::type>::type;
+
+template <fixed_string Name, bool Cte, class Fields>
+struct tag_for;
+template <fixed_string Name, bool Cte, class... F>
+struct tag_for<Name, Cte, type_list<F...>> {
+  using type = derived_tag<Name, Cte, F...>;
+};
+
+template <class... F>
+consteval bool fields_named(type_list<F...>) {
+  return ((F::name.size() > 0) && ...);
+}
+template <class... F>
+consteval bool field_names_unique(type_list<F...>) {
+  constexpr std::string_view names[] = {F::name.view()..., {}};
+  for (std::size_t a = 0; a < sizeof...(F); ++a)
+    for (std::size_t b = a + 1; b < sizeof...(F); ++b)
+      if (names[a] == names[b]) return false;
+  return true;
+}
+
+/// Checks a query used as a derived table or CTE body. A recursive CTE declares its column names
+/// (Named = false): its body need not name them.
+template <class Q, bool Named = true>
+constexpr void check_table_query() {
+  static_assert(query_like<Q> && requires { typename Q::outer_tables; },
+                "quarry: a derived table or CTE is made from a select statement (or a UNION of selects)");
+  if constexpr (requires { typename Q::outer_tables; }) {
+    static_assert(Q::outer_tables::size == 0,
+                  "quarry: a derived table or CTE cannot use columns of the outer query's tables; join "
+                  "those tables outside it instead");
+    using fields = std::conditional_t<Named, query_fields<Q>, type_list<>>;
+    static_assert(fields_named(fields{}),
+                  "quarry: every column of a derived table or CTE needs a name: a column keeps its own, "
+                  "name any other expression with .as<\"name\">()");
+    static_assert(field_names_unique(fields{}),
+                  "quarry: two columns of this derived table or CTE have the same name; rename one with "
+                  ".as<\"name\">()");
+  }
+}
+
+// ---- looking a column up by name ----
+
+/// A column name spelt out as characters, so a compiler error shows it: column_named<'n', 'x'>.
+template <char... C>
+struct column_named {
+  static constexpr char chars[] = {C..., '\0'};
+  static constexpr std::string_view view() noexcept { return {chars, sizeof...(C)}; }
+};
+template <fixed_string N, class Seq = std::make_index_sequence<N.size()>>
+struct spell;
+template <fixed_string N, std::size_t... I>
+struct spell<N, std::index_sequence<I...>> {
+  using type = column_named<N.chars[I]...>;
+};
+template <class C, class Seq = std::make_index_sequence<C::name.size()>>
+struct spell_name_of;
+template <class C, std::size_t... I>
+struct spell_name_of<C, std::index_sequence<I...>> {
+  using type = column_named<C::name[I]...>;
+};
+
+template <class... C>
+consteval std::size_t name_index(type_list<C...>, std::string_view n) {
+  constexpr std::string_view names[] = {C::name..., {}};
+  for (std::size_t i = 0; i < sizeof...(C); ++i)
+    if (names[i] == n) return i;
+  return sizeof...(C);
+}
+
+template <class Tag, class Name>
+struct derived_lookup {
+  using columns = typename Tag::columns;
+  static constexpr std::size_t index = name_index(columns{}, Name::view());
+  static constexpr bool found = index < columns::size;
+};
+
+template <std::size_t I, class L>
+struct type_at;
+template <std::size_t I, class... T>
+struct type_at<I, type_list<T...>> {
+  using type = std::tuple_element_t<I, std::tuple<T...>>;
+};
+
+template <class Tag, class Name>
+constexpr auto derived_column_named() {
+  using L = derived_lookup<Tag, Name>;
+  static_assert(L::found,
+                "quarry: this derived table or CTE has no column of that name (spelt out in "
+                "column_named<...> next to this message); select the column in its query, or name "
+                "the expression with .as<\"name\">()");
+  if constexpr (L::found) {
+    return typename type_at<L::index, typename Tag::columns>::type{};
+  } else {
+    return derived_column<Tag, field<"", std::int64_t>>{};  // keeps further errors quiet
+  }
+}
+
+/// `t[quarry::col<"n">]` and `t[users.city]` on derived tables and CTEs.
+template <class Tag>
+struct derived_access {
+  template <fixed_string N>
+  constexpr auto operator[](col_name<N>) const {
+    return derived_column_named<Tag, typename spell<N>::type>();
+  }
+  template <class C>
+    requires(is_column_v<C> || requires { typename C::field_type; })
+  constexpr auto operator[](const C&) const {
+    return derived_column_named<Tag, typename spell_name_of<C>::type>();
+  }
+};
+
+/// A derived table: `(SELECT ...) AS "t"` in FROM/JOIN.
+template <fixed_string Name, class Q>
+struct derived_table : derived_access<typename tag_for<Name, false, query_fields<Q>>::type> {
+  using table_tag = typename tag_for<Name, false, query_fields<Q>>::type;
+  using row_type = typename table_tag::row_type;
+  using derived_columns = typename table_tag::columns;
+  using query_type = Q;
+  static constexpr bool inline_query = true;  // source_data: the FROM item holds the query
+  Q query;
+
+  template <class Ctx>
+  void render_from_item(Ctx& c) const {
+    c.text("(");
+    query.render_subquery(c);
+    c.text(") AS ");
+    c.ident(Name.view());
+  }
+  template <class B>
+  void bind(B& b) const {
+    query.bind(b);
+  }
+};
+
+}  // namespace detail
+
+/// A select as a table named Name, for from()/join(): `quarry::derived<"t">(select(...)...)`.
+/// Its columns: `t[quarry::col<"n">]`, `t[users.city]`; `select(t)` selects them all.
+template <fixed_string Name, class Q>
+constexpr auto derived(const Q& q) {
+  detail::check_table_query<Q>();
+  return detail::derived_table<Name, Q>{{}, q};
+}
+
+namespace detail {
+/// The columns of a derived table or CTE source (for select(t)).
+template <class S>
+  requires requires { typename S::derived_columns; }
+struct source_columns<S> {
+  using type = typename S::derived_columns;
+};
+}  // namespace detail
+
+}  // namespace quarry
+// ---- end quarry/query/derived.hpp ----
+// ---- begin quarry/query/cte.hpp ----
+/// \file quarry/query/cte.hpp
+/// Common table expressions: `WITH "c" AS (...) SELECT ...` and `WITH RECURSIVE`.
+///
+///     auto big = quarry::cte<"big">(quarry::select(users.id, users.email).from(users).where(users.age > 60));
+///     quarry::with(big).select(big[users.email]).from(big);
+///
+/// A recursive CTE refers to itself, so its columns are declared up front:
+///
+///     constexpr quarry::recursive_cte<"nums", quarry::field<"n", std::int64_t>> nums;
+///     auto n = nums[quarry::col<"n">];
+///     quarry::with_recursive(nums.as(quarry::union_all(
+///             quarry::select(quarry::val(std::int64_t{1})),
+///             quarry::select(n + 1).from(nums).where(n < 10))))
+///         .select(n).from(nums);
+///     // WITH RECURSIVE "nums"("n") AS (SELECT ? UNION ALL SELECT "nums"."n" + ? FROM "nums"
+///     //   WHERE "nums"."n" < ?) SELECT "nums"."n" FROM "nums"
+///
+/// CTE columns are typed and named like a derived table's (query/derived.hpp). Parameters are
+/// bound in text order: the CTE bodies first, then the main select. See docs/queries.md.
+
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace quarry {
+namespace detail {
+
+/// A non-recursive CTE: in WITH `"c" AS (body)`, in FROM/JOIN `"c"`.
+template <fixed_string Name, class Q>
+struct cte_table : derived_access<typename tag_for<Name, true, query_fields<Q>>::type> {
+  using table_tag = typename tag_for<Name, true, query_fields<Q>>::type;
+  using row_type = typename table_tag::row_type;
+  using derived_columns = typename table_tag::columns;
+  static constexpr bool recursive = false;
+  Q query;
+
+  template <class Ctx>
+  void render_definition(Ctx& c) const {
+    c.ident(Name.view());
+    c.text(" AS (");
+    query.render_subquery(c);
+    c.text(")");
+  }
+  template <class B>
+  void bind(B& b) const {
+    query.bind(b);
+  }
+};
+
+/// A recursive CTE with its body: in WITH `"c"("a", "b") AS (body)`.
+template <fixed_string Name, class Q, class... F>
+struct recursive_cte_def : derived_access<derived_tag<Name, true, F...>> {
+  using table_tag = derived_tag<Name, true, F...>;
+  using row_type = typename table_tag::row_type;
+  using derived_columns = typename table_tag::columns;
+  static constexpr bool recursive = true;
+  Q query;
+
+  template <class Ctx>
+  void render_definition(Ctx& c) const {
+    c.ident(Name.view());
+    c.text("(");
+    bool first = true;
+    ((c.text(first ? "" : ", "), first = false, c.ident(F::name.view())), ...);
+    c.text(") AS (");
+    query.render_subquery(c);
+    c.text(")");
+  }
+  template <class B>
+  void bind(B& b) const {
+    query.bind(b);
+  }
+};
+
+/// cte<"c">(q) or rc.as(body) (a recursive_cte declaration alone has no body: not a definition).
+template <class T>
+concept cte_definition = requires {
+  typename T::table_tag;
+  T::recursive;
+};
+
+template <class... D>
+consteval bool cte_names_unique() {
+  constexpr std::string_view names[] = {D::table_tag::table_name..., {}};
+  for (std::size_t a = 0; a < sizeof...(D); ++a)
+    for (std::size_t b = a + 1; b < sizeof...(D); ++b)
+      if (names[a] == names[b]) return false;
+  return true;
+}
+
+/// WITH [RECURSIVE] def, def, ... (the ninth part of a select_stmt; see select.hpp p_with).
+template <bool Recursive, class... D>
+struct with_clause {
+  using cte_tags = type_list<typename D::table_tag...>;
+  std::tuple<D...> defs;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.text(Recursive ? "WITH RECURSIVE " : "WITH ");
+    bool first = true;
+    std::apply([&](const auto&... d) { ((c.text(first ? "" : ", "), first = false, d.render_definition(c)), ...); },
+               defs);
+    c.text(" ");
+  }
+  template <class B>
+  void bind(B& b) const {
+    bind_all(b, defs);
+  }
+};
+
+/// `s` with clause W appended as its p_with part.
+template <class... P, class W>
+constexpr auto attach_with(const select_stmt<P...>& s, const W& w) {
+  static_assert(sizeof...(P) == p_with, "quarry: with(...) is already given");
+  return [&]<std::size_t... J>(std::index_sequence<J...>) {
+    return select_stmt<P..., W>{{{get_part<J>(s.parts)}..., {w}}};
+  }(std::index_sequence_for<P...>{});
+}
+
+/// What with(...) returns: .select(...) starts the main statement.
+template <class W>
+struct with_builder {
+  W clause;
+  /// The main SELECT: `with(c).select(c[quarry::col<"n">]).from(c)`.
+  template <class... A>
+  constexpr auto select(A&&... a) const {
+    return attach_with(::quarry::select(std::forward<A>(a)...), clause);
+  }
+};
+
+template <bool Recursive, class... D>
+constexpr auto make_with(const D&... d) {
+  static_assert(sizeof...(D) > 0, "quarry: with() needs at least one CTE");
+  static_assert((cte_definition<D> && ...),
+                "quarry: with() takes CTEs: quarry::cte<\"name\">(query), or for with_recursive() "
+                "rc.as(body) where rc is a quarry::recursive_cte");
+  if constexpr ((cte_definition<D> && ...)) {
+    static_assert(Recursive || !(D::recursive || ...),
+                  "quarry: a recursive CTE needs quarry::with_recursive(...)");
+    static_assert(cte_names_unique<D...>(), "quarry: two CTEs of one with() have the same name");
+  }
+  using W = with_clause<Recursive, D...>;
+  return with_builder<W>{W{{d...}}};
+}
+
+template <class Decl, class Body>
+struct recursive_body_ok;
+template <class... F, class... T>
+struct recursive_body_ok<type_list<F...>, type_list<T...>> {
+  static constexpr bool count = sizeof...(F) == sizeof...(T);
+  // with a wrong count only `count` is reported
+  static constexpr bool kinds = [] {
+    if constexpr (count) {
+      return (comparable(kind_of<typename F::type>, kind_of<T>) && ...);
+    } else {
+      return true;
+    }
+  }();
+  static constexpr bool nulls = [] {
+    if constexpr (count) {
+      return ((is_optional_v<typename F::type> || !is_optional_v<T>) && ...);
+    } else {
+      return true;
+    }
+  }();
+};
+
+}  // namespace detail
+
+/// A named CTE over query `q`, for quarry::with(...): `auto c = quarry::cte<"c">(select(...)...)`.
+/// Its columns: `c[quarry::col<"n">]`, `c[users.city]`; `select(c)` selects them all.
+template <fixed_string Name, class Q>
+constexpr auto cte(const Q& q) {
+  detail::check_table_query<Q>();
+  return detail::cte_table<Name, Q>{{}, q};
+}
+
+/// A recursive CTE, declared with its columns because its body refers to it:
+/// `constexpr quarry::recursive_cte<"nums", quarry::field<"n", std::int64_t>> nums;`. Attach the
+/// body with `nums.as(body)` inside quarry::with_recursive(...).
+template <fixed_string Name, class... F>
+struct recursive_cte : detail::derived_access<detail::derived_tag<Name, true, F...>> {
+  using table_tag = detail::derived_tag<Name, true, F...>;
+  using row_type = typename table_tag::row_type;
+  using derived_columns = typename table_tag::columns;
+
+  /// The CTE with its body, usually `union_all(anchor, step)`; the body selects as many columns
+  /// as declared, of compatible SQL types, and NULL only where the declaration is optional.
+  template <class Q>
+  constexpr auto as(const Q& body) const {
+    detail::check_table_query<Q, false>();
+    if constexpr (requires { typename Q::outer_tables; }) {
+      using ok = detail::recursive_body_ok<detail::type_list<F...>, typename detail::query_value_types<Q>::type>;
+      static_assert(ok::count, "quarry: the body of a recursive CTE must select as many columns as it declares");
+      static_assert(ok::kinds,
+                    "quarry: the body of a recursive CTE selects a value whose SQL type does not match the "
+                    "declared field<> type");
+      static_assert(ok::nulls,
+                    "quarry: the body of a recursive CTE can yield NULL in a column declared not optional; "
+                    "declare it field<\"name\", std::optional<T>>");
+    }
+    return detail::recursive_cte_def<Name, Q, F...>{{}, body};
+  }
+};
+
+/// `WITH c1 AS (...), c2 AS (...) SELECT ...`: `quarry::with(c1, c2).select(...).from(c1)...`.
+template <class... D>
+constexpr auto with(const D&... d) {
+  return detail::make_with<false>(d...);
+}
+/// `WITH RECURSIVE ...`: takes recursive CTEs with their bodies (`rc.as(body)`) and plain CTEs.
+template <class... D>
+constexpr auto with_recursive(const D&... d) {
+  return detail::make_with<true>(d...);
+}
+
+}  // namespace quarry
+// ---- end quarry/query/cte.hpp ----
 // ---- begin quarry/query/returning.hpp ----
 /// \file quarry/query/returning.hpp
 /// RETURNING for INSERT, UPDATE and DELETE (PostgreSQL, SQLite 3.35+). A statement with
@@ -3980,6 +4745,8 @@ constexpr auto make_returning(E&&... e) {
 ///         .returning(users.id)
 
 #include <boost/pfr/core.hpp>
+#include <cstddef>
+#include <ranges>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -4105,7 +4872,15 @@ constexpr auto update(const D&) {
 // ---- end quarry/query/update.hpp ----
 
 namespace quarry {
+/// At most `n` rows per INSERT statement of a multi-row insert `insert_into(t).values(range)`;
+/// the parameter limit may make batches smaller (query/insert_rows.hpp).
+struct max_rows {
+  std::size_t n = 1000;
+};
 namespace detail {
+
+template <class D, class R>
+struct rows_source;  // query/insert_rows.hpp
 
 template <class C>
 struct is_not_identity : std::bool_constant<!C::is_identity> {};
@@ -4257,6 +5032,11 @@ void render_returning_id(Ctx& c) {
 template <class D, class Source, class Conflict, class Returning>
 struct insert_stmt;
 
+template <class Conflict>
+inline constexpr bool is_do_update_v = false;
+template <class T, class W, class... A>
+inline constexpr bool is_do_update_v<conflict_clause<T, do_update_t<W, A...>>> = true;
+
 template <class D, class Stmt, class Target>
 struct conflict_builder {
   Stmt stmt;
@@ -4299,14 +5079,21 @@ struct insert_stmt : returning_traits<Returning> {
   template <class Cond>
   constexpr auto where(Cond&& cond) const {
     static_assert(!is_none_v<Conflict>, "quarry: where() on an insert applies to on_conflict(...).do_update(...)");
+    static_assert(is_none_v<Conflict> || is_do_update_v<Conflict>,
+                  "quarry: where() on an insert filters on_conflict(...).do_update(...); do_nothing() takes "
+                  "no where()");
     using X = std::remove_cvref_t<Cond>;
     check_where_condition<X>();
-    return [&]<class T, class W, class... A>(const conflict_clause<T, do_update_t<W, A...>>& cc) {
-      static_assert(is_none_v<W>, "quarry: the upsert's where() is already given");
-      using Act = do_update_t<where_clause<X>, A...>;
-      return insert_stmt<D, Source, conflict_clause<T, Act>, Returning>{
-          {}, source, {Act{cc.action.sets, where_clause<X>{std::forward<Cond>(cond)}}}, returning_};
-    }(conflict);
+    if constexpr (!is_do_update_v<Conflict>) {
+      return *this;  // reported above; returning keeps follow-on errors away
+    } else {
+      return [&]<class T, class W, class... A>(const conflict_clause<T, do_update_t<W, A...>>& cc) {
+        static_assert(is_none_v<W>, "quarry: the upsert's where() is already given");
+        using Act = do_update_t<where_clause<X>, A...>;
+        return insert_stmt<D, Source, conflict_clause<T, Act>, Returning>{
+            {}, source, {Act{cc.action.sets, where_clause<X>{std::forward<Cond>(cond)}}}, returning_};
+      }(conflict);
+    }
   }
   /// RETURNING expressions: the statement then returns rows through db.query().
   template <class... E>
@@ -4370,6 +5157,14 @@ struct insert_builder {
   constexpr auto values(const typename D::row_type& row) const {
     return insert_stmt<D, row_source<D>, none, none>{{}, row_source<D>{&row}, {}, {}};
   }
+  /// Inserts every row of a range: a multi-row INSERT that the connection splits into
+  /// statements under the parameter limit (query/insert_rows.hpp). Run it while `rows` lives.
+  template <class R>
+    requires(std::ranges::forward_range<const R> &&
+             std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
+  constexpr auto values(const R& rows, max_rows batch = {}) const {
+    return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n}, {}, {}};
+  }
 
   /// Inserts the given columns; the others take their DEFAULT or NULL.
   template <class... A>
@@ -4413,6 +5208,378 @@ constexpr auto excluded(const C&) {
 }
 
 }  // namespace quarry
+
+// ---- begin quarry/query/insert_rows.hpp ----
+/// \file quarry/query/insert_rows.hpp
+/// Multi-row INSERT of a range, split into statements under the parameter limit.
+///
+///     db.execute(quarry::insert_into(users).values(rows));            // INSERT ... VALUES (...), (...), ...
+///     auto ids = db.query(quarry::insert_into(users).values(rows).returning(users.id)).all();
+///     db.execute(quarry::insert_into(users).values(rows).on_conflict(users.email).do_nothing());
+///
+/// A connection runs it as batches of k rows, k = min(max_rows, (parameter limit - other
+/// parameters) / columns): SQLite's SQLITE_LIMIT_VARIABLE_NUMBER, PostgreSQL's 65535. The k-row
+/// statement is rendered once per (statement type, k) and prepared once per connection; the
+/// remaining rows go in one more statement. Several batches run in one transaction (a savepoint
+/// inside an open one), so the insert is all or nothing. See docs/queries.md ("Writes").
+
+#include <cstddef>
+#include <iterator>
+#include <ranges>
+#include <string>
+#include <type_traits>
+
+// ---- begin quarry/render/context.hpp ----
+/// \file quarry/render/context.hpp
+/// The buffer SQL text is rendered into, with placeholder numbering and identifier quoting.
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace quarry::detail {
+
+template <class Dialect>
+struct render_context {
+  using dialect = Dialect;
+  std::string sql;
+  int params = 0;
+  bool qualify = true;  // write "table"."column" (false for INSERT column lists and SET targets)
+
+  void text(std::string_view s) { sql += s; }
+  /// Identifiers always come from descriptors; they are still quoted (reserved words, case).
+  void ident(std::string_view s) {
+    sql += '"';
+    for (char c : s) {
+      if (c == '"') sql += '"';
+      sql += c;
+    }
+    sql += '"';
+  }
+  void param() { Dialect::placeholder(sql, ++params); }
+  template <class Tag>
+  void column(std::string_view name) {
+    if (qualify) {
+      ident(Tag::ref_name);
+      sql += '.';
+    }
+    ident(name);
+  }
+};
+
+/// Renders a node into a fresh context and returns the SQL text.
+template <class Dialect, class Node>
+std::string render_sql(const Node& n) {
+  render_context<Dialect> c;
+  n.render(c);
+  return std::move(c.sql);
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/render/context.hpp ----
+// ---- begin quarry/render/runtime_sql.hpp ----
+/// \file quarry/render/runtime_sql.hpp
+/// SQL whose text is chosen at run time: the batches of a multi-row insert (one text per row
+/// count) and dynamic queries (one text per shape). Both are still rendered once per distinct
+/// text and process, in caches shared by all threads; a connection prepares each text once.
+///
+/// A statement opts in by providing `template <class Dialect> runtime_sql sql_for() const`;
+/// connection_base then skips the per-type cache (render/sql.hpp) for it.
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+// ---- begin quarry/render/sql.hpp ----
+/// \file quarry/render/sql.hpp
+/// SQL text for a statement in a dialect. The text depends only on the statement's type, so it is
+/// rendered once per (statement type, dialect) and kept in a function-local static; each entry
+/// also gets a process-wide slot number that connections index their prepared statements by.
+
+#include <atomic>
+#include <cstddef>
+#include <string>
+
+
+namespace quarry {
+namespace detail {
+
+/// Rendered SQL plus what a connection needs to cache its prepared statement.
+struct sql_entry {
+  std::string text;
+  std::size_t slot;  ///< index into a connection's prepared-statement table
+  int param_count;
+};
+
+inline std::size_t next_statement_slot() noexcept {
+  static std::atomic<std::size_t> next{0};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+template <class Dialect, class Stmt>
+sql_entry make_entry(const Stmt& s) {
+  render_context<Dialect> c;
+  s.render(c);
+  return sql_entry{std::move(c.sql), next_statement_slot(), c.params};
+}
+
+/// The cached entry for statement type Stmt in Dialect (thread-safe initialization).
+template <class Dialect, class Stmt>
+const sql_entry& cached_sql(const Stmt& s) {
+  static const sql_entry entry = make_entry<Dialect>(s);
+  return entry;
+}
+
+}  // namespace detail
+
+/// The SQL text of a statement in a dialect, e.g. `quarry::to_sql<quarry::sqlite_dialect>(q)`.
+/// Values never appear in it: they are bound parameters.
+template <class Dialect, class Stmt>
+const std::string& to_sql(const Stmt& s) {
+  return detail::cached_sql<Dialect>(s).text;
+}
+
+}  // namespace quarry
+// ---- end quarry/render/sql.hpp ----
+
+namespace quarry::detail {
+
+/// Where a connection finds the SQL of a runtime statement: a shared entry prepared once per
+/// connection and found by its slot (an array index), or a text prepared through the connection's
+/// text cache (a hash lookup; at most statement_cache::max_raw texts are kept).
+struct runtime_sql {
+  const sql_entry* entry = nullptr;  ///< process-wide rendered SQL, or null: see owned
+  bool by_text = false;              ///< prepare through the text cache (else: by entry->slot)
+  sql_entry owned{};                 ///< SQL rendered for this call only
+
+  const sql_entry& get() const noexcept { return entry ? *entry : owned; }
+  std::string_view text() const noexcept { return get().text; }
+};
+
+/// Stands for runtime_sql where a statement's SQL is chosen by its type (render/sql.hpp).
+struct no_runtime_sql {
+  static constexpr bool by_text = false;
+};
+
+/// Renders `s` into an entry without a slot (for SQL a connection prepares by text).
+template <class Dialect, class Stmt>
+sql_entry render_entry(const Stmt& s) {
+  render_context<Dialect> c;
+  s.render(c);
+  return sql_entry{std::move(c.sql), 0, c.params};
+}
+
+template <class S, class Dialect>
+concept has_runtime_sql = requires(const S& s) {
+  { s.template sql_for<Dialect>() } -> std::same_as<runtime_sql>;
+};
+
+/// A process-wide identity for type T (the address of a variable per type).
+template <class T>
+inline constexpr char type_key_v = 0;
+template <class T>
+inline std::uintptr_t type_key() noexcept {
+  return reinterpret_cast<std::uintptr_t>(&type_key_v<T>);
+}
+
+/// Appends an integer to a shape key (keys are compared byte by byte).
+inline void append_key(std::string& key, std::uintptr_t v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); }
+
+/// Entries of statement type Stmt in Dialect keyed by a size (a multi-row insert's row count).
+/// Few sizes occur (the full batch of each parameter limit), so entries are kept for good; each
+/// draws a slot like a per-type entry does.
+template <class Dialect, class Stmt>
+const sql_entry& sized_entry(const Stmt& s, std::size_t size) {
+  static std::mutex m;
+  static std::unordered_map<std::size_t, std::unique_ptr<const sql_entry>> entries;
+  std::lock_guard<std::mutex> lock(m);
+  auto& e = entries[size];
+  if (!e) e = std::make_unique<const sql_entry>(make_entry<Dialect>(s));
+  return *e;
+}
+
+/// At most this many shapes per dynamic statement type are kept; past it, a new shape is
+/// rendered for each call (a program that builds unbounded shapes, e.g. one condition per list
+/// item, should bind a list with in_values() instead).
+inline constexpr std::size_t max_shapes_per_statement = 1024;
+
+/// The SQL of one shape of dynamic statement type Stmt in Dialect: `render()` (returning a
+/// sql_entry) runs once per distinct `key` and process.
+template <class Dialect, class Stmt, class Render>
+runtime_sql shaped_sql(const std::string& key, Render&& render) {
+  static std::mutex m;
+  static std::unordered_map<std::string, std::unique_ptr<const sql_entry>> entries;
+  {
+    std::lock_guard<std::mutex> lock(m);
+    auto it = entries.find(key);
+    if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
+  }
+  sql_entry e = render();  // outside the lock: rendering may throw a usage_error
+  std::lock_guard<std::mutex> lock(m);
+  auto it = entries.find(key);
+  if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
+  if (entries.size() >= max_shapes_per_statement) return runtime_sql{nullptr, true, std::move(e)};
+  auto stored = std::make_unique<const sql_entry>(std::move(e));
+  const sql_entry* p = stored.get();
+  entries.emplace(key, std::move(stored));
+  return runtime_sql{p, true, {}};
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/render/runtime_sql.hpp ----
+
+namespace quarry {
+
+namespace detail {
+
+template <class Ctx, class... C>
+void render_row_params(Ctx& c, type_list<C...>) {
+  c.text("(");
+  bool first = true;
+  ((c.text(first ? "" : ", "), first = false, (void)sizeof(C), c.param()), ...);
+  c.text(")");
+}
+
+/// The rows of `insert_into(t).values(range)`. Not rendered itself: a connection runs it as
+/// rows_batch statements.
+template <class D, class R>
+struct rows_source {
+  static constexpr bool is_select = false;
+  using columns = insert_columns<D>;
+  using tables = type_list<>;
+  using range_type = R;
+  const R* range;  // the caller's range: run the statement while it lives
+  std::size_t max_rows;
+
+  template <class Ctx>
+  void render(Ctx&) const {
+    static_assert(always_false<Ctx>,
+                  "quarry: a multi-row insert runs as several statements; run it with db.execute() or "
+                  "db.query(), or render one batch with quarry::batch_sql<Dialect>(statement, rows)");
+  }
+  template <class B>
+  void bind(B&) const {}
+};
+
+/// `count` rows from `first`: one statement of a multi-row insert.
+template <class D, class It>
+struct rows_batch {
+  static constexpr bool is_select = false;
+  using columns = insert_columns<D>;
+  using tables = type_list<>;
+  It first;
+  std::size_t count;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_column_list<D>(c, columns{});
+    c.text(" VALUES ");
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i != 0) c.text(", ");
+      render_row_params(c, columns{});
+    }
+  }
+  template <class B>
+  void bind(B& b) const {
+    It it = first;
+    for (std::size_t i = 0; i < count; ++i, ++it) {
+      const typename D::row_type& row = *it;
+      [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(row)), ...); }(columns{});
+    }
+  }
+};
+
+template <class Conflict>
+inline constexpr bool updates_on_conflict_v = false;
+template <class T, class W, class... A>
+inline constexpr bool updates_on_conflict_v<conflict_clause<T, do_update_t<W, A...>>> = true;
+
+template <class S>
+struct multi_row_insert_traits {
+  static constexpr bool value = false;
+};
+template <class D, class R, class Conflict, class Returning>
+struct multi_row_insert_traits<insert_stmt<D, rows_source<D, R>, Conflict, Returning>> {
+  static constexpr bool value = true;
+  using descriptor = D;
+  using iterator = std::ranges::iterator_t<const R>;
+  using batch_type = insert_stmt<D, rows_batch<D, iterator>, Conflict, Returning>;
+  static constexpr std::size_t columns = insert_columns<D>::size;
+  /// DO UPDATE returns updated rows with their old ids: rows are not sorted by id then.
+  static constexpr bool updates = updates_on_conflict_v<Conflict>;
+
+  static batch_type batch(const insert_stmt<D, rows_source<D, R>, Conflict, Returning>& s, iterator first,
+                          std::size_t count) {
+    return batch_type{{}, rows_batch<D, iterator>{first, count}, s.conflict, s.returning_};
+  }
+};
+
+/// A multi-row insert statement (`insert_into(t).values(range)`, with any on_conflict/returning).
+template <class S>
+concept multi_row_insert = multi_row_insert_traits<S>::value;
+
+/// One batch as a runtime statement: a full batch shares its SQL per (statement type, rows), the
+/// remainder renders its own.
+template <class Batch>
+struct batch_statement {
+  Batch stmt;
+  bool full;
+
+  template <class Dialect>
+  runtime_sql sql_for() const {
+    if (full) return detail::runtime_sql{&sized_entry<Dialect>(stmt, stmt.source.count), false, {}};
+    return detail::runtime_sql{nullptr, true, render_entry<Dialect>(stmt)};
+  }
+  template <class B>
+  void bind(B& b) const {
+    stmt.bind(b);
+  }
+};
+
+inline constexpr std::size_t no_identity = static_cast<std::size_t>(-1);
+/// Position of D's identity column in a RETURNING list, or no_identity.
+template <class Fields, class D>
+constexpr std::size_t identity_position() {
+  return []<class... E>(type_list<E...>) {
+    std::size_t i = 0, at = no_identity;
+    (([&] {
+       if constexpr (is_column_v<E>) {
+         if (at == no_identity && E::is_identity && std::is_same_v<typename E::table_tag, typename D::table_tag>)
+           at = i;
+       }
+       ++i;
+     }()),
+     ...);
+    return at;
+  }(typename Fields::exprs_list{});
+}
+
+/// Rows per statement: the most that fit under `limit` parameters (each row takes `columns`, each
+/// statement `fixed` more for ON CONFLICT/RETURNING values), at most `cap`, at least one.
+constexpr std::size_t batch_rows(std::size_t limit, std::size_t columns, std::size_t fixed, std::size_t cap) noexcept {
+  std::size_t fit = limit > fixed && columns > 0 ? (limit - fixed) / columns : 1;
+  std::size_t k = fit < cap ? fit : cap;
+  return k == 0 ? 1 : k;
+}
+
+}  // namespace detail
+
+/// The SQL of one `rows`-row statement of a multi-row insert, e.g. for logs and tests:
+/// `quarry::batch_sql<quarry::sqlite_dialect>(insert_into(users).values(v), 3)`.
+template <class Dialect, detail::multi_row_insert S>
+std::string batch_sql(const S& s, std::size_t rows) {
+  using traits = detail::multi_row_insert_traits<S>;
+  return detail::render_sql<Dialect>(traits::batch(s, std::ranges::begin(*s.source.range), rows));
+}
+
+}  // namespace quarry
+// ---- end quarry/query/insert_rows.hpp ----
 // ---- end quarry/query/insert.hpp ----
 // ---- begin quarry/query/delete.hpp ----
 /// \file quarry/query/delete.hpp
@@ -4492,105 +5659,906 @@ constexpr auto delete_from(const D&) {
 
 }  // namespace quarry
 // ---- end quarry/query/delete.hpp ----
-// ---- begin quarry/render/sql.hpp ----
-/// \file quarry/render/sql.hpp
-/// SQL text for a statement in a dialect. The text depends only on the statement's type, so it is
-/// rendered once per (statement type, dialect) and kept in a function-local static; each entry
-/// also gets a process-wide slot number that connections index their prepared statements by.
+// ---- begin quarry/query/row.hpp ----
+/// \file quarry/query/row.hpp
+/// The rows `db.query()` returns for `select(exprs...)` (and for RETURNING): a `std::tuple` of the
+/// values that can also be read by the expression that was selected.
+///
+///     auto n = quarry::count(posts.id);
+///     for (const auto& r : db.query(quarry::select(users.email, n).from(users)...)) {
+///       std::string email = r[users.email];     // by column
+///       std::int64_t posts_written = r[n];     // by the same expression
+///       auto [e, k] = r;                       // structured bindings, std::get<I>, tuple == work too
+///     }
+///
+/// Reading a column that was not selected does not compile. See docs/queries.md ("Reading rows").
 
-#include <atomic>
 #include <cstddef>
-#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
-// ---- begin quarry/render/context.hpp ----
-/// \file quarry/render/context.hpp
-/// The buffer SQL text is rendered into, with placeholder numbering and identifier quoting.
 
+namespace quarry {
+
+template <class Exprs, class... T>
+class row;
+
+namespace detail {
+
+template <class X, class... E>
+inline constexpr std::size_t count_of_v = (std::size_t{0} + ... + (std::is_same_v<X, E> ? 1 : 0));
+
+template <class X, class... E>
+constexpr std::size_t position_of() {
+  std::size_t i = 0;
+  bool found = false;
+  ((found || (std::is_same_v<X, E> ? (found = true) : (++i, false))), ...);
+  return i;
+}
+
+/// Position of expression X in a row of E..., with the compile-time rules of row[...].
+template <class X, class... E>
+constexpr std::size_t row_index() {
+  static_assert(expression<X>,
+                "quarry: row[...] takes a selected column or expression, e.g. row[users.email]; read a "
+                "value by position with std::get<I>(row)");
+  // An expression is found by its type. The type of one holding a bound value does not say
+  // which value (`users.age + 1` and `users.age + 2` share it), so only value-free ones
+  // (columns, aggregates of columns, ...) and named ones are unambiguous.
+  static_assert(!(X::flags & f_value) || requires { X::select_alias; },
+                "quarry: row[...] cannot find an expression that holds a bound value (users.age + 1 "
+                "has the type of users.age + 2); name it in select(...) with .as<\"name\">() and read "
+                "row[the same named expression], or read it by position with std::get<I>(row)");
+  static_assert(count_of_v<X, E...> != 0,
+                "quarry: row[...] reads a column or expression that this select() did not select; add it "
+                "to select(...) or read one that is selected");
+  static_assert(count_of_v<X, E...> < 2,
+                "quarry: row[...] names an expression that is selected more than once; read it by "
+                "position with std::get<I>(row)");
+  if constexpr (count_of_v<X, E...> == 1) {
+    return position_of<X, E...>();
+  } else {
+    return 0;  // reported above; a valid index keeps follow-on errors away
+  }
+}
+
+/// The row type db.query() yields: named rows for select lists, the statement's row_type otherwise.
+template <class Fields, class Row>
+struct named_row {
+  using type = Row;
+};
+template <class... E, class... T>
+struct named_row<select_list<E...>, std::tuple<T...>> {
+  using type = row<type_list<E...>, T...>;
+};
+template <class S>
+using query_row_t = typename named_row<typename S::fields_type, typename S::row_type>::type;
+
+}  // namespace detail
+
+/// A row of `select(e1, e2, ...)`: a `std::tuple<T1, T2, ...>` (structured bindings, `std::get`,
+/// comparisons with tuples) plus `row[e]`, the value of selected expression `e`. Expressions are
+/// matched by type, so `row[users.email]` finds the selected `users.email`; a computed expression
+/// is best read through the same object that was selected (`auto n = quarry::count(); ...; r[n]`).
+template <class... E, class... T>
+class row<detail::type_list<E...>, T...> : public std::tuple<T...> {
+ public:
+  /// The plain tuple (the statement's `row_type`).
+  using tuple_type = std::tuple<T...>;
+  using tuple_type::tuple_type;
+  row() = default;
+  row(const tuple_type& t) : tuple_type(t) {}
+  row(tuple_type&& t) noexcept(std::is_nothrow_move_constructible_v<tuple_type>) : tuple_type(std::move(t)) {}
+
+  /// The value of the selected expression `e`: `row[users.email]`.
+  template <class X>
+  const auto& operator[](const X&) const& noexcept {
+    return std::get<detail::row_index<X, E...>()>(static_cast<const tuple_type&>(*this));
+  }
+  template <class X>
+  auto& operator[](const X&) & noexcept {
+    return std::get<detail::row_index<X, E...>()>(static_cast<tuple_type&>(*this));
+  }
+  /// On a temporary row (`db.query(q).one()[users.email]`) the value is moved out.
+  template <class X>
+  auto operator[](const X&) && {
+    return std::get<detail::row_index<X, E...>()>(static_cast<tuple_type&&>(*this));
+  }
+
+  /// The plain tuple.
+  const tuple_type& as_tuple() const& noexcept { return *this; }
+};
+
+/// The row type `db.query(q)` yields for statement type Q.
+template <class Q>
+using row_of = detail::query_row_t<Q>;
+
+}  // namespace quarry
+
+template <class X, class... T>
+struct std::tuple_size<quarry::row<X, T...>> : std::integral_constant<std::size_t, sizeof...(T)> {};
+template <std::size_t I, class X, class... T>
+struct std::tuple_element<I, quarry::row<X, T...>> {
+  using type = std::tuple_element_t<I, std::tuple<T...>>;
+};
+// ---- end quarry/query/row.hpp ----
+// ---- begin quarry/query/dynamic.hpp ----
+/// \file quarry/query/dynamic.hpp
+/// Dynamic queries: conditions, order keys and selected columns chosen at run time (search forms,
+/// optional filters), each piece still a typed expression checked at compile time.
+///
+///     auto q = quarry::dynamic<quarry::sqlite::dialect>(             // or db.dynamic(...)
+///         quarry::select(users.id, users.email).from(users).limit(20));
+///     if (form.min_age) q.where(users.age >= *form.min_age);         // ANDed; values are bound
+///     if (form.city) q.where(users.city == *form.city);
+///     q.order_by(form.sort, form.dir, quarry::sort_by("email", users.email),
+///                quarry::sort_by("age", users.age));
+///     for (auto [id, email] : db.query(q)) { ... }
+///
+/// The SQL text depends on the *shape* (which pieces, of which types, in which order), never on
+/// the values; it is rendered once per shape and process and prepared once per shape and
+/// connection. See docs/queries.md ("Dynamic queries").
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <vector>
+
+// ---- begin quarry/query/detail/erased_binder.hpp ----
+/// \file quarry/query/detail/erased_binder.hpp
+/// Binding through an interface, for the pieces of a dynamic query: a piece is added at run time,
+/// before the connection (and so the binder type) is known. Values are converted to one of the
+/// eight storage types here and handed to the real binder on the other side of a virtual call.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
 
 namespace quarry::detail {
 
-template <class Dialect>
-struct render_context {
-  using dialect = Dialect;
-  std::string sql;
-  int params = 0;
-  bool qualify = true;  // write "table"."column" (false for INSERT column lists and SET targets)
+/// Receives one storage-typed value (or a NULL of a storage type, or a list) per parameter.
+template <class S>
+struct storage_sink {
+  virtual void put(const S& v) = 0;
+  virtual void put_null(std::type_identity<S>) = 0;
+  virtual void put_list(const std::vector<S>& v) = 0;
 
-  void text(std::string_view s) { sql += s; }
-  /// Identifiers always come from descriptors; they are still quoted (reserved words, case).
-  void ident(std::string_view s) {
-    sql += '"';
-    for (char c : s) {
-      if (c == '"') sql += '"';
-      sql += c;
+ protected:
+  ~storage_sink() = default;
+};
+template <class... S>
+struct storage_sinks : storage_sink<S>... {
+  using storage_sink<S>::put...;
+  using storage_sink<S>::put_null...;
+  using storage_sink<S>::put_list...;
+
+ protected:
+  ~storage_sinks() = default;
+};
+using value_sink = storage_sinks<bool, std::int64_t, double, decimal, std::string, bytes, timestamp, date>;
+
+/// value_sink over a real binder B (`detail::binder<Statement>`): parameter numbering stays B's.
+/// Values may be temporaries: dynamic queries run only as queries, whose values the backends copy.
+template <class B>
+struct sink_for final : value_sink {
+  B& b;
+  explicit sink_for(B& binder) : b(binder) {}
+#define QUARRY_DETAIL_SINK(S)                                              \
+  void put(const S& v) override { b(v); }                                  \
+  void put_null(std::type_identity<S>) override { b(std::optional<S>{}); } \
+  void put_list(const std::vector<S>& v) override { b(list_param<S>{&v}); }
+  QUARRY_DETAIL_SINK(bool)
+  QUARRY_DETAIL_SINK(std::int64_t)
+  QUARRY_DETAIL_SINK(double)
+  QUARRY_DETAIL_SINK(decimal)
+  QUARRY_DETAIL_SINK(std::string)
+  QUARRY_DETAIL_SINK(timestamp)
+  QUARRY_DETAIL_SINK(date)
+#undef QUARRY_DETAIL_SINK
+  void put(const bytes& v) override { b(v); }
+  void put_null(std::type_identity<bytes>) override { b(std::optional<bytes>{}); }
+  // in_values() rejects binary items at compile time, so no list of bytes reaches here.
+  void put_list(const std::vector<bytes>&) override {}
+};
+
+/// The binder expression nodes see inside a dynamic piece: same call shape as detail::binder.
+struct erased_binder {
+  value_sink& sink;
+
+  template <class T>
+  void operator()(const T& v) {
+    if constexpr (is_optional_v<T>) {
+      using U = typename T::value_type;
+      using S = typename value_traits<U>::storage;
+      if (v) {
+        const S& s = value_traits<U>::to_storage(*v);
+        sink.put(s);
+      } else {
+        sink.put_null(std::type_identity<S>{});
+      }
+    } else if constexpr (requires { v.items; }) {
+      using U = typename std::remove_cvref_t<decltype(*v.items)>::value_type;
+      using S = typename value_traits<U>::storage;
+      if constexpr (std::is_same_v<U, S>) {
+        sink.put_list(*v.items);
+      } else {
+        std::vector<S> items;
+        items.reserve(v.items->size());
+        for (const auto& x : *v.items) items.push_back(S(value_traits<U>::to_storage(x)));
+        sink.put_list(items);
+      }
+    } else {
+      using S = typename value_traits<T>::storage;
+      const S& s = value_traits<T>::to_storage(v);
+      sink.put(s);
     }
-    sql += '"';
-  }
-  void param() { Dialect::placeholder(sql, ++params); }
-  template <class Tag>
-  void column(std::string_view name) {
-    if (qualify) {
-      ident(Tag::ref_name);
-      sql += '.';
-    }
-    ident(name);
   }
 };
 
-/// Renders a node into a fresh context and returns the SQL text.
-template <class Dialect, class Node>
-std::string render_sql(const Node& n) {
-  render_context<Dialect> c;
-  n.render(c);
-  return std::move(c.sql);
-}
-
 }  // namespace quarry::detail
-// ---- end quarry/render/context.hpp ----
+// ---- end quarry/query/detail/erased_binder.hpp ----
+// ---- begin quarry/query/dynamic_row.hpp ----
+/// \file quarry/query/dynamic_row.hpp
+/// Rows of a dynamic query whose columns are chosen at run time
+/// (`quarry::dynamic<Dialect>(quarry::select(quarry::dynamic_columns).from(users))`):
+/// `row[users.email]` is typed by the column (std::string here, std::optional for a nullable
+/// column or the outer side of a join) and throws quarry::usage_error when the column was not
+/// selected; a column of a table that is not in the query does not compile.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
 
 namespace quarry {
 namespace detail {
 
-/// Rendered SQL plus what a connection needs to cache its prepared statement.
-struct sql_entry {
-  std::string text;
-  std::size_t slot;  ///< index into a connection's prepared-statement table
-  int param_count;
+/// One value of a dynamic row: NULL or one of the eight storage types.
+using cell = std::variant<std::monostate, bool, std::int64_t, double, decimal, std::string, bytes, timestamp, date>;
+
+template <class S>
+constexpr std::size_t cell_index() {
+  using list = type_list<std::monostate, bool, std::int64_t, double, decimal, std::string, bytes, timestamp, date>;
+  return []<class... X>(type_list<X...>) {
+    std::size_t i = 0, found = 0;
+    ((std::is_same_v<X, S> ? (found = i, ++i) : ++i), ...);
+    return found;
+  }(list{});
+}
+
+/// A column a dynamic query selected: its identity (the expression's type), its names for
+/// messages, and the storage type it is read as.
+struct dynamic_column {
+  std::uintptr_t key;
+  std::string_view table;   ///< empty for a computed value
+  std::string_view column;  ///< empty for a computed value
+  std::size_t storage;      ///< index into cell
+
+  std::string label(std::size_t i) const {
+    if (column.empty()) return "result column " + std::to_string(i + 1);
+    return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
+  }
 };
 
-inline std::size_t next_statement_slot() noexcept {
-  static std::atomic<std::size_t> next{0};
-  return next.fetch_add(1, std::memory_order_relaxed);
-}
+/// The columns of one run of a dynamic query, shared by all its rows.
+struct dynamic_columns_info {
+  std::vector<dynamic_column> columns;
+  std::string sql;
 
-template <class Dialect, class Stmt>
-sql_entry make_entry(const Stmt& s) {
-  render_context<Dialect> c;
-  s.render(c);
-  return sql_entry{std::move(c.sql), next_statement_slot(), c.params};
-}
+  /// Position of the column whose key is `key`, or columns.size().
+  std::size_t find(std::uintptr_t key) const noexcept {
+    std::size_t i = 0;
+    while (i < columns.size() && columns[i].key != key) ++i;
+    return i;
+  }
+};
 
-/// The cached entry for statement type Stmt in Dialect (thread-safe initialization).
-template <class Dialect, class Stmt>
-const sql_entry& cached_sql(const Stmt& s) {
-  static const sql_entry entry = make_entry<Dialect>(s);
-  return entry;
+template <class E>
+std::string expression_label() {
+  if constexpr (requires { E::table_tag::ref_name; E::name; }) {
+    return std::string(E::table_tag::ref_name) + "." + std::string(E::name);
+  } else {
+    return "this expression";
+  }
 }
 
 }  // namespace detail
 
-/// The SQL text of a statement in a dialect, e.g. `quarry::to_sql<quarry::sqlite_dialect>(q)`.
-/// Values never appear in it: they are bound parameters.
-template <class Dialect, class Stmt>
-const std::string& to_sql(const Stmt& s) {
-  return detail::cached_sql<Dialect>(s).text;
+/// A row of a dynamic query with run-time columns. Sources/Nullable: the query's tables and those
+/// on the optional side of an outer join; Grouped: whether the query has group_by().
+template <class Sources, class Nullable, bool Grouped>
+class dynamic_row {
+ public:
+  dynamic_row(std::shared_ptr<const detail::dynamic_columns_info> info, std::vector<detail::cell> cells)
+      : info_(std::move(info)), cells_(std::move(cells)) {}
+
+  /// The value of selected column or expression `e`, typed as in a static select: `row[users.email]`.
+  /// Throws quarry::usage_error when `e` was not selected.
+  template <class E>
+  auto operator[](const E&) const {
+    check<E>();
+    using T = typename detail::result_type<E, Nullable, Grouped>::type;
+    std::size_t i = info_->find(detail::type_key<E>());
+    if (i == cells_.size())
+      throw usage_error(errc::usage,
+                        "quarry: row[" + detail::expression_label<E>() +
+                            "]: not selected by this dynamic query; select it with .select(...) "
+                            "or test row.has(...) first; SQL: " +
+                            info_->sql,
+                        info_->sql);
+    return read<T>(i);
+  }
+  /// Whether `e` was selected.
+  template <class E>
+  bool has(const E&) const noexcept {
+    check<E>();
+    return info_->find(detail::type_key<E>()) != cells_.size();
+  }
+  /// Number of selected columns.
+  std::size_t size() const noexcept { return cells_.size(); }
+  /// Whether column i (in selection order) is NULL.
+  bool is_null(std::size_t i) const { return std::holds_alternative<std::monostate>(cells_.at(i)); }
+
+ private:
+  template <class E>
+  static constexpr void check() {
+    static_assert(detail::expression<E>,
+                  "quarry: row[...] takes a column or expression of the query, e.g. row[users.email]");
+    static_assert(detail::is_subset_v<typename E::tables, Sources>,
+                  "quarry: row[...] reads a column whose table is not in this query's FROM or JOIN; no "
+                  "selection can contain it");
+    // Found by type: see row_index() in quarry/query/row.hpp.
+    static_assert(!(E::flags & detail::f_value) || requires { E::select_alias; },
+                  "quarry: row[...] cannot find an expression that holds a bound value (users.age + 1 "
+                  "has the type of users.age + 2); name it in select(...) with .as<\"name\">() and read "
+                  "row[the same named expression]");
+  }
+
+  template <class T>
+  T read(std::size_t i) const {
+    using U = detail::strip_optional_t<T>;
+    using traits = value_traits<U>;
+    using S = typename traits::storage;
+    const detail::cell& c = cells_[i];
+    if (std::holds_alternative<std::monostate>(c)) {
+      if constexpr (detail::is_optional_v<T>) {
+        return std::nullopt;
+      } else {
+        throw type_mismatch(errc::null_value,
+                            "quarry: " + info_->columns[i].label(i) + " is NULL but is read into a non-optional " +
+                                std::string(traits::name) + "; make it std::optional or filter out NULLs",
+                            info_->sql);
+      }
+    }
+    const S& s = std::get<S>(c);
+    if constexpr (std::is_same_v<S, U>) {
+      return T(s);
+    } else {
+      try {
+        return T(traits::from_storage(S(s)));
+      } catch (const detail::conversion_error& e) {
+        throw type_mismatch(errc::type_mismatch, "quarry: " + info_->columns[i].label(i) + ": " + e.what, info_->sql);
+      }
+    }
+  }
+
+  std::shared_ptr<const detail::dynamic_columns_info> info_;
+  std::vector<detail::cell> cells_;
+};
+
+}  // namespace quarry
+// ---- end quarry/query/dynamic_row.hpp ----
+
+namespace quarry {
+
+/// A sort direction chosen at run time: `q.order_by(users.age, quarry::direction::desc)`.
+enum class direction { asc, desc };
+
+namespace detail {
+
+/// The select list of a dynamic query whose columns are chosen at run time.
+struct dynamic_columns_t {
+  using value_type = dynamic_columns_t;
+  using tables = type_list<>;
+  static constexpr unsigned flags = 0;
+  template <class Ctx>
+  void render(Ctx&) const {
+    static_assert(always_false<Ctx>,
+                  "quarry: quarry::dynamic_columns stands for columns chosen at run time; run the statement "
+                  "through quarry::dynamic<Dialect>(...) and add columns with .select(...)");
+  }
+  template <class B>
+  void bind(B&) const {}
+};
+
+/// One piece of a dynamic query behind an interface. Its text depends only on its type (and the
+/// values add_shape() appends), so the pieces' keys in order are the query's shape.
+template <class Dialect>
+struct piece {
+  virtual ~piece() = default;
+  virtual void render(render_context<Dialect>& c) const = 0;
+  virtual void bind(erased_binder& b) const = 0;
+  virtual void add_shape(std::string& key) const = 0;
+};
+template <class Dialect>
+using piece_ptr = std::shared_ptr<const piece<Dialect>>;
+
+/// A typed expression, parenthesized as a child of an operator of precedence P.
+template <class Dialect, class X, int P>
+struct expr_piece final : piece<Dialect> {
+  X x;
+  explicit expr_piece(X e) : x(std::move(e)) {}
+  void render(render_context<Dialect>& c) const override { render_child<P, false>(x, c); }
+  void bind(erased_binder& b) const override { x.bind(b); }
+  void add_shape(std::string& key) const override { append_key(key, type_key<expr_piece>()); }
+};
+
+/// An order key whose direction is chosen at run time.
+template <class Dialect, class X>
+struct directed_piece final : piece<Dialect> {
+  X x;
+  bool desc;
+  directed_piece(X e, bool d) : x(std::move(e)), desc(d) {}
+  void render(render_context<Dialect>& c) const override {
+    x.render(c);
+    c.text(desc ? " DESC" : " ASC");
+  }
+  void bind(erased_binder& b) const override { x.bind(b); }
+  void add_shape(std::string& key) const override {
+    append_key(key, type_key<directed_piece>());
+    append_key(key, desc ? 1 : 0);
+  }
+};
+
+template <class Dialect>
+void render_pieces(render_context<Dialect>& c, const std::vector<piece_ptr<Dialect>>& ps, std::string_view sep) {
+  bool first = true;
+  for (const auto& p : ps) {
+    if (!first) c.text(sep);
+    first = false;
+    p->render(c);
+  }
+}
+template <class Dialect>
+void add_shapes(std::string& key, const std::vector<piece_ptr<Dialect>>& ps) {
+  append_key(key, ps.size());
+  for (const auto& p : ps) p->add_shape(key);
+}
+/// Binds pieces through the interface, continuing B's parameter numbering.
+template <class Dialect, class B>
+void bind_pieces(B& b, const std::vector<piece_ptr<Dialect>>& ps) {
+  if (ps.empty()) return;
+  sink_for<B> sink{b};
+  erased_binder eb{sink};
+  for (const auto& p : ps) p->bind(eb);
+}
+
+/// A parenthesized group of conditions joined by OR (or AND).
+template <class Dialect, bool Or>
+struct group_piece final : piece<Dialect> {
+  std::vector<piece_ptr<Dialect>> items;
+  explicit group_piece(std::vector<piece_ptr<Dialect>> v) : items(std::move(v)) {}
+  void render(render_context<Dialect>& c) const override {
+    c.text("(");
+    render_pieces(c, items, Or ? " OR " : " AND ");
+    c.text(")");
+  }
+  void bind(erased_binder& b) const override {
+    for (const auto& p : items) p->bind(b);
+  }
+  void add_shape(std::string& key) const override {
+    append_key(key, type_key<group_piece>());
+    add_shapes(key, items);
+  }
+};
+
+/// The rules of a where() condition, for a statement reading Sources.
+template <class X, class Sources, class Nullable>
+constexpr void check_dynamic_condition() {
+  check_where_condition<X>();
+  static_assert(is_subset_v<typename X::tables, Sources>,
+                "quarry: a dynamic where() condition uses a column whose table is not in FROM or JOIN; add "
+                "the table with .from() or .join()");
+  static_assert(null_checks_ok<Sources, Nullable, typename null_checks_of<X>::type>::value,
+                "quarry: is_null()/is_not_null() on an expression that can never be NULL (a NOT NULL column "
+                "outside an outer join); the test is constant");
+}
+
+// ---- the clauses of a dynamic statement: the base statement's clause plus run-time pieces ----
+
+template <class Dialect, class Base>
+struct dynamic_where_part {
+  using tables = typename Base::tables;
+  using null_checks = typename null_checks_of<Base>::type;
+  Base base;
+  std::vector<piece_ptr<Dialect>> conds;
+
+  void render(render_context<Dialect>& c) const {
+    if constexpr (is_none_v<Base>) {
+      if (conds.empty()) return;
+      c.text(" WHERE ");
+    } else {
+      if (conds.empty()) return base.render(c);  // no pieces: exactly the base statement's SQL
+      c.text(" WHERE ");
+      render_child<prec_and, false>(base.cond, c);
+      c.text(" AND ");
+    }
+    render_pieces(c, conds, " AND ");
+  }
+  template <class B>
+  void bind(B& b) const {
+    base.bind(b);
+    bind_pieces<Dialect>(b, conds);
+  }
+};
+
+template <class Dialect, class Base>
+struct dynamic_order_part {
+  using tables = typename Base::tables;
+  using bare_columns = typename bare_columns_of<Base>::type;
+  Base base;
+  std::vector<piece_ptr<Dialect>> keys;
+
+  void render(render_context<Dialect>& c) const {
+    if constexpr (is_none_v<Base>) {
+      if (keys.empty()) return;
+      c.text(" ORDER BY ");
+    } else {
+      base.render(c);
+      if (keys.empty()) return;
+      c.text(", ");
+    }
+    render_pieces(c, keys, ", ");
+  }
+  template <class B>
+  void bind(B& b) const {
+    base.bind(b);
+    bind_pieces<Dialect>(b, keys);
+  }
+};
+
+template <class Dialect, class Sources, class Nullable, bool Grouped>
+struct dynamic_fields_part {
+  using tables = type_list<>;
+  using exprs_list = type_list<>;
+  static constexpr unsigned flags = 0;
+  template <class, bool>
+  using row_type = dynamic_row<Sources, Nullable, Grouped>;
+  std::vector<piece_ptr<Dialect>> cols;
+  std::vector<dynamic_column> columns;
+  bool has_aggregate = false;
+  bool has_bare_column = false;
+
+  void render(render_context<Dialect>& c) const {
+    if (cols.empty())
+      throw usage_error(errc::usage, "quarry: this dynamic query selects no columns; add some with .select(...)");
+    render_pieces(c, cols, ", ");
+  }
+  template <class B>
+  void bind(B& b) const {
+    bind_pieces<Dialect>(b, cols);
+  }
+};
+
+template <class Fields>
+inline constexpr bool is_dynamic_fields_v = false;
+template <class Dialect, class Sources, class Nullable, bool Grouped>
+inline constexpr bool is_dynamic_fields_v<dynamic_fields_part<Dialect, Sources, Nullable, Grouped>> = true;
+
+template <class Fields>
+inline constexpr bool is_dynamic_columns_v = false;
+template <>
+inline constexpr bool is_dynamic_columns_v<select_list<dynamic_columns_t>> = true;
+
+/// Names of a selected expression for messages and row errors.
+template <class X>
+constexpr std::string_view table_label() {
+  if constexpr (requires { X::table_tag::ref_name; X::name; }) {  // table, alias, derived-table columns
+    return X::table_tag::ref_name;
+  } else {
+    return {};
+  }
+}
+template <class X>
+constexpr std::string_view column_label() {
+  if constexpr (requires { X::table_tag::ref_name; X::name; }) {  // table, alias, derived-table columns
+    return X::name;
+  } else if constexpr (requires { X::output_name; }) {
+    return X::output_name.view();
+  } else {
+    return {};
+  }
+}
+
+/// A statement whose columns are chosen at run time (its rows are quarry::dynamic_row).
+template <class S>
+concept run_time_columns = requires(const S& s) {
+  s.columns_info(std::string());
+};
+
+}  // namespace detail
+
+/// Placeholder select list for columns chosen at run time:
+/// `quarry::dynamic<D>(quarry::select(quarry::dynamic_columns).from(users))`, then `.select(col)`.
+inline constexpr detail::dynamic_columns_t dynamic_columns{};
+
+/// An allowed sort key for `dynamic_query::order_by(name, direction, options...)`.
+template <class E>
+struct sort_option {
+  std::string_view name;
+  E expr;
+};
+/// `quarry::sort_by("email", users.email)`: the key a search form may ask for by name.
+template <class E>
+constexpr auto sort_by(std::string_view name, E&& e) {
+  static_assert(detail::expression<std::remove_cvref_t<E>>,
+                "quarry: sort_by() takes a name and a column or expression");
+  return sort_option<std::remove_cvref_t<E>>{name, std::forward<E>(e)};
+}
+
+/// A group of conditions for a dynamic query, joined by OR (`q.any_of()`) or AND (`q.all_of()`);
+/// `q.where(group)` adds it in parentheses. An empty group adds nothing.
+template <class Dialect, class Sources, class Nullable, bool Or>
+class condition_group {
+ public:
+  /// Adds a condition (checked like where(): boolean, no aggregates, tables in FROM/JOIN), or a
+  /// nested group (ignored when empty).
+  template <class C>
+  condition_group& add(C&& cond) {
+    using X = std::remove_cvref_t<C>;
+    if constexpr (is_group<X>::value) {
+      if (!cond.empty()) items_.push_back(cond.as_piece());
+    } else {
+      detail::check_dynamic_condition<X, Sources, Nullable>();
+      items_.push_back(std::make_shared<detail::expr_piece<Dialect, X, Or ? detail::prec_or : detail::prec_and>>(
+          X(std::forward<C>(cond))));
+    }
+    return *this;
+  }
+  bool empty() const noexcept { return items_.empty(); }
+  std::size_t size() const noexcept { return items_.size(); }
+
+  /// The group as one piece (used by dynamic_query and nested groups).
+  detail::piece_ptr<Dialect> as_piece() const { return std::make_shared<detail::group_piece<Dialect, Or>>(items_); }
+
+ private:
+  template <class G>
+  struct is_group : std::false_type {};
+  template <bool O>
+  struct is_group<condition_group<Dialect, Sources, Nullable, O>> : std::true_type {};
+
+  std::vector<detail::piece_ptr<Dialect>> items_;
+};
+
+/// A select statement with run-time pieces (see the file comment). Build it with
+/// `quarry::dynamic<Dialect>(select...)`; run it with `db.query(q)`. Copies share the pieces
+/// added so far and then grow independently.
+template <class Dialect, class S>
+class dynamic_query {
+ public:
+  using dialect = Dialect;
+  using statement_type = S;
+  using fields_type = typename S::fields_type;
+  using row_type = typename S::row_type;
+  using sources = typename S::from_type::sources;
+  using nullable = detail::nullable_tables_of<typename S::from_type>;
+  static constexpr bool grouped = S::grouped;
+  using grouped_exprs = typename detail::grouped_of<typename S::group_type>::type;
+  static constexpr bool columns_at_run_time = detail::is_dynamic_fields_v<fields_type>;
+
+  explicit dynamic_query(S s) : s_(std::move(s)) {}
+
+  /// Adds a condition, ANDed with the base statement's where() and the other conditions.
+  /// A group from any_of()/all_of() goes in parentheses (nothing when it is empty).
+  template <class C>
+  dynamic_query& where(C&& cond) {
+    using X = std::remove_cvref_t<C>;
+    if constexpr (is_group<X>::value) {
+      if (!cond.empty()) where_part().conds.push_back(cond.as_piece());
+    } else {
+      detail::check_dynamic_condition<X, sources, nullable>();
+      where_part().conds.push_back(
+          std::make_shared<detail::expr_piece<Dialect, X, detail::prec_and>>(X(std::forward<C>(cond))));
+    }
+    return *this;
+  }
+  /// A group whose conditions are joined by OR: `auto g = q.any_of(); g.add(...); q.where(g);`.
+  condition_group<Dialect, sources, nullable, true> any_of() const { return {}; }
+  /// A group whose conditions are joined by AND.
+  condition_group<Dialect, sources, nullable, false> all_of() const { return {}; }
+
+  /// Appends an order key (`col`, `col.asc()`, `col.desc(quarry::nulls_last)`) after the base
+  /// statement's order_by() keys.
+  template <class K>
+  dynamic_query& order_by(K&& key) {
+    using O = decltype(detail::to_order_key(std::forward<K>(key)));
+    check_order_key<O>();
+    order_part().keys.push_back(
+        std::make_shared<detail::expr_piece<Dialect, O, 0>>(detail::to_order_key(std::forward<K>(key))));
+    return *this;
+  }
+  /// Appends `e ASC` or `e DESC`, the direction chosen at run time.
+  template <class E>
+  dynamic_query& order_by(E&& e, direction d) {
+    using X = std::remove_cvref_t<E>;
+    static_assert(detail::expression<X>, "quarry: order_by(expression, direction) takes a column or expression");
+    check_order_key<X>();
+    order_part().keys.push_back(
+        std::make_shared<detail::directed_piece<Dialect, X>>(std::forward<E>(e), d == direction::desc));
+    return *this;
+  }
+  /// Appends the allowed key named `name` (from a search form) in direction `d`; throws
+  /// quarry::usage_error naming the allowed keys when `name` is none of them.
+  template <class... E>
+  dynamic_query& order_by(std::string_view name, direction d, const sort_option<E>&... options) {
+    static_assert(sizeof...(E) > 0, "quarry: order_by(name, direction, ...) needs quarry::sort_by(name, expr) options");
+    bool found = false;
+    ((!found && options.name == name ? (order_by(options.expr, d), found = true) : false), ...);
+    if (!found) {
+      std::string allowed;
+      ((allowed += (allowed.empty() ? "" : ", ") + std::string(options.name)), ...);
+      throw usage_error(errc::usage, "quarry: unknown sort key '" + std::string(name) + "'; allowed: " + allowed);
+    }
+    return *this;
+  }
+
+  /// Adds a selected column or expression (queries built on quarry::dynamic_columns only). Rows are
+  /// quarry::dynamic_row: `row[users.email]`.
+  template <class E>
+  dynamic_query& select(E&& e) {
+    using X = std::remove_cvref_t<E>;
+    static_assert(columns_at_run_time,
+                  "quarry: select() on a dynamic query adds columns chosen at run time; build it on "
+                  "quarry::select(quarry::dynamic_columns).from(...)");
+    static_assert(detail::expression<X>, "quarry: select() takes columns and expressions");
+    static_assert(detail::is_subset_v<typename X::tables, sources>,
+                  "quarry: a selected column's table is not in FROM or JOIN; add the table with .from() or .join()");
+    static_assert(!grouped || detail::all_grouped<grouped_exprs>(detail::type_list<X>{}),
+                  "quarry: a selected column is neither in group_by() nor inside an aggregate; group it or "
+                  "aggregate it");
+    auto& f = fields_part();
+    const std::uintptr_t key = detail::type_key<X>();
+    for (const auto& c : f.columns)
+      if (c.key == key)
+        throw usage_error(errc::usage, "quarry: " + detail::expression_label<X>() +
+                                           " is already selected by this dynamic query; to select two values of "
+                                           "the same expression type, name them with .as<\"name\">()");
+    bool aggregate = (X::flags & detail::f_aggregate) != 0;
+    bool bare = !std::is_same_v<typename detail::bare_columns_of<X>::type, detail::type_list<>>;
+    if (!grouped && ((aggregate && f.has_bare_column) || (bare && f.has_aggregate)))
+      throw usage_error(errc::usage,
+                        "quarry: the columns chosen at run time mix aggregates and plain columns without "
+                        "group_by(); add group_by(...) to the base statement");
+    using T = typename detail::result_type<X, nullable, grouped>::type;
+    using St = typename value_traits<detail::strip_optional_t<T>>::storage;
+    f.columns.push_back(
+        detail::dynamic_column{key, detail::table_label<X>(), detail::column_label<X>(), detail::cell_index<St>()});
+    f.cols.push_back(std::make_shared<detail::expr_piece<Dialect, X, 0>>(X(std::forward<E>(e))));
+    f.has_aggregate = f.has_aggregate || aggregate;
+    f.has_bare_column = f.has_bare_column || bare;
+    return *this;
+  }
+  /// Selects the column of table (or alias) `t` whose SQL name is `name`, e.g. from a request's
+  /// field list; throws quarry::usage_error naming the table's columns when there is none.
+  template <class T>
+  dynamic_query& select_column(const T&, std::string_view name) {
+    static_assert(table_source<T>, "quarry: select_column() takes a table descriptor or an alias and a column name");
+    using columns = typename detail::source_columns<T>::type;
+    bool found = false;
+    [&]<class... C>(detail::type_list<C...>) {
+      ((!found && C::name == name ? (select(C{}), found = true) : false), ...);
+      if (!found) {
+        std::string all;
+        ((all += (all.empty() ? "" : ", ") + std::string(C::name)), ...);
+        throw usage_error(errc::usage, "quarry: table '" + std::string(T::table_tag::ref_name) + "' has no column '" +
+                                           std::string(name) + "'; its columns: " + all);
+      }
+    }(columns{});
+    return *this;
+  }
+
+  /// The SQL of the current shape (rendered once per shape; values are placeholders).
+  std::string sql() const { return std::string(sql_for<Dialect>().text()); }
+
+  // ---- used by connections ----
+  template <class D>
+  detail::runtime_sql sql_for() const {
+    static_assert(std::is_same_v<D, Dialect> || std::is_base_of_v<Dialect, D>,
+                  "quarry: this dynamic query was built for another SQL dialect than the connection's; build "
+                  "it with db.dynamic(...) or quarry::dynamic<decltype(db)::dialect>(...)");
+    std::string key;
+    detail::add_shapes(key, detail::get_part<detail::p_where>(s_.parts).conds);
+    detail::add_shapes(key, detail::get_part<detail::p_order>(s_.parts).keys);
+    if constexpr (columns_at_run_time) detail::add_shapes(key, detail::get_part<detail::p_fields>(s_.parts).cols);
+    return detail::shaped_sql<Dialect, S>(key, [&] { return detail::render_entry<Dialect>(s_); });
+  }
+  template <class B>
+  void bind(B& b) const {
+    s_.bind(b);
+  }
+  /// What the rows of one run hold (queries with columns chosen at run time).
+  std::shared_ptr<const detail::dynamic_columns_info> columns_info(std::string sql) const requires columns_at_run_time {
+    return std::make_shared<const detail::dynamic_columns_info>(
+        detail::dynamic_columns_info{detail::get_part<detail::p_fields>(s_.parts).columns, std::move(sql)});
+  }
+
+ private:
+  template <class G>
+  struct is_group : std::false_type {};
+  template <bool Or>
+  struct is_group<condition_group<Dialect, sources, nullable, Or>> : std::true_type {};
+
+  template <class O>
+  static constexpr void check_order_key() {
+    static_assert(detail::is_subset_v<typename O::tables, sources>,
+                  "quarry: order_by() uses a column whose table is not in FROM or JOIN");
+    static_assert(!grouped || detail::is_subset_v<typename detail::bare_columns_of<O>::type, grouped_exprs>,
+                  "quarry: order_by() in a grouped select may only use grouped columns and aggregates");
+  }
+  template <std::size_t I>
+  auto& part() {
+    using P = typename S::template part_t<I>;
+    return static_cast<detail::part_leaf<I, P>&>(s_.parts).value;
+  }
+  auto& where_part() { return part<detail::p_where>(); }
+  auto& order_part() { return part<detail::p_order>(); }
+  auto& fields_part() { return part<detail::p_fields>(); }
+
+  S s_;
+};
+
+/// Makes `base` (a complete select statement) dynamic for Dialect: conditions, order keys and,
+/// when it selects quarry::dynamic_columns, columns are then added at run time. Its own where()
+/// and order_by() stay and come first.
+template <class Dialect, class Q>
+auto dynamic(const Q& base) {
+  constexpr bool is_select = requires {
+    base.template with<detail::p_where>(detail::none{});
+    typename Q::from_type;
+  };
+  static_assert(is_select,
+                "quarry: quarry::dynamic<Dialect>() takes a select statement: "
+                "quarry::dynamic<D>(quarry::select(...).from(table))");
+  if constexpr (!is_select) {
+    return detail::none{};  // reported above
+  } else {
+    Q::validate();
+    using from = typename Q::from_type;
+    using sources = typename from::sources;
+    using nullable = detail::nullable_tables_of<from>;
+    using W = typename Q::template part_t<detail::p_where>;
+    using O = typename Q::template part_t<detail::p_order>;
+    auto s1 = base.template with<detail::p_where>(
+        detail::dynamic_where_part<Dialect, W>{detail::get_part<detail::p_where>(base.parts), {}});
+    auto s2 = s1.template with<detail::p_order>(
+        detail::dynamic_order_part<Dialect, O>{detail::get_part<detail::p_order>(base.parts), {}});
+    if constexpr (detail::is_dynamic_columns_v<typename Q::fields_type>) {
+      using F = detail::dynamic_fields_part<Dialect, sources, nullable, Q::grouped>;
+      auto s3 = s2.template with<detail::p_fields>(F{});
+      return dynamic_query<Dialect, decltype(s3)>(std::move(s3));
+    } else {
+      return dynamic_query<Dialect, decltype(s2)>(std::move(s2));
+    }
+  }
 }
 
 }  // namespace quarry
-// ---- end quarry/render/sql.hpp ----
+// ---- end quarry/query/dynamic.hpp ----
 // ---- begin quarry/render/ddl.hpp ----
 /// \file quarry/render/ddl.hpp
 /// CREATE TABLE / DROP TABLE from a descriptor, in a dialect.
@@ -4733,26 +6701,493 @@ std::string drop_table_sql(const D&, bool if_exists = false) {
 
 }  // namespace quarry
 // ---- end quarry/render/ddl.hpp ----
-// ---- end quarry/quarry.hpp ----
+// ---- begin quarry/orm/relation.hpp ----
+/// \file quarry/orm/relation.hpp
+/// Relations between tables, declared next to the descriptors from their key columns (pointers
+/// to descriptor members, as in `references<>`). The keys are checked at compile time: the two
+/// columns of each pair have the same type, and the referenced side is a primary key or unique.
+///
+///     inline constexpr auto user_orders  = quarry::has_many<&users_t::id, &orders_t::user_id>;
+///     inline constexpr auto order_user   = quarry::belongs_to<&orders_t::user_id, &users_t::id>;
+///     inline constexpr auto user_profile = quarry::has_one<&users_t::id, &profiles_t::user_id>;
+///     inline constexpr auto user_groups  = quarry::many_to_many<&users_t::id, &memberships_t::user_id,
+///                                                               &memberships_t::group_id, &groups_t::id>;
+///     // A foreign key declared with references<&users_t::id> names its key itself:
+///     inline constexpr auto order_items  = quarry::has_many<&order_items_t::order_id>;
+///
+/// A relation is loaded only when a query asks for it: `select(users).with(user_orders)`
+/// (quarry/orm/eager.hpp). See docs/relations.md.
 
-// ==== shared by both backends =====================================================================
-#if QUARRY_ENABLE_SQLITE || QUARRY_ENABLE_POSTGRES
-// ---- begin quarry/backend/connection_base.hpp ----
-/// \file quarry/backend/connection_base.hpp
-/// Everything a connection does that does not depend on the database: run typed statements,
-/// CRUD helpers, DDL from descriptors. A backend derives from
-/// `connection_base<Derived, Dialect, Statement>` and supplies:
-///   std::unique_ptr<Statement> prepare(const std::string& sql);
-///   std::int64_t changes();                // rows changed by the last statement
-///   std::int64_t last_insert_id();         // when the dialect has no RETURNING for ids
-///   void exec(std::string_view sql);       // SQL without parameters or results
-/// See docs/design.md ("Backends") for the Statement interface.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+// ---- begin quarry/orm/request.hpp ----
+/// \file quarry/orm/request.hpp
+/// A relation request: a relation plus how to load it. The constants `has_many<…>` etc. are
+/// requests with the defaults (every child, in the database's order, by a keyed query); these
+/// members refine a copy:
+///
+///     user_orders.where(orders.status == "paid")        // filter the children
+///                .order_by(orders.created_at.desc())    // order them within each parent
+///                .limit(5)                               // at most 5 per parent (ROW_NUMBER() in SQL)
+///                .with(order_items.with(item_product))   // nested relations, any depth
+///     order_user.joined()                                // a to-one relation through a LEFT JOIN
+///
+/// See docs/relations.md.
 
 #include <cstdint>
 #include <optional>
-#include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
+
+
+namespace quarry {
+
+/// A row loaded with relations: the row struct itself (it derives from Row, so `u.email` works)
+/// plus the children of each requested relation, read with `u[relation]`: a `std::vector` for
+/// to-many relations (empty when the parent has none), a `std::optional` for to-one relations.
+/// Reading a relation that was not requested does not compile. Defined in quarry/orm/loaded.hpp.
+template <class Row, class... Requests>
+struct loaded;
+
+namespace detail {
+
+enum class limit_kind { none, rows, with_ties };
+
+template <class R, class... Rs>
+inline constexpr bool relation_repeated = (std::is_same_v<typename R::relation, typename Rs::relation> || ...);
+
+template <class... R>
+struct no_relation_twice : std::true_type {};
+template <class R, class... Rs>
+struct no_relation_twice<R, Rs...> : std::bool_constant<!relation_repeated<R, Rs...> && no_relation_twice<Rs...>::value> {};
+
+/// The tables a relation's filter may use: the target, and for many-to-many the join table.
+template <class Rel>
+struct filter_tables {
+  using type = type_list<typename Rel::target_tag>;
+};
+template <class Rel>
+  requires(Rel::through)
+struct filter_tables<Rel> {
+  using type = type_list<typename Rel::target_tag, typename Rel::via_tag>;
+};
+
+template <class Rel, class Filter = none, class Order = none, limit_kind Limit = limit_kind::none, bool Joined = false,
+          class... Nested>
+struct relation_request {
+  using relation = Rel;
+  using filter_type = Filter;
+  using order_type = Order;
+  using nested_list = type_list<Nested...>;
+  using nested_tuple = std::tuple<Nested...>;
+  static constexpr limit_kind limit_mode = Limit;
+  static constexpr bool by_join = Joined;
+  /// What `row[relation]` holds: the children as loaded rows (with their own relations).
+  using node_type = loaded<typename Rel::target_row, Nested...>;
+  using storage_type = std::conditional_t<Rel::to_many, std::vector<node_type>, std::optional<node_type>>;
+
+  Filter filter{};
+  Order order{};
+  std::int64_t limit_n = 0;
+  std::tuple<Nested...> nested{};
+
+  /// Loads only the children for which `cond` holds (columns of the target table; for
+  /// many_to_many also of the join table).
+  template <class C>
+  constexpr auto where(C&& cond) const {
+    using X = std::remove_cvref_t<C>;
+    static_assert(is_none_v<Filter>, "quarry: this relation request already has where(); combine conditions with &&");
+    check_where_condition<X>();
+    static_assert(is_subset_v<typename X::tables, typename filter_tables<Rel>::type>,
+                  "quarry: a relation's where() may only use columns of the table the relation loads (and of "
+                  "the join table of a many_to_many)");
+    static_assert(!Joined || is_subset_v<typename X::tables, type_list<typename Rel::target_tag>>,
+                  "quarry: a joined relation's where() may only use columns of the joined table");
+    return relation_request<Rel, X, Order, Limit, Joined, Nested...>{std::forward<C>(cond), order, limit_n, nested};
+  }
+
+  /// The order of the children within each parent (to-many relations). Ties are broken by the
+  /// target's primary key, so the order, and a per-parent limit, are deterministic.
+  template <class... K>
+  constexpr auto order_by(K&&... keys) const {
+    static_assert(Rel::to_many, "quarry: order_by() applies to has_many and many_to_many relations; a to-one "
+                                "relation loads at most one row per parent");
+    static_assert(sizeof...(K) > 0, "quarry: order_by() needs at least one key");
+    static_assert(is_none_v<Order>, "quarry: this relation request already has order_by(); pass all keys in one call");
+    using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
+    static_assert(is_subset_v<typename O::tables, type_list<typename Rel::target_tag>>,
+                  "quarry: a relation's order_by() may only use columns of the table the relation loads");
+    static_assert(((!(std::remove_cvref_t<decltype(to_order_key(std::forward<K>(keys)))>::flags & (f_aggregate | f_window))) && ...),
+                  "quarry: a relation's order_by() cannot use aggregate or window functions");
+    return relation_request<Rel, Filter, O, Limit, Joined, Nested...>{filter, O{{to_order_key(std::forward<K>(keys))...}},
+                                                                      limit_n, nested};
+  }
+
+  /// At most `n` children per parent, the first ones in order_by() order, chosen in SQL with
+  /// ROW_NUMBER() OVER (PARTITION BY key ORDER BY ...): "the latest 5 orders of each user".
+  constexpr auto limit(std::int64_t n) const { return limited<limit_kind::rows>(n); }
+  /// Like limit(n), but children that tie with the n-th on every order_by() key are kept too
+  /// (RANK() instead of ROW_NUMBER(), as FETCH FIRST n ROWS WITH TIES).
+  constexpr auto limit_with_ties(std::int64_t n) const { return limited<limit_kind::with_ties>(n); }
+
+  /// Loads these relations of each child too (any depth; several siblings at once).
+  template <class... R>
+  constexpr auto with(const R&... r) const {
+    static_assert(sizeof...(R) > 0, "quarry: with() needs at least one relation");
+    static_assert((std::is_same_v<typename R::relation::parent_tag, typename Rel::target_tag> && ...),
+                  "quarry: a nested relation must start at the table its enclosing relation loads (e.g. "
+                  "user_orders.with(order_items), where order_items starts at orders)");
+    static_assert(no_relation_twice<Nested..., R...>::value,
+                  "quarry: the same relation is requested twice at one level; request it once");
+    return relation_request<Rel, Filter, Order, Limit, Joined, Nested..., R...>{
+        filter, order, limit_n, std::tuple_cat(nested, std::tuple<R...>(r...))};
+  }
+
+  /// Loads this to-one relation (belongs_to, has_one) through a LEFT JOIN in the parent's query
+  /// instead of a query of its own: one statement fewer, at the cost of wider parent rows.
+  constexpr auto joined() const {
+    static_assert(!Rel::to_many,
+                  "quarry: joined() applies to belongs_to and has_one; a to-many relation through a JOIN "
+                  "repeats every parent row once per child, so it always loads with a keyed query");
+    static_assert(is_subset_v<typename Filter::tables, type_list<typename Rel::target_tag>>,
+                  "quarry: a joined relation's where() may only use columns of the joined table");
+    return relation_request<Rel, Filter, Order, Limit, true, Nested...>{filter, order, limit_n, nested};
+  }
+
+ private:
+  template <limit_kind L>
+  constexpr auto limited(std::int64_t n) const {
+    static_assert(Rel::to_many, "quarry: limit() applies to has_many and many_to_many relations");
+    static_assert(Limit == limit_kind::none, "quarry: this relation request already has a limit");
+    static_assert(!is_none_v<Order>, "quarry: a relation's limit() needs order_by() first, to say which children "
+                                     "each parent keeps");
+    return relation_request<Rel, Filter, Order, L, Joined, Nested...>{filter, order, n, nested};
+  }
+};
+
+}  // namespace detail
+}  // namespace quarry
+// ---- end quarry/orm/request.hpp ----
+
+namespace quarry {
+
+/// What a relation is, seen from the table it starts at (its parent).
+enum class relation_kind {
+  belongs_to,    ///< many-to-one: the parent's foreign key references the target's key
+  has_one,       ///< one-to-one: the target's unique foreign key references the parent's key
+  has_many,      ///< one-to-many: the target's foreign key references the parent's key
+  many_to_many,  ///< through a join table holding a key of each side
+};
+
+namespace detail {
+
+/// A pointer to a column member of a table descriptor: `&users_t::id`.
+template <auto M>
+struct key_member {
+  using traits = member_pointer_traits<std::remove_cv_t<decltype(M)>>;
+  using descriptor = typename traits::struct_type;
+  using column = typename traits::field_type;
+  static_assert(is_column_v<column> && table_descriptor<descriptor>,
+                "quarry: a relation key is a pointer to a column member of a table descriptor, "
+                "e.g. &users_t::id");
+  using tag = typename descriptor::table_tag;
+  using value = strip_optional_t<typename column::value_type>;
+  static constexpr bool unique = column::is_primary_key || column::is_unique;
+};
+
+/// The key a foreign-key column's references<> option points at (void when it has none).
+template <class Options>
+struct referenced_key {
+  static constexpr bool found = false;
+};
+template <class O, class... Rest>
+struct referenced_key<type_list<O, Rest...>> : referenced_key<type_list<Rest...>> {};
+template <auto C, fk_action D, fk_action U, class... Rest>
+struct referenced_key<type_list<references<C, D, U>, Rest...>> {
+  static constexpr bool found = true;
+  static constexpr auto value = C;
+};
+
+/// "users.id" for messages.
+template <class K>
+std::string key_label() {
+  return std::string(K::tag::table_name) + "." + std::string(K::column::name);
+}
+
+/// A relation: the parent's key column `ParentKey` matches the target's column `TargetKey`
+/// (for many-to-many: ParentKey = ViaParent and ViaTarget = TargetKey through the join table).
+/// Empty; its type is its identity (`row[relation]` finds the loaded children by it).
+template <relation_kind K, auto ParentKey, auto TargetKey, auto ViaParent = nullptr, auto ViaTarget = nullptr>
+struct relation_def {
+  static constexpr relation_kind kind = K;
+  using parent_key = key_member<ParentKey>;
+  using target_key = key_member<TargetKey>;
+  using parent_descriptor = typename parent_key::descriptor;
+  using target_descriptor = typename target_key::descriptor;
+  using parent_tag = typename parent_key::tag;
+  using target_tag = typename target_key::tag;
+  using target_row = typename target_descriptor::row_type;
+  static constexpr bool to_many = K == relation_kind::has_many || K == relation_kind::many_to_many;
+  static constexpr bool through = K == relation_kind::many_to_many;
+
+  static std::string label() {
+    constexpr std::string_view names[] = {"belongs_to", "has_one", "has_many", "many_to_many"};
+    return std::string(names[static_cast<int>(K)]) + "<" + key_label<parent_key>() + ", " + key_label<target_key>() +
+           ">";
+  }
+};
+
+template <relation_kind K, auto ParentKey, auto ViaParent, auto ViaTarget, auto TargetKey>
+struct through_def : relation_def<K, ParentKey, TargetKey, ViaParent, ViaTarget> {
+  using via_parent = key_member<ViaParent>;
+  using via_target = key_member<ViaTarget>;
+  using via_descriptor = typename via_parent::descriptor;
+  using via_tag = typename via_parent::tag;
+};
+
+template <class A, class B>
+inline constexpr bool same_key_type = std::is_same_v<typename A::value, typename B::value>;
+
+/// The key that foreign key FK references (its references<> option).
+template <auto FK>
+constexpr auto referenced_by() {
+  using opts = typename key_member<FK>::column::options;
+  static_assert(referenced_key<opts>::found,
+                "quarry: a relation given only a foreign key needs that column declared with "
+                "quarry::references<&table_t::key>; otherwise name both keys, e.g. has_many<&users_t::id, "
+                "&orders_t::user_id>");
+  if constexpr (referenced_key<opts>::found) {
+    return referenced_key<opts>::value;
+  } else {
+    return FK;
+  }
+}
+
+template <auto ParentKey, auto TargetKey>
+consteval auto make_has_many() {
+  using P = key_member<ParentKey>;
+  using T = key_member<TargetKey>;
+  static_assert(same_key_type<P, T>,
+                "quarry: has_many: the foreign key column's type differs from the key it references; declare "
+                "both with the same C++ type (std::optional is allowed on the foreign key)");
+  static_assert(P::unique,
+                "quarry: has_many: the referenced key must be a primary key or unique column (mark it "
+                "quarry::primary_key, quarry::identity or quarry::unique)");
+  return relation_request<relation_def<relation_kind::has_many, ParentKey, TargetKey>>{};
+}
+
+template <auto ParentKey, auto TargetKey>
+consteval auto make_has_one() {
+  using P = key_member<ParentKey>;
+  using T = key_member<TargetKey>;
+  static_assert(same_key_type<P, T>,
+                "quarry: has_one: the foreign key column's type differs from the key it references; declare "
+                "both with the same C++ type (std::optional is allowed on the foreign key)");
+  static_assert(P::unique,
+                "quarry: has_one: the referenced key must be a primary key or unique column (mark it "
+                "quarry::primary_key, quarry::identity or quarry::unique)");
+  static_assert(T::unique,
+                "quarry: has_one: the foreign key must be unique (at most one row per parent); mark it "
+                "quarry::unique, or declare the relation with has_many and load it with .limit(1)");
+  return relation_request<relation_def<relation_kind::has_one, ParentKey, TargetKey>>{};
+}
+
+template <auto ForeignKey, auto TargetKey>
+consteval auto make_belongs_to() {
+  using F = key_member<ForeignKey>;
+  using T = key_member<TargetKey>;
+  static_assert(same_key_type<F, T>,
+                "quarry: belongs_to: the foreign key column's type differs from the key it references; declare "
+                "both with the same C++ type (std::optional is allowed on the foreign key)");
+  static_assert(T::unique,
+                "quarry: belongs_to: the referenced key must be a primary key or unique column (mark it "
+                "quarry::primary_key, quarry::identity or quarry::unique)");
+  return relation_request<relation_def<relation_kind::belongs_to, ForeignKey, TargetKey>>{};
+}
+
+template <auto ParentKey, auto ViaParent, auto ViaTarget, auto TargetKey>
+consteval auto make_many_to_many() {
+  using P = key_member<ParentKey>;
+  using A = key_member<ViaParent>;
+  using B = key_member<ViaTarget>;
+  using T = key_member<TargetKey>;
+  static_assert(std::is_same_v<typename A::descriptor, typename B::descriptor>,
+                "quarry: many_to_many<parent key, join.parent_fk, join.target_fk, target key>: the two middle "
+                "columns must belong to the same join table");
+  static_assert(same_key_type<P, A> && same_key_type<B, T>,
+                "quarry: many_to_many: a join-table foreign key's type differs from the key it references; "
+                "declare both with the same C++ type");
+  static_assert(P::unique && T::unique,
+                "quarry: many_to_many: the referenced keys must be primary key or unique columns (mark them "
+                "quarry::primary_key, quarry::identity or quarry::unique)");
+  return relation_request<through_def<relation_kind::many_to_many, ParentKey, ViaParent, ViaTarget, TargetKey>>{};
+}
+
+
+template <auto... Keys>
+consteval auto has_many_of() {
+  static_assert(sizeof...(Keys) == 1 || sizeof...(Keys) == 2,
+                "quarry: has_many<&parent_t::key, &child_t::foreign_key> takes two column pointers (or the "
+                "foreign key alone when it is declared with references<>)");
+  if constexpr (sizeof...(Keys) == 1) {
+    return make_has_many<referenced_by<Keys...>(), Keys...>();
+  } else if constexpr (sizeof...(Keys) == 2) {
+    return make_has_many<Keys...>();
+  }
+}
+template <auto... Keys>
+consteval auto has_one_of() {
+  static_assert(sizeof...(Keys) == 1 || sizeof...(Keys) == 2,
+                "quarry: has_one<&parent_t::key, &child_t::foreign_key> takes two column pointers (or the "
+                "foreign key alone when it is declared with references<>)");
+  if constexpr (sizeof...(Keys) == 1) {
+    return make_has_one<referenced_by<Keys...>(), Keys...>();
+  } else if constexpr (sizeof...(Keys) == 2) {
+    return make_has_one<Keys...>();
+  }
+}
+template <auto... Keys>
+consteval auto belongs_to_of() {
+  static_assert(sizeof...(Keys) == 1 || sizeof...(Keys) == 2,
+                "quarry: belongs_to<&child_t::foreign_key, &parent_t::key> takes two column pointers (or the "
+                "foreign key alone when it is declared with references<>)");
+  if constexpr (sizeof...(Keys) == 1) {
+    return make_belongs_to<Keys..., referenced_by<Keys...>()>();
+  } else if constexpr (sizeof...(Keys) == 2) {
+    return make_belongs_to<Keys...>();
+  }
+}
+template <auto A, auto B>
+consteval auto many_to_many_via() {
+  return make_many_to_many<referenced_by<A>(), A, B, referenced_by<B>()>();
+}
+template <auto... Keys>
+consteval auto many_to_many_of() {
+  static_assert(sizeof...(Keys) == 2 || sizeof...(Keys) == 4,
+                "quarry: many_to_many<&parent_t::key, &join_t::parent_fk, &join_t::target_fk, &target_t::key> "
+                "takes four column pointers (or the two join-table foreign keys when they are declared with "
+                "references<>)");
+  if constexpr (sizeof...(Keys) == 2) {
+    return many_to_many_via<Keys...>();
+  } else if constexpr (sizeof...(Keys) == 4) {
+    return make_many_to_many<Keys...>();
+  }
+}
+
+}  // namespace detail
+
+/// one-to-many: `has_many<&users_t::id, &orders_t::user_id>` (each user's orders), or
+/// `has_many<&orders_t::user_id>` when the foreign key is declared with references<>.
+/// The value is a relation request: `.where()`, `.order_by()`, `.limit()`, `.with()` refine it.
+template <auto... Keys>
+inline constexpr auto has_many = detail::has_many_of<Keys...>();
+
+/// one-to-one: `has_one<&users_t::id, &profiles_t::user_id>`; the foreign key must be unique.
+template <auto... Keys>
+inline constexpr auto has_one = detail::has_one_of<Keys...>();
+
+/// many-to-one: `belongs_to<&orders_t::user_id, &users_t::id>` (each order's user), or
+/// `belongs_to<&orders_t::user_id>` when the foreign key is declared with references<>.
+template <auto... Keys>
+inline constexpr auto belongs_to = detail::belongs_to_of<Keys...>();
+
+/// many-to-many through a join table: `many_to_many<&users_t::id, &memberships_t::user_id,
+/// &memberships_t::group_id, &groups_t::id>`, or `many_to_many<&memberships_t::user_id,
+/// &memberships_t::group_id>` when both join-table keys are declared with references<>.
+template <auto... Keys>
+inline constexpr auto many_to_many = detail::many_to_many_of<Keys...>();
+
+}  // namespace quarry
+// ---- end quarry/orm/relation.hpp ----
+// ---- begin quarry/orm/loaded.hpp ----
+/// \file quarry/orm/loaded.hpp
+/// quarry::loaded<Row, Requests...>: a row with the relations a query asked for.
+///
+///     for (const auto& u : db.load(quarry::select(users).with(user_orders.with(order_items)))) {
+///       std::string_view email = u.email;                 // the row's own fields
+///       for (const auto& o : u[user_orders])              // std::vector: empty when none
+///         for (const auto& item : o[order_items]) { … }
+///       // u[user_profile] does not compile: the query did not request it
+///     }
+
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace quarry {
+
+/// See the declaration in quarry/orm/request.hpp. An aggregate: `Row` is its base, the loaded
+/// relations its one (oddly named, to stay clear of Row's fields) member.
+template <class Row, class... Requests>
+struct loaded : Row {
+  using row_type = Row;
+  using requests = detail::type_list<Requests...>;
+
+  // No space when there are no relations (the leaves of a graph): a loaded row is then exactly
+  // as large as its row struct.
+  [[no_unique_address]] std::tuple<typename Requests::storage_type...> quarry_relations_;
+
+  /// The children of relation `r` (a has_many/has_one/belongs_to/many_to_many constant):
+  /// `std::vector<loaded<Child, …>>` for to-many relations, `std::optional<…>` for to-one.
+  template <class R>
+  const auto& operator[](const R&) const {
+    return std::get<index_of_relation<typename R::relation>()>(quarry_relations_);
+  }
+  template <class R>
+  auto& operator[](const R&) {
+    return std::get<index_of_relation<typename R::relation>()>(quarry_relations_);
+  }
+
+  /// The position of relation Rel among the requests (a compile error when it was not requested).
+  template <class Rel>
+  static constexpr std::size_t index_of_relation() {
+    constexpr std::size_t i = detail::index_of<detail::type_list<typename Requests::relation...>, Rel>::value;
+    static_assert(i < sizeof...(Requests),
+                  "quarry: this relation was not requested for these rows, so it was not loaded; add it to the "
+                  "query with .with(relation) (quarry never loads a relation lazily)");
+    return i < sizeof...(Requests) ? i : 0;
+  }
+};
+
+}  // namespace quarry
+// ---- end quarry/orm/loaded.hpp ----
+// ---- begin quarry/orm/level.hpp ----
+/// \file quarry/orm/level.hpp
+/// The statements eager loading runs, one per relation level, and how their rows are read.
+/// Their SQL depends only on their types, so it is rendered once per type and dialect and
+/// prepared once per connection like every other statement.
+///
+///  * the parents' query: the user's select(table) with one LEFT JOIN per joined to-one relation
+///    (`"quarry_j<n>"` aliases), e.g. for `select(orders).with(order_user.joined())`:
+///        SELECT "orders"."id", …, "quarry_j1"."id", … FROM "orders"
+///        LEFT JOIN "users" AS "quarry_j1" ON "quarry_j1"."id" = "orders"."user_id" WHERE …
+///  * a keyed query per relation level, all parents' keys in ONE parameter:
+///        SELECT "orders"."id", … FROM "orders" WHERE "orders"."user_id" = ANY($1)            (PostgreSQL)
+///        SELECT "orders"."id", … FROM "orders" WHERE "orders"."user_id" IN (SELECT value FROM json_each(?))
+///    many_to_many adds `INNER JOIN "<join table>"` and selects the parent key last; a per-parent
+///    limit wraps the query:
+///        SELECT "orders"."id", … FROM (SELECT "orders"."id", …, ROW_NUMBER() OVER (PARTITION BY
+///        "orders"."user_id" ORDER BY "orders"."at" DESC, "orders"."id" ASC) AS "quarry_rn" FROM "orders"
+///        WHERE "orders"."user_id" = ANY($1)) AS "orders" WHERE "orders"."quarry_rn" <= $2
+///        ORDER BY "orders"."at" DESC, "orders"."id" ASC
+///    (the derived table takes the table's own name, so the order keys read its columns).
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 // ---- begin quarry/backend/binding.hpp ----
 /// \file quarry/backend/binding.hpp
@@ -4869,6 +7304,2585 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
 
 }  // namespace quarry::detail
 // ---- end quarry/backend/binding.hpp ----
+// ---- begin quarry/backend/row_reader.hpp ----
+/// \file quarry/backend/row_reader.hpp
+/// Builds a typed row from the current result row: std::tuple for select(exprs...), the row
+/// struct for select(table). Columns are read in order straight into the object (no copies).
+
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+
+namespace quarry::detail {
+
+template <class E>
+constexpr field_info field_info_of(int i) {
+  if constexpr (requires { E::table_tag::ref_name; E::name; }) {  // table, alias, derived-table and CTE columns
+    return field_info{E::table_tag::ref_name, E::name, i};
+  } else {
+    return field_info{{}, {}, i};
+  }
+}
+
+/// One constant per (expression, index): the reader passes a reference to static storage
+/// instead of building a field_info on the stack for every column of every row.
+template <class E, int I>
+inline constexpr field_info field_info_v = field_info_of<E>(I);
+
+template <class Fields, class Row>
+struct row_reader;
+
+template <class... E, class Row>
+struct row_reader<select_list<E...>, Row> {
+  template <class Stmt>
+  static Row read(Stmt& s) {
+    return read_impl(s, std::index_sequence_for<E...>{});
+  }
+  template <class Stmt, std::size_t... I>
+  static Row read_impl(Stmt& s, std::index_sequence<I...>) {
+    return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info_v<E, static_cast<int>(I)>)...};
+  }
+};
+
+template <class D, class Row>
+struct row_reader<whole_row<D>, Row> {
+  using columns = typename whole_row<D>::columns;
+  template <class Stmt>
+  static Row read(Stmt& s) {
+    return read_impl(s, columns{}, std::make_index_sequence<columns::size>{});
+  }
+  template <class Stmt, class... C, std::size_t... I>
+  static Row read_impl(Stmt& s, type_list<C...>, std::index_sequence<I...>) {
+    return Row{read_field<typename C::value_type>(s, static_cast<int>(I), field_info_v<C, static_cast<int>(I)>)...};
+  }
+};
+
+}  // namespace quarry::detail
+// ---- end quarry/backend/row_reader.hpp ----
+
+namespace quarry::detail {
+
+// ---- joined to-one relations of a level, flattened depth-first ----
+
+/// Joined request Req, read under alias "quarry_j<Index>", joined to alias Parent (0: the
+/// level's own table).
+template <class Req, int Parent, int Index>
+struct join_slot {
+  using request = Req;
+  using relation = typename Req::relation;
+  static constexpr int parent = Parent;
+  static constexpr int index = Index;
+};
+
+template <int Parent, int Next, class Reqs>
+struct flatten_joins;
+template <bool Joined, int Parent, int Next, class R>
+struct join_of {
+  using type = type_list<>;
+  static constexpr int next = Next;
+};
+template <int Parent, int Next, class R>
+struct join_of<true, Parent, Next, R> {
+  using inner = flatten_joins<Next, Next + 1, typename R::nested_list>;
+  using type = concat_t<type_list<join_slot<R, Parent, Next>>, typename inner::type>;
+  static constexpr int next = inner::next;
+};
+template <int Parent, int Next>
+struct flatten_joins<Parent, Next, type_list<>> {
+  using type = type_list<>;
+  static constexpr int next = Next;
+};
+template <int Parent, int Next, class R, class... Rest>
+struct flatten_joins<Parent, Next, type_list<R, Rest...>> {
+  using first = join_of<R::by_join, Parent, Next, R>;
+  using rest = flatten_joins<Parent, first::next, type_list<Rest...>>;
+  using type = concat_t<typename first::type, typename rest::type>;
+  static constexpr int next = rest::next;
+};
+/// The join slots of the requests in list L.
+template <class L>
+using join_slots_t = typename flatten_joins<0, 1, L>::type;
+
+/// The filters of the joined requests among `reqs`, depth-first (the order of join_slots_t).
+template <class... R>
+auto join_filters(const std::tuple<R...>& reqs);
+template <class R>
+auto join_filters_of(const R& r) {
+  if constexpr (R::by_join) {
+    return std::tuple_cat(std::tuple<typename R::filter_type>(r.filter), join_filters(r.nested));
+  } else {
+    return std::tuple<>{};
+  }
+}
+template <class... R>
+auto join_filters(const std::tuple<R...>& reqs) {
+  return std::apply([](const auto&... r) { return std::tuple_cat(std::tuple<>{}, join_filters_of(r)...); }, reqs);
+}
+template <class Tuple>
+using join_filters_t = decltype(join_filters(std::declval<const Tuple&>()));
+
+/// Renders the columns of Tag under another name (a join alias) and everything else as Ctx does.
+template <class Ctx, class Tag>
+struct aliasing_context : Ctx {
+  std::string_view alias;
+  template <class T>
+  void column(std::string_view name) {
+    if constexpr (std::is_same_v<T, Tag>) {
+      if (this->qualify) {
+        this->ident(alias);
+        this->text(".");
+      }
+      this->ident(name);
+    } else {
+      Ctx::template column<T>(name);
+    }
+  }
+};
+template <class Tag, class Ctx, class Node>
+void render_aliased(Ctx& c, const Node& n, std::string_view alias) {
+  aliasing_context<Ctx, Tag> a{std::move(c), alias};
+  n.render(a);
+  c = std::move(static_cast<Ctx&>(a));
+}
+
+inline std::string join_alias(int index) { return "quarry_j" + std::to_string(index); }
+
+/// `, "ref"."a", "ref"."b", …` for every column of descriptor D.
+template <class D, class Ctx>
+void render_columns_as(Ctx& c, std::string_view ref, bool first) {
+  [&]<class... C>(type_list<C...>) {
+    ((c.text(first ? "" : ", "), first = false, c.ident(ref), c.text("."), c.ident(C::name)), ...);
+  }(columns_of<D>{});
+}
+
+template <class... S, class Ctx>
+void render_join_columns(Ctx& c, type_list<S...>) {
+  (render_columns_as<typename S::relation::target_descriptor>(c, join_alias(S::index), false), ...);
+}
+
+/// ` LEFT JOIN "t" AS "quarry_jN" ON "quarry_jN"."key" = "parent"."key" [AND (filter)]` per slot.
+template <class... S, class Ctx, class Filters>
+void render_joins(Ctx& c, type_list<S...>, std::string_view base_ref, const Filters& filters) {
+  (void)base_ref;
+  (void)filters;
+  (
+      [&] {
+        using rel = typename S::relation;
+        std::string alias = join_alias(S::index);
+        c.text(" LEFT JOIN ");
+        c.ident(rel::target_descriptor::table_tag::table_name);
+        c.text(" AS ");
+        c.ident(alias);
+        c.text(" ON ");
+        c.ident(alias);
+        c.text(".");
+        c.ident(rel::target_key::column::name);
+        c.text(" = ");
+        if constexpr (S::parent == 0) {
+          c.ident(base_ref);
+        } else {
+          c.ident(join_alias(S::parent));
+        }
+        c.text(".");
+        c.ident(rel::parent_key::column::name);
+        const auto& f = std::get<index_of<type_list<S...>, S>::value>(filters);
+        if constexpr (!is_none_v<std::remove_cvref_t<decltype(f)>>) {
+          c.text(" AND (");
+          render_aliased<typename rel::target_tag>(c, f, alias);
+          c.text(")");
+        }
+      }(),
+      ...);
+}
+template <class B, class Filters>
+void bind_joins(B& b, const Filters& filters) {
+  std::apply([&](const auto&... f) { (f.bind(b), ...); }, filters);
+}
+
+// ---- reading a level's rows ----
+
+/// Reads a loaded row of descriptor D (and, depth-first, its joined relations) from the
+/// current result row, starting at column `col`.
+template <class D, class Node>
+struct node_reader;
+template <class D, class Row, class... Reqs>
+struct node_reader<D, loaded<Row, Reqs...>> {
+  using node = loaded<Row, Reqs...>;
+  using columns = columns_of<D>;
+  static constexpr int own = static_cast<int>(columns::size);
+
+  template <class R>
+  static constexpr int joined_width() {
+    if constexpr (R::by_join) {
+      return node_reader<typename R::relation::target_descriptor, typename R::node_type>::width;
+    } else {
+      return 0;
+    }
+  }
+  /// Columns this node and its joined relations take.
+  static constexpr int width = own + (0 + ... + joined_width<Reqs>());
+
+  template <class Stmt>
+  QUARRY_ALWAYS_INLINE static node read(Stmt& s, int col) {
+    node n{read_row(s, col, columns{}, std::make_index_sequence<columns::size>{}), {}};
+    if constexpr ((Reqs::by_join || ...)) {
+      int at = col + own;
+      read_joined(n, s, at, std::index_sequence_for<Reqs...>{});
+    }
+    return n;
+  }
+
+  template <class Stmt, class... C, std::size_t... I>
+  QUARRY_ALWAYS_INLINE static Row read_row(Stmt& s, int col, type_list<C...>, std::index_sequence<I...>) {
+    return Row{read_field<typename C::value_type>(s, col + static_cast<int>(I), field_info_v<C, static_cast<int>(I)>)...};
+  }
+
+  template <class Stmt, std::size_t... I>
+  static void read_joined(node& n, Stmt& s, int& at, std::index_sequence<I...>) {
+    (read_one_joined<I, Reqs>(n, s, at), ...);
+  }
+  /// A joined relation's row, or nothing when the LEFT JOIN found none (its key is NULL).
+  template <std::size_t I, class R, class Stmt>
+  static void read_one_joined(node& n, Stmt& s, int& at) {
+    if constexpr (R::by_join) {
+      using rel = typename R::relation;
+      using child = node_reader<typename rel::target_descriptor, typename R::node_type>;
+      using key = typename rel::target_key::column;
+      constexpr int key_at = static_cast<int>(key::field_index);
+      auto k = read_field<std::optional<typename rel::target_key::value>>(s, at + key_at, field_info_v<key, key_at>);
+      if (k) std::get<I>(n.quarry_relations_).emplace(child::read(s, at));
+      at += child::width;
+    }
+  }
+};
+
+/// The fields of a level statement: descriptor D's row as Node, then (Key not void) the parent
+/// key of a many_to_many row in the last column.
+template <class D, class Node, class Key>
+struct level_fields {};
+
+/// A many_to_many child and the parent key it belongs to.
+template <class Key, class Node>
+struct keyed_node {
+  Key key;
+  Node node;
+};
+
+template <class D, class Node, class Row>
+struct row_reader<level_fields<D, Node, void>, Row> {
+  template <class Stmt>
+  static Row read(Stmt& s) {
+    return node_reader<D, Node>::read(s, 0);
+  }
+};
+template <class D, class Node, class Key, class Row>
+struct row_reader<level_fields<D, Node, Key>, Row> {
+  template <class Stmt>
+  static Row read(Stmt& s) {
+    static constexpr field_info info{{}, "quarry_owner", node_reader<D, Node>::width};
+    Node n = node_reader<D, Node>::read(s, 0);
+    return Row{read_field<Key>(s, node_reader<D, Node>::width, info), std::move(n)};
+  }
+};
+
+template <class Rel>
+struct lazy_target_key {
+  using type = typename Rel::target_key::column;
+};
+template <class Rel>
+struct lazy_via_parent {
+  using type = typename Rel::via_parent::column;
+};
+
+template <class C>
+struct is_primary_key_column : std::bool_constant<C::is_primary_key> {};
+
+// ---- the parents' query ----
+
+/// The source (descriptor or alias) of a select(table) statement.
+template <class Fields>
+struct whole_row_source {
+  static constexpr bool valid = false;
+};
+template <class S>
+struct whole_row_source<whole_row<S>> {
+  static constexpr bool valid = true;
+  using type = S;
+};
+template <class S>
+struct descriptor_of_source {
+  using type = S;
+};
+template <class S>
+  requires requires { typename S::descriptor; }
+struct descriptor_of_source<S> {
+  using type = typename S::descriptor;
+};
+
+/// The user's select(table) plus the LEFT JOINs of its joined relations.
+template <class Q, class Node, class Requests>
+struct root_level_stmt;
+template <class Q, class Node, class... Reqs>
+struct root_level_stmt<Q, Node, type_list<Reqs...>> {
+  using source = typename whole_row_source<typename Q::fields_type>::type;
+  using descriptor = typename descriptor_of_source<source>::type;
+  using slots = join_slots_t<type_list<Reqs...>>;
+  using fields_type = level_fields<descriptor, Node, void>;
+  using row_type = Node;
+
+  Q q;
+  join_filters_t<std::tuple<Reqs...>> joins;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    Q::validate();
+    if constexpr (!is_none_v<typename Q::with_type>) get_part<p_with>(q.parts).render(c);
+    c.text("SELECT ");
+    get_part<p_fields>(q.parts).render(c);
+    render_join_columns(c, slots{});
+    get_part<p_from>(q.parts).render(c);
+    render_joins(c, slots{}, source::table_tag::ref_name, joins);
+    get_part<p_where>(q.parts).render(c);
+    get_part<p_group>(q.parts).render(c);
+    get_part<p_having>(q.parts).render(c);
+    get_part<p_order>(q.parts).render(c);
+    render_limit_offset<Ctx, typename Q::template part_t<p_limit>, typename Q::template part_t<p_offset>>(c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    if constexpr (!is_none_v<typename Q::with_type>) get_part<p_with>(q.parts).bind(b);
+    get_part<p_fields>(q.parts).bind(b);
+    get_part<p_from>(q.parts).bind(b);
+    bind_joins(b, joins);
+    get_part<p_where>(q.parts).bind(b);
+    get_part<p_group>(q.parts).bind(b);
+    get_part<p_having>(q.parts).bind(b);
+    get_part<p_order>(q.parts).bind(b);
+    bind_limit_offset(b, get_part<p_limit>(q.parts), get_part<p_offset>(q.parts));
+  }
+};
+
+// ---- a keyed level ----
+
+/// The children of every parent key in `keys` for request Req (see the file comment).
+template <class Req, class Key, class Node>
+struct keyed_level_stmt {
+  using rel = typename Req::relation;
+  using descriptor = typename rel::target_descriptor;
+  using tag = typename descriptor::table_tag;
+  using slots = join_slots_t<typename Req::nested_list>;
+  static constexpr bool through = rel::through;
+  static constexpr bool limited = Req::limit_mode != limit_kind::none;
+  /// The column holding the parent's key: the target's foreign key, or the join table's.
+  using owner_column = typename std::conditional_t<through, lazy_via_parent<rel>, lazy_target_key<rel>>::type;
+  using fields_type = level_fields<descriptor, Node, std::conditional_t<through, Key, void>>;
+  using row_type = std::conditional_t<through, keyed_node<Key, Node>, Node>;
+  using pk_columns = filter_t<is_primary_key_column, columns_of<descriptor>>;
+
+  std::vector<Key> keys;
+  typename Req::filter_type filter;
+  typename Req::order_type order;
+  std::int64_t limit_n = 0;
+  join_filters_t<typename Req::nested_tuple> joins;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.text("SELECT ");
+    render_columns_as<descriptor>(c, tag::table_name, true);
+    render_join_columns(c, slots{});
+    if constexpr (through) {
+      c.text(", ");
+      if constexpr (limited) {
+        c.ident(tag::table_name);
+        c.text(".");
+        c.ident("quarry_owner");
+      } else {
+        owner_column{}.render(c);
+      }
+    }
+    c.text(" FROM ");
+    if constexpr (limited) {
+      c.text("(SELECT ");
+      render_columns_as<descriptor>(c, tag::table_name, true);
+      if constexpr (through) {
+        c.text(", ");
+        owner_column{}.render(c);
+        c.text(" AS ");
+        c.ident("quarry_owner");
+      }
+      c.text(Req::limit_mode == limit_kind::rows ? ", ROW_NUMBER() OVER (PARTITION BY " : ", RANK() OVER (PARTITION BY ");
+      owner_column{}.render(c);
+      c.text(" ORDER BY ");
+      render_comma_list(c, order.keys);
+      if constexpr (Req::limit_mode == limit_kind::rows) render_tiebreak(c);
+      c.text(") AS ");
+      c.ident("quarry_rn");
+      c.text(" FROM ");
+      render_source(c);
+      render_where(c);
+      c.text(")");
+      c.text(" AS ");
+      c.ident(tag::table_name);
+      render_joins(c, slots{}, tag::table_name, joins);
+      c.text(" WHERE ");
+      c.ident(tag::table_name);
+      c.text(".");
+      c.ident("quarry_rn");
+      c.text(" <= ");
+      c.param();
+    } else {
+      render_source(c);
+      render_joins(c, slots{}, tag::table_name, joins);
+      render_where(c);
+    }
+    if constexpr (!is_none_v<typename Req::order_type>) {
+      c.text(" ORDER BY ");
+      render_comma_list(c, order.keys);
+      render_tiebreak(c);
+    }
+  }
+  template <class B>
+  void bind(B& b) const {
+    if constexpr (limited) {
+      order.bind(b);
+      bind_source(b);
+      bind_joins(b, joins);
+      b(limit_n);
+    } else {
+      bind_joins(b, joins);
+      bind_source(b);
+    }
+    if constexpr (!is_none_v<typename Req::order_type>) order.bind(b);
+  }
+
+ private:
+  /// `"t" [INNER JOIN "via" ON "via"."target_fk" = "t"."key"]`
+  template <class Ctx>
+  void render_source(Ctx& c) const {
+    c.ident(tag::table_name);
+    if constexpr (through) {
+      c.text(" INNER JOIN ");
+      c.ident(rel::via_descriptor::table_tag::table_name);
+      c.text(" ON ");
+      typename rel::via_target::column{}.render(c);
+      c.text(" = ");
+      typename rel::target_key::column{}.render(c);
+    }
+  }
+  /// ` WHERE owner IN (keys) [AND (filter)]`, the keys in one parameter.
+  template <class Ctx>
+  void render_where(Ctx& c) const {
+    c.text(" WHERE ");
+    owner_column{}.render(c);
+    if constexpr (Ctx::dialect::array_parameters) {
+      c.text(" = ANY(");
+      c.param();
+      c.text(")");
+    } else {
+      c.text(" IN (SELECT value FROM json_each(");
+      c.param();
+      c.text("))");
+    }
+    if constexpr (!is_none_v<typename Req::filter_type>) {
+      c.text(" AND ");
+      render_child<prec_and, true>(filter, c);
+    }
+  }
+  template <class B>
+  void bind_source(B& b) const {
+    b(list_param<Key>{&keys});
+    filter.bind(b);
+  }
+  /// `, "t"."id" ASC`: the primary key breaks ties, so the order (and ROW_NUMBER) is stable.
+  template <class Ctx>
+  void render_tiebreak(Ctx& c) const {
+    [&]<class... C>(type_list<C...>) {
+      ((c.text(", "), c.ident(tag::table_name), c.text("."), c.ident(C::name), c.text(" ASC")), ...);
+    }(pk_columns{});
+  }
+};
+
+}  // namespace quarry::detail
+// ---- end quarry/orm/level.hpp ----
+// ---- begin quarry/orm/eager.hpp ----
+/// \file quarry/orm/eager.hpp
+/// Eager loading: `select(table).with(relations…)` and `db.load(q)`, which returns
+/// `std::vector<quarry::loaded<Row, …>>` with every requested relation attached, in
+/// 1 + (number of keyed relation requests) statements whatever the number of parents. There is no
+/// lazy loading: a relation not requested is a compile error to read.
+///
+///     auto q = quarry::select(users).where(users.city == "Paris").order_by(users.id)
+///                  .with(user_orders.order_by(orders.at.desc()).limit(5).with(order_items),
+///                        user_profile.joined());
+///     for (const auto& u : db.load(q)) { … u[user_orders] … u[user_profile] … }   // 3 statements
+///
+/// A level with no parent keys (no parents, or only NULL foreign keys) runs no statement.
+/// See docs/relations.md.
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <tuple>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <boost/pfr/core.hpp>
+
+
+namespace quarry::detail {
+
+/// A select(table) with relation requests; run it with `db.load(q)`. where(), order_by(),
+/// limit() and offset() pass through to the parents' query.
+template <class Q, class... Reqs>
+struct eager_query {
+  using query_type = Q;
+  using requests = type_list<Reqs...>;
+  using source = typename whole_row_source<typename Q::fields_type>::type;
+  using row_type = loaded<typename source::row_type, Reqs...>;
+
+  Q query;
+  std::tuple<Reqs...> relations;
+
+  template <class... R>
+  constexpr auto with(const R&... r) const;
+  template <class C>
+  constexpr auto where(C&& c) const {
+    return rewrap(query.where(std::forward<C>(c)));
+  }
+  template <class... K>
+  constexpr auto order_by(K&&... k) const {
+    return rewrap(query.order_by(std::forward<K>(k)...));
+  }
+  constexpr auto limit(std::int64_t n) const { return rewrap(query.limit(n)); }
+  constexpr auto offset(std::int64_t n) const { return rewrap(query.offset(n)); }
+
+ private:
+  template <class Q2>
+  constexpr eager_query<Q2, Reqs...> rewrap(Q2 q) const {
+    return {std::move(q), relations};
+  }
+};
+
+template <class T>
+struct is_eager_query : std::false_type {};
+template <class Q, class... R>
+struct is_eager_query<eager_query<Q, R...>> : std::true_type {};
+
+/// `select(table).with(r…)` (called by select_stmt::with): checks the requests and wraps the query.
+template <class Q, class... R>
+constexpr auto make_eager_query(const Q& q, const R&... r) {
+  using fields = typename Q::fields_type;
+  static_assert(whole_row_source<fields>::valid,
+                "quarry: with() loads relations of whole rows; start the query with select(table)");
+  if constexpr (whole_row_source<fields>::valid) {
+    using S = typename whole_row_source<fields>::type;
+    using D = typename descriptor_of_source<S>::type;
+    static_assert((std::is_same_v<typename R::relation::parent_tag, typename D::table_tag> && ...),
+                  "quarry: with() takes relations that start at the selected table (e.g. "
+                  "select(users).with(user_orders), where user_orders starts at users)");
+    static_assert(no_relation_twice<R...>::value,
+                  "quarry: the same relation is requested twice at one level; request it once");
+    return eager_query<Q, R...>{q, std::tuple<R...>(r...)};
+  }
+}
+
+template <class Q, class... Reqs>
+template <class... R>
+constexpr auto eager_query<Q, Reqs...>::with(const R&... r) const {
+  static_assert(sizeof...(R) > 0, "quarry: with() needs at least one relation");
+  return std::apply([&](const auto&... have) { return make_eager_query(query, have..., r...); }, relations);
+}
+
+// ---- loading ----
+
+/// Whether loading R (or something nested in it) runs a statement of its own.
+template <class R>
+struct runs_query;
+template <class Rel, class F, class O, limit_kind L, bool J, class... N>
+struct runs_query<relation_request<Rel, F, O, L, J, N...>> : std::bool_constant<!J || (runs_query<N>::value || ...)> {};
+template <class... R>
+inline constexpr bool any_runs_query = (runs_query<R>::value || ...);
+template <class R>
+struct nested_runs_query;
+template <class Rel, class F, class O, limit_kind L, bool J, class... N>
+struct nested_runs_query<relation_request<Rel, F, O, L, J, N...>> : std::bool_constant<(runs_query<N>::value || ...)> {};
+
+template <class K>
+concept hashable_key = requires(const K& k) { std::hash<K>{}(k); };
+
+/// Parent keys -> parents: the first parent with each key, and a chain through the others.
+template <class Key>
+struct key_index {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::conditional_t<hashable_key<Key>, std::unordered_map<Key, std::size_t>, std::map<Key, std::size_t>> first;
+  std::vector<std::size_t> next;
+
+  explicit key_index(std::size_t parents) : next(parents, npos) {
+    if constexpr (hashable_key<Key>) first.reserve(parents);
+  }
+  /// Records parent i under k; true when k is new.
+  bool add(const Key& k, std::size_t i) {
+    auto [it, fresh] = first.try_emplace(k, i);
+    if (!fresh) {
+      next[i] = it->second;
+      it->second = i;
+    }
+    return fresh;
+  }
+  std::size_t find(const Key& k) const {
+    auto it = first.find(k);
+    return it == first.end() ? npos : it->second;
+  }
+};
+
+template <class V>
+const strip_optional_t<V>* key_ptr(const V& v) {
+  if constexpr (is_optional_v<V>) {
+    return v ? &*v : nullptr;
+  } else {
+    return &v;
+  }
+}
+
+template <class Conn, class Node, class... Reqs>
+void load_requests(Conn& db, const std::vector<Node*>& parents, const std::tuple<Reqs...>& reqs);
+template <std::size_t I, class Conn, class Node, class R>
+void load_nested(Conn& db, const std::vector<Node*>& parents, const R& req);
+
+/// Puts child `c` into parent p's storage for request R (at position I).
+template <std::size_t I, class R, class Node, class Child>
+void attach(Node& p, Child&& c) {
+  auto& slot = std::get<I>(p.quarry_relations_);
+  if constexpr (R::relation::to_many) {
+    slot.push_back(std::forward<Child>(c));
+  } else {
+    if (slot)
+      throw usage_error(errc::usage, "quarry: the to-one relation " + R::relation::label() +
+                                         " found more than one row for a parent; the referenced key must be "
+                                         "unique in the database too (add a UNIQUE constraint), or declare a "
+                                         "has_many relation");
+    slot.emplace(std::forward<Child>(c));
+  }
+}
+
+/// Runs the keyed statement of request R (position I among the parents' requests), attaches the
+/// children to every parent with their key, then loads the children's own relations.
+template <std::size_t I, class Conn, class Node, class R>
+void load_keyed(Conn& db, const std::vector<Node*>& parents, const R& req) {
+  using rel = typename R::relation;
+  using row = typename Node::row_type;
+  using child_node = typename R::node_type;
+  using key = typename rel::parent_key::value;
+  constexpr std::size_t parent_field = rel::parent_key::column::field_index;
+
+  key_index<key> index(parents.size());
+  std::vector<key> keys;
+  keys.reserve(parents.size());
+  for (std::size_t i = 0; i < parents.size(); ++i) {
+    const auto* k = key_ptr(boost::pfr::get<parent_field>(static_cast<const row&>(*parents[i])));
+    if (k && index.add(*k, i)) keys.push_back(*k);
+  }
+  if (keys.empty()) return;  // no parent can have children: no statement
+
+  keyed_level_stmt<R, key, child_node> stmt{std::move(keys), req.filter, req.order, req.limit_n, join_filters(req.nested)};
+  for (auto&& r : db.query(stmt)) {
+    const key* k;
+    if constexpr (rel::through) {
+      k = &r.key;
+    } else {
+      k = key_ptr(boost::pfr::get<rel::target_key::column::field_index>(
+          static_cast<const typename rel::target_row&>(r)));
+    }
+    std::size_t i = k ? index.find(*k) : index.npos;
+    if (i == index.npos) continue;
+    auto&& child = [&]() -> child_node& {
+      if constexpr (rel::through) {
+        return r.node;
+      } else {
+        return r;
+      }
+    }();
+    // Every parent with this key gets the child: copies for all but the last, which takes it.
+    for (std::size_t n = index.next[i]; n != index.npos; i = n, n = index.next[n]) attach<I, R>(*parents[i], child);
+    attach<I, R>(*parents[i], std::move(child));
+  }
+
+  load_nested<I>(db, parents, req);
+}
+
+/// Loads the relations nested in request R (position I) for every child attached by it.
+template <std::size_t I, class Conn, class Node, class R>
+void load_nested(Conn& db, const std::vector<Node*>& parents, const R& req) {
+  if constexpr (nested_runs_query<R>::value) {
+    std::vector<typename R::node_type*> kids;
+    for (Node* p : parents) {
+      auto& slot = std::get<I>(p->quarry_relations_);
+      if constexpr (R::relation::to_many) {
+        for (auto& c : slot) kids.push_back(&c);
+      } else {
+        if (slot) kids.push_back(&*slot);
+      }
+    }
+    if (!kids.empty()) load_requests(db, kids, req.nested);
+  } else {
+    (void)db;
+    (void)parents;
+    (void)req;
+  }
+}
+
+template <std::size_t I, class Conn, class Node, class R>
+void load_one(Conn& db, const std::vector<Node*>& parents, const R& req) {
+  if constexpr (R::by_join) {
+    load_nested<I>(db, parents, req);  // read with the parents' statement; only its nesting may query
+  } else {
+    load_keyed<I>(db, parents, req);
+  }
+}
+
+template <class Conn, class Node, class... Reqs>
+void load_requests(Conn& db, const std::vector<Node*>& parents, const std::tuple<Reqs...>& reqs) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (load_one<I>(db, parents, std::get<I>(reqs)), ...);
+  }(std::index_sequence_for<Reqs...>{});
+}
+
+/// db.load(q): the parents' statement, then one keyed statement per relation level.
+template <class Conn, class Q, class... Reqs>
+std::vector<typename eager_query<Q, Reqs...>::row_type> load_graph(Conn& db, const eager_query<Q, Reqs...>& q) {
+  using node = typename eager_query<Q, Reqs...>::row_type;
+  root_level_stmt<Q, node, type_list<Reqs...>> stmt{q.query, join_filters(q.relations)};
+  std::vector<node> roots = db.query(stmt).all();
+  if constexpr (any_runs_query<Reqs...>) {
+    if (!roots.empty()) {
+      std::vector<node*> parents;
+      parents.reserve(roots.size());
+      for (auto& n : roots) parents.push_back(&n);
+      load_requests(db, parents, q.relations);
+    }
+  }
+  return roots;
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/orm/eager.hpp ----
+// ---- begin quarry/diag/statement_event.hpp ----
+/// \file quarry/diag/statement_event.hpp
+/// The statement hook: what a connection tells observers about every statement it runs (typed
+/// statements, raw SQL, and `exec()` such as BEGIN/COMMIT), and the observer interface that
+/// quarry::diag::query_counter, quarry::diag::repeated_statement_guard and user loggers implement.
+///
+///     db.on_statement([](const quarry::diag::statement_event& e) {
+///       std::printf("%.3f ms  %lld rows  %s\n", e.duration.count() / 1e6, (long long)e.rows,
+///                   std::string(e.sql).c_str());
+///     });
+///
+/// With no observer and no hook installed a statement costs one test of a null pointer.
+/// See docs/relations.md ("Counting statements").
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace quarry::diag {
+
+/// How a statement reached the connection.
+enum class statement_kind : unsigned {
+  query = 1,        ///< a typed SELECT: db.query(q), db.find(), db.load() (one per level)
+  execute = 2,      ///< a typed INSERT/UPDATE/DELETE: db.execute(), insert(), update(), remove()
+  raw_query = 4,    ///< db.query_raw()
+  raw_execute = 8,  ///< db.execute_raw()
+  exec = 16,        ///< db.exec(): DDL, PRAGMA, BEGIN/COMMIT/ROLLBACK/SAVEPOINT of transactions
+};
+
+/// A set of statement kinds (for filters): `kinds::reads`, `kinds::all`.
+using kind_mask = unsigned;
+namespace kinds {
+inline constexpr kind_mask all = 31;
+inline constexpr kind_mask reads = static_cast<unsigned>(statement_kind::query) | static_cast<unsigned>(statement_kind::raw_query);
+inline constexpr kind_mask writes =
+    static_cast<unsigned>(statement_kind::execute) | static_cast<unsigned>(statement_kind::raw_execute);
+/// query, execute, raw_query, raw_execute: everything but exec() (no BEGIN/COMMIT, no DDL).
+inline constexpr kind_mask statements = reads | writes;
+}  // namespace kinds
+constexpr bool in_mask(kind_mask m, statement_kind k) noexcept { return (m & static_cast<unsigned>(k)) != 0; }
+
+/// "query", "execute", "raw_query", "raw_execute" or "exec".
+constexpr std::string_view to_string(statement_kind k) noexcept {
+  switch (k) {
+    case statement_kind::query: return "query";
+    case statement_kind::execute: return "execute";
+    case statement_kind::raw_query: return "raw_query";
+    case statement_kind::raw_execute: return "raw_execute";
+    case statement_kind::exec: return "exec";
+  }
+  return "?";
+}
+
+/// One statement as an observer sees it. `sql` is valid during the call only.
+struct statement_event {
+  statement_kind kind;
+  std::string_view sql;
+  int param_count = 0;                   ///< bound parameters (a runtime list counts as one)
+  std::chrono::nanoseconds duration{0};  ///< finish only: from before prepare/bind to the last row read
+  std::int64_t rows = 0;                 ///< finish only: rows read (queries) or changed (writes)
+  bool failed = false;                   ///< finish only: an exception ended the statement
+};
+
+/// Receives statement events from the connections it is added to (`db.add_observer(o)`).
+/// Observers run on the connection's thread, must not use that connection, and must be removed
+/// before they are destroyed (query_counter and repeated_statement_guard do it themselves).
+class statement_observer {
+ public:
+  /// Before the statement is prepared and run. May throw: the statement is then not run and the
+  /// exception reaches the caller (this is how repeated_statement_guard stops an N+1 loop).
+  virtual void statement_started(const statement_event&) {}
+  /// After the statement's last row was read (or it was abandoned, or it failed).
+  virtual void statement_finished(const statement_event&) noexcept {}
+
+ protected:
+  statement_observer() = default;
+  statement_observer(const statement_observer&) = default;
+  statement_observer& operator=(const statement_observer&) = default;
+  ~statement_observer() = default;
+};
+
+}  // namespace quarry::diag
+
+namespace quarry::detail {
+
+/// The observers and hook function of one connection. Allocated on first use and kept for the
+/// connection's lifetime, so a statement in flight can always report its end.
+struct statement_hooks {
+  std::vector<diag::statement_observer*> observers;
+  std::function<void(const diag::statement_event&)> on_finish;
+
+  bool empty() const noexcept { return observers.empty() && !on_finish; }
+
+  void started(const diag::statement_event& e) {
+    for (auto* o : observers) o->statement_started(e);
+  }
+  void finished(const diag::statement_event& e) noexcept {
+    for (auto* o : observers) o->statement_finished(e);
+    if (on_finish) {
+      try {
+        on_finish(e);
+      } catch (...) {  // a logging hook must not turn a finished statement into a failure
+      }
+    }
+  }
+};
+
+/// One statement in flight while hooks are installed: reports its end when destroyed (the
+/// statement's lease releases it after the last row, or the stack unwinds past it).
+class statement_trace {
+ public:
+  /// `own_sql`: keep a copy of the text (raw SQL, whose caller's string may die before the end).
+  statement_trace(statement_hooks& h, diag::statement_kind k, std::string_view sql, int params, bool own_sql)
+      : hooks_(h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
+    if (own_sql) {
+      sql_.assign(sql);
+      event_.sql = sql_;
+    }
+    start_ = std::chrono::steady_clock::now();
+  }
+  statement_trace(const statement_trace&) = delete;
+  statement_trace& operator=(const statement_trace&) = delete;
+  ~statement_trace() {
+    event_.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_);
+    event_.failed = event_.failed || std::uncaught_exceptions() > uncaught_;
+    hooks_.finished(event_);
+  }
+  void set_rows(std::int64_t n) noexcept { event_.rows = n; }
+  void set_failed() noexcept { event_.failed = true; }
+
+  /// Tells the observers a statement starts and returns its trace (throws what they throw).
+  static std::unique_ptr<statement_trace> start(statement_hooks& h, diag::statement_kind k, std::string_view sql,
+                                                int params, bool own_sql = false) {
+    h.started(diag::statement_event{k, sql, params, {}, 0, false});
+    return std::make_unique<statement_trace>(h, k, sql, params, own_sql);
+  }
+
+ private:
+  statement_hooks& hooks_;
+  std::string sql_;
+  diag::statement_event event_;
+  int uncaught_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+/// Ends a statement's trace (out of line: the fast path of a statement only tests the pointer).
+[[gnu::noinline]] inline void end_trace(statement_trace*& t, std::int64_t rows) noexcept {
+  t->set_rows(rows);
+  delete std::exchange(t, nullptr);
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/diag/statement_event.hpp ----
+// ---- begin quarry/diag/query_counter.hpp ----
+/// \file quarry/diag/query_counter.hpp
+/// Counting statements in tests: a quarry::diag::query_counter records every statement a
+/// connection runs while it exists, and `expect(n)` fails with the list of statements when the
+/// count differs.
+///
+///     quarry::diag::query_counter qc(db);
+///     auto graph = db.load(quarry::select(users).with(user_orders.with(order_items)));
+///     qc.expect(3);   // throws quarry::diag::statement_count_error listing the statements otherwise
+///
+///     // or, for one call:
+///     auto graph = quarry::diag::expect_statements(db, 3, [&] { return db.load(q); });
+///
+/// See docs/relations.md ("Counting statements").
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace quarry::diag {
+
+/// A statement as a query_counter recorded it.
+struct recorded_statement {
+  statement_kind kind;
+  std::string sql;
+  int param_count = 0;
+  std::chrono::nanoseconds duration{0};  ///< valid once finished
+  std::int64_t rows = 0;                 ///< valid once finished
+  bool finished = false;
+  bool failed = false;
+};
+
+/// query_counter::expect() found another number of statements; the message lists them.
+class statement_count_error : public usage_error {
+  using usage_error::usage_error;
+};
+
+namespace detail {
+/// Adds and removes an observer on a connection whose type is erased.
+class observer_registration {
+ public:
+  template <class Conn>
+  observer_registration(Conn& db, statement_observer& o)
+      : db_(&db), obs_(&o), remove_([](void* c, statement_observer& x) noexcept {
+          static_cast<Conn*>(c)->remove_observer(x);
+        }) {
+    db.add_observer(o);
+  }
+  observer_registration(const observer_registration&) = delete;
+  observer_registration& operator=(const observer_registration&) = delete;
+  ~observer_registration() { remove_(db_, *obs_); }
+
+ private:
+  void* db_;
+  statement_observer* obs_;
+  void (*remove_)(void*, statement_observer&) noexcept;
+};
+
+inline std::string describe(const recorded_statement& s) {
+  std::string out = "[" + std::string(to_string(s.kind)) + "] " + s.sql;
+  out += " (" + std::to_string(s.param_count) + (s.param_count == 1 ? " parameter" : " parameters");
+  if (s.finished) {
+    out += ", " + std::to_string(s.rows) + (s.rows == 1 ? " row" : " rows");
+    char ms[32];
+    std::snprintf(ms, sizeof ms, ", %.3f ms", static_cast<double>(s.duration.count()) / 1e6);
+    out += ms;
+    if (s.failed) out += ", failed";
+  } else {
+    out += ", still running";
+  }
+  out += ")";
+  return out;
+}
+}  // namespace detail
+
+/// Records the statements of one connection from its construction to its destruction (or to
+/// reset()). Counts a statement when it starts, so a result still being iterated is counted.
+/// Must not outlive the connection.
+class query_counter final : public statement_observer {
+ public:
+  /// Counts statements of the kinds in `mask` (default: all, BEGIN/COMMIT and DDL included;
+  /// `kinds::statements` leaves out exec()).
+  template <class Conn>
+  explicit query_counter(Conn& db, kind_mask mask = kinds::all) : mask_(mask), reg_(db, *this) {}
+
+  /// Statements counted so far.
+  std::size_t count() const noexcept { return list_.size(); }
+  /// The statements counted so far, in the order they started.
+  const std::vector<recorded_statement>& statements() const noexcept { return list_; }
+  /// Forgets the statements counted so far.
+  void reset() noexcept { list_.clear(); }
+
+  /// Throws statement_count_error, listing every statement, unless exactly `n` were counted.
+  void expect(std::size_t n) const {
+    if (list_.size() != n) throw statement_count_error(errc::usage, message(n));
+  }
+  /// "quarry: expected N statements, M ran:" followed by one line per statement.
+  std::string message(std::size_t expected) const {
+    std::string out = "quarry: expected " + std::to_string(expected) +
+                      (expected == 1 ? " statement, " : " statements, ") + std::to_string(list_.size()) + " ran";
+    out += list_.empty() ? "" : ":";
+    out += listing();
+    return out;
+  }
+  /// One line per statement: "\n  1. [query] SELECT ... (1 parameter, 10 rows, 0.052 ms)".
+  std::string listing() const {
+    std::string out;
+    for (std::size_t i = 0; i < list_.size(); ++i) out += "\n  " + std::to_string(i + 1) + ". " + detail::describe(list_[i]);
+    return out;
+  }
+
+ private:
+  void statement_started(const statement_event& e) override {
+    if (!in_mask(mask_, e.kind)) return;
+    list_.push_back(recorded_statement{e.kind, std::string(e.sql), e.param_count, {}, 0, false, false});
+  }
+  void statement_finished(const statement_event& e) noexcept override {
+    if (!in_mask(mask_, e.kind)) return;
+    // The most recent unfinished record of this text (statements may nest: a query run while
+    // another one's result is being read).
+    for (auto it = list_.rbegin(); it != list_.rend(); ++it) {
+      if (!it->finished && it->kind == e.kind && it->sql == e.sql) {
+        it->finished = true;
+        it->failed = e.failed;
+        it->rows = e.rows;
+        it->duration = e.duration;
+        return;
+      }
+    }
+  }
+
+  kind_mask mask_;
+  std::vector<recorded_statement> list_;
+  detail::observer_registration reg_;  // last: registered once the rest is ready
+};
+
+/// Runs `fn()` and checks that exactly `n` statements of the kinds in `mask` ran on `db` during
+/// the call (statement_count_error with the list otherwise); returns what `fn` returns.
+template <class Conn, class F>
+decltype(auto) expect_statements(Conn& db, std::size_t n, F&& fn, kind_mask mask = kinds::all) {
+  query_counter c(db, mask);
+  if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
+    fn();
+    c.expect(n);
+  } else {
+    std::invoke_result_t<F&> r = fn();
+    c.expect(n);
+    return r;
+  }
+}
+
+}  // namespace quarry::diag
+// ---- end quarry/diag/query_counter.hpp ----
+// ---- begin quarry/diag/statement_guard.hpp ----
+/// \file quarry/diag/statement_guard.hpp
+/// The N+1 guard: while a quarry::diag::repeated_statement_guard exists, a statement shape that
+/// runs more than `max_repeats` times on its connection raises quarry::diag::repeated_statement_error
+/// (before it runs) or is reported, naming the statement. A loop that queries once per parent row
+/// is caught on its second parent.
+///
+///     quarry::diag::repeated_statement_guard guard(db);             // reads, at most once each
+///     for (auto& u : db.query(quarry::select(users)).all())
+///       db.query(quarry::select(orders).where(orders.user_id == u.id)).all();   // throws on the 2nd user
+///
+/// The shape of a statement is its SQL text with literals replaced by `?` and lists of
+/// placeholders collapsed (quarry's own SQL has no literals: its shape is its text).
+/// See docs/relations.md ("The N+1 guard").
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+
+namespace quarry::diag {
+
+/// A statement shape that ran more often than the guard allows.
+struct repeated_statement {
+  std::string shape;  ///< the normalized SQL
+  std::string sql;    ///< the SQL of the execution that went past the limit
+  statement_kind kind;
+  std::size_t count;  ///< executions so far in the guard's scope
+};
+
+/// Thrown by a raising guard before the statement runs.
+class repeated_statement_error : public usage_error {
+ public:
+  repeated_statement_error(std::string message, repeated_statement r)
+      : usage_error(errc::usage, std::move(message), r.sql), statement_(std::move(r)) {}
+  const repeated_statement& statement() const noexcept { return statement_; }
+
+ private:
+  repeated_statement statement_;
+};
+
+/// What a guard does when a shape goes past the limit.
+enum class guard_action {
+  raise,   ///< throw repeated_statement_error; the statement does not run
+  report,  ///< call guard_options::on_report (once per shape) and record it in reports()
+};
+
+struct guard_options {
+  /// A shape may run this many times; the next execution trips the guard.
+  std::size_t max_repeats = 1;
+  guard_action action = guard_action::raise;
+  /// The statement kinds watched (default: reads, as an N+1 is a read per parent row; a loop of
+  /// insert() calls is not an N+1).
+  kind_mask kinds = kinds::reads;
+  /// guard_action::report: called the first time a shape goes past the limit.
+  std::function<void(const repeated_statement&)> on_report{};
+};
+
+/// The shape of an SQL text: string and numeric literals become `?`, and a list of placeholders
+/// `?, ?, ?` (or `$1, $2`) becomes one `?`, so `... id IN (1, 2)` and `... id IN (3)` share a shape.
+inline std::string statement_shape(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  auto ident_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto placeholder = [&] {
+    // "?, ?" -> "?": drop a trailing "?, " or "?," already written before this placeholder.
+    std::size_t n = out.size();
+    while (n > 0 && out[n - 1] == ' ') --n;
+    if (n > 0 && out[n - 1] == ',') {
+      std::size_t m = n - 1;
+      while (m > 0 && out[m - 1] == ' ') --m;
+      if (m > 0 && out[m - 1] == '?') {
+        out.resize(m);
+        return;
+      }
+    }
+    out += '?';
+  };
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    char c = sql[i];
+    if (c == '\'') {  // string literal, '' escapes a quote
+      ++i;
+      while (i < sql.size()) {
+        if (sql[i] == '\'') {
+          if (i + 1 < sql.size() && sql[i + 1] == '\'') {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        ++i;
+      }
+      ++i;
+      placeholder();
+    } else if (c == '"') {  // quoted identifier: kept
+      std::size_t j = sql.find('"', i + 1);
+      while (j != std::string_view::npos && j + 1 < sql.size() && sql[j + 1] == '"') j = sql.find('"', j + 2);
+      std::size_t end = j == std::string_view::npos ? sql.size() : j + 1;
+      out.append(sql.substr(i, end - i));
+      i = end;
+    } else if ((c == '$' && i + 1 < sql.size() && digit(sql[i + 1])) || c == '?') {  // placeholder
+      ++i;
+      while (i < sql.size() && digit(sql[i])) ++i;
+      placeholder();
+    } else if (digit(c) && (out.empty() || !ident_char(out.back()))) {  // numeric literal
+      while (i < sql.size() && (digit(sql[i]) || sql[i] == '.' || sql[i] == 'e' || sql[i] == 'E')) ++i;
+      placeholder();
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
+/// Watches one connection while it exists; see the file comment. Must not outlive the connection.
+class repeated_statement_guard final : public statement_observer {
+ public:
+  template <class Conn>
+  explicit repeated_statement_guard(Conn& db, guard_options o = {}) : o_(std::move(o)), reg_(db, *this) {}
+
+  /// Executions of the shape of `sql` seen so far.
+  std::size_t count(std::string_view sql) const {
+    auto it = counts_.find(statement_shape(sql));
+    return it == counts_.end() ? 0 : it->second;
+  }
+  /// Shapes that went past the limit (guard_action::report), with their latest counts.
+  const std::vector<repeated_statement>& reports() const noexcept { return reports_; }
+  /// Forgets every count (e.g. between two requests served by one test).
+  void reset() noexcept {
+    counts_.clear();
+    reports_.clear();
+  }
+
+ private:
+  void statement_started(const statement_event& e) override {
+    if (!in_mask(o_.kinds, e.kind)) return;
+    std::string shape = statement_shape(e.sql);
+    std::size_t n = ++counts_[shape];
+    if (n <= o_.max_repeats) return;
+    repeated_statement r{std::move(shape), std::string(e.sql), e.kind, n};
+    if (o_.action == guard_action::raise) {
+      std::string msg = "quarry: the statement " + r.sql + " ran " + std::to_string(n) +
+                        " times in this scope (the guard allows " + std::to_string(o_.max_repeats) +
+                        "): a query per parent row (N+1)? Load the children in one query with "
+                        "db.load(quarry::select(parents).with(relation)) or where(key.in_values(keys)); "
+                        "see docs/relations.md";
+      throw repeated_statement_error(std::move(msg), std::move(r));
+    }
+    for (auto& x : reports_) {
+      if (x.shape == r.shape) {
+        x.count = n;
+        x.sql = std::move(r.sql);
+        return;
+      }
+    }
+    reports_.push_back(r);
+    if (o_.on_report) o_.on_report(reports_.back());
+  }
+
+  guard_options o_;
+  std::unordered_map<std::string, std::size_t> counts_;
+  std::vector<repeated_statement> reports_;
+  detail::observer_registration reg_;
+};
+
+}  // namespace quarry::diag
+// ---- end quarry/diag/statement_guard.hpp ----
+// ---- begin quarry/page/cursor.hpp ----
+/// \file quarry/page/cursor.hpp
+/// Cursor tokens for keyset pagination: opaque base64url text holding the key values of one row
+/// (the boundary of a page), bound to a fingerprint of the query, size-capped and strictly
+/// validated when decoded. A bad token is a `quarry::invalid_cursor` whose message names the
+/// reason. See docs/pagination.md ("Cursor tokens").
+///
+/// Layout of a version-1 token, before base64url (integers big-endian):
+///
+///     version u8 = 1 | flags u8 (bit 0: signed) | body length u16 | fingerprint u64 | key count u8
+///     per key: type tag u8, then  bool: u8 0/1;  int64, timestamp (µs), date (days): i64;
+///                                 double: IEEE-754 bits u64;  text, bytes, decimal: u32 length + bytes
+///     trailer: CRC-32 of the body (unsigned tokens) or the signer's signature of the body
+///
+/// Unsigned tokens are NOT tamper-proof: anyone can decode one, change a value and re-encode it.
+/// The checksum only catches accidental damage. Sign tokens (`cursor_signer`) when that matters;
+/// either way a token never carries SQL and never authorizes anything (filters are re-applied).
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+namespace quarry {
+
+/// Signs cursor tokens so that clients cannot forge or alter them (e.g. an HMAC with a server
+/// key; docs/pagination.md has an HMAC-SHA256 example with OpenSSL). The pager keeps a pointer:
+/// the signer must outlive every pager that uses it. sign() and verify() may be called from
+/// several threads at once.
+class cursor_signer {
+ public:
+  virtual ~cursor_signer() = default;
+  /// Bytes in every signature sign() returns (1..64).
+  virtual std::size_t signature_size() const noexcept = 0;
+  /// The signature of `payload`: exactly signature_size() bytes.
+  virtual std::string sign(std::string_view payload) const = 0;
+  /// Whether `signature` is payload's. The default recomputes sign(payload) and compares in
+  /// constant time.
+  virtual bool verify(std::string_view payload, std::string_view signature) const {
+    std::string expected = sign(payload);
+    if (expected.size() != signature.size()) return false;
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      diff |= static_cast<unsigned char>(expected[i] ^ signature[i]);
+    return diff == 0;
+  }
+};
+
+/// Version of the token layout this build writes and reads.
+inline constexpr std::uint8_t cursor_version = 1;
+
+namespace detail {
+
+/// The storage type of a key value inside a token.
+enum class cursor_type : std::uint8_t { null, boolean, int64, real, text, bytes, timestamp, date, decimal };
+
+constexpr std::string_view to_string(cursor_type t) noexcept {
+  constexpr std::string_view names[] = {"null", "bool", "int64", "double", "text", "bytes", "timestamp", "date",
+                                        "decimal"};
+  return static_cast<std::size_t>(t) < std::size(names) ? names[static_cast<std::size_t>(t)] : "unknown";
+}
+
+/// One key value of a token: `integer` holds bool/int64/timestamp/date, `real` a double, `data`
+/// text, bytes or a decimal's plain text.
+struct cursor_value {
+  cursor_type type = cursor_type::null;
+  std::int64_t integer = 0;
+  double real = 0;
+  std::string data;
+};
+
+// ---- storage type <-> cursor_value ----
+template <class S>
+struct cursor_type_of;
+template <> struct cursor_type_of<bool> { static constexpr cursor_type value = cursor_type::boolean; };
+template <> struct cursor_type_of<std::int64_t> { static constexpr cursor_type value = cursor_type::int64; };
+template <> struct cursor_type_of<double> { static constexpr cursor_type value = cursor_type::real; };
+template <> struct cursor_type_of<std::string> { static constexpr cursor_type value = cursor_type::text; };
+template <> struct cursor_type_of<bytes> { static constexpr cursor_type value = cursor_type::bytes; };
+template <> struct cursor_type_of<timestamp> { static constexpr cursor_type value = cursor_type::timestamp; };
+template <> struct cursor_type_of<date> { static constexpr cursor_type value = cursor_type::date; };
+template <> struct cursor_type_of<decimal> { static constexpr cursor_type value = cursor_type::decimal; };
+
+inline cursor_value to_cursor_value(bool v) { return {cursor_type::boolean, v ? 1 : 0, 0, {}}; }
+inline cursor_value to_cursor_value(std::int64_t v) { return {cursor_type::int64, v, 0, {}}; }
+inline cursor_value to_cursor_value(double v) { return {cursor_type::real, 0, v, {}}; }
+inline cursor_value to_cursor_value(const std::string& v) { return {cursor_type::text, 0, 0, v}; }
+inline cursor_value to_cursor_value(const bytes& v) {
+  return {cursor_type::bytes, 0, 0, std::string(reinterpret_cast<const char*>(v.data()), v.size())};
+}
+inline cursor_value to_cursor_value(timestamp v) { return {cursor_type::timestamp, v.time_since_epoch().count(), 0, {}}; }
+inline cursor_value to_cursor_value(date v) {
+  return {cursor_type::date, static_cast<std::int64_t>(v.time_since_epoch().count()), 0, {}};
+}
+inline cursor_value to_cursor_value(const decimal& v) { return {cursor_type::decimal, 0, 0, v.to_string()}; }
+
+// The tag was checked before these are called.
+inline void from_cursor_value(const cursor_value& c, bool& out) { out = c.integer != 0; }
+inline void from_cursor_value(const cursor_value& c, std::int64_t& out) { out = c.integer; }
+inline void from_cursor_value(const cursor_value& c, double& out) { out = c.real; }
+inline void from_cursor_value(const cursor_value& c, std::string& out) { out = c.data; }
+inline void from_cursor_value(const cursor_value& c, bytes& out) {
+  out.resize(c.data.size());
+  if (!c.data.empty()) std::memcpy(out.data(), c.data.data(), c.data.size());
+}
+inline void from_cursor_value(const cursor_value& c, timestamp& out) { out = timestamp(std::chrono::microseconds(c.integer)); }
+inline void from_cursor_value(const cursor_value& c, date& out) { out = date(std::chrono::days(c.integer)); }
+inline void from_cursor_value(const cursor_value& c, decimal& out) { out = decimal(c.data); }
+
+/// Throws quarry::invalid_cursor: "quarry: invalid cursor: <reason>: <detail>".
+[[noreturn]] inline void cursor_fault(std::string_view reason, const std::string& detail) {
+  throw invalid_cursor(errc::invalid_cursor, "quarry: invalid cursor: " + std::string(reason) + ": " + detail +
+                                                 "; pass a cursor exactly as a page of this query returned it");
+}
+
+// ---- base64url (RFC 4648 §5, no padding, canonical) ----
+inline std::string base64url_encode(std::string_view in) {
+  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  out.reserve((in.size() * 4 + 2) / 3);
+  std::size_t i = 0;
+  auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(in[k])); };
+  for (; i + 3 <= in.size(); i += 3) {
+    std::uint32_t v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
+    for (int s = 18; s >= 0; s -= 6) out += alphabet[(v >> s) & 63];
+  }
+  if (in.size() - i == 1) {
+    std::uint32_t v = byte(i) << 16;
+    out += alphabet[(v >> 18) & 63];
+    out += alphabet[(v >> 12) & 63];
+  } else if (in.size() - i == 2) {
+    std::uint32_t v = byte(i) << 16 | byte(i + 1) << 8;
+    for (int s = 18; s >= 6; s -= 6) out += alphabet[(v >> s) & 63];
+  }
+  return out;
+}
+
+constexpr int base64url_digit(char c) noexcept {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '-') return 62;
+  if (c == '_') return 63;
+  return -1;
+}
+
+/// Decodes base64url without padding; rejects other characters, impossible lengths and
+/// non-zero unused bits (so every byte string has exactly one token).
+inline std::string base64url_decode(std::string_view in) {
+  if (in.size() % 4 == 1) cursor_fault("malformed", "not base64url (impossible length " + std::to_string(in.size()) + ")");
+  std::string out;
+  out.reserve(in.size() * 3 / 4);
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    int d = base64url_digit(in[i]);
+    if (d < 0)
+      cursor_fault("malformed", "not base64url (character " + std::to_string(static_cast<unsigned char>(in[i])) +
+                                    " at offset " + std::to_string(i) + ")");
+    acc = (acc << 6 | static_cast<std::uint32_t>(d)) & 0xFFFFFFu;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((acc >> bits) & 0xFFu);
+    }
+  }
+  if ((acc & ((1u << bits) - 1u)) != 0) cursor_fault("malformed", "not canonical base64url (unused bits set)");
+  return out;
+}
+
+// ---- hashes ----
+/// FNV-1a, 64 bit: the query fingerprint (detects a token of another query, not an attacker).
+constexpr std::uint64_t fnv1a64(std::string_view s, std::uint64_t h = 0xcbf29ce484222325ull) noexcept {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+/// CRC-32 (IEEE 802.3, reflected): detects every change of up to 32 consecutive bits, so any
+/// single altered character of a token.
+inline std::uint32_t crc32(std::string_view s) noexcept {
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (char ch : s) {
+    c ^= static_cast<unsigned char>(ch);
+    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+  }
+  return ~c;
+}
+
+// ---- the token ----
+inline constexpr std::size_t cursor_header_size = 13;  // version, flags, length, fingerprint, count
+inline constexpr std::uint8_t cursor_flag_signed = 1;
+
+/// What a token is checked against: the query's fingerprint and key count, the signer, the cap.
+struct cursor_codec {
+  std::uint64_t fingerprint;
+  std::size_t key_count;
+  const cursor_signer* signer;
+  std::size_t max_length;  ///< characters of the token text
+};
+
+inline void put_be(std::string& out, std::uint64_t v, int bytes) {
+  for (int s = (bytes - 1) * 8; s >= 0; s -= 8) out += static_cast<char>((v >> s) & 0xFFu);
+}
+
+/// Whether s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+inline bool valid_utf8(std::string_view s) noexcept {
+  constexpr std::uint32_t min_cp[] = {0, 0x80, 0x800, 0x10000};
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n;  // continuation bytes
+    std::uint32_t cp;
+    if (c < 0x80) {
+      n = 0, cp = c;
+    } else if ((c >> 5) == 6) {
+      n = 1, cp = c & 0x1Fu;
+    } else if ((c >> 4) == 14) {
+      n = 2, cp = c & 0x0Fu;
+    } else if ((c >> 3) == 30) {
+      n = 3, cp = c & 0x07u;
+    } else {
+      return false;
+    }
+    if (s.size() - i - 1 < n) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 2) return false;
+      cp = cp << 6 | (cc & 0x3Fu);
+    }
+    if (cp < min_cp[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+/// Timestamps and dates a token may hold: years 0000..9999 (what both backends store).
+inline constexpr std::int64_t cursor_min_day = -719528;       // 0000-01-01
+inline constexpr std::int64_t cursor_max_day = 2932896;       // 9999-12-31
+inline constexpr std::int64_t cursor_day_us = 86400000000ll;  // microseconds per day
+
+/// Encodes key values as a token. Throws quarry::usage_error when the token would be longer
+/// than the codec's cap (a very long text key).
+inline std::string encode_cursor(const cursor_codec& codec, const std::vector<cursor_value>& values) {
+  std::string body;
+  body += static_cast<char>(cursor_version);
+  body += static_cast<char>(codec.signer ? cursor_flag_signed : 0);
+  put_be(body, 0, 2);  // body length, filled in below
+  put_be(body, codec.fingerprint, 8);
+  body += static_cast<char>(values.size());
+  for (const cursor_value& v : values) {
+    body += static_cast<char>(v.type);
+    switch (v.type) {
+      case cursor_type::null: break;
+      case cursor_type::boolean: body += static_cast<char>(v.integer != 0); break;
+      case cursor_type::int64:
+      case cursor_type::timestamp:
+      case cursor_type::date: put_be(body, static_cast<std::uint64_t>(v.integer), 8); break;
+      case cursor_type::real: {
+        std::uint64_t bits;
+        std::memcpy(&bits, &v.real, sizeof bits);
+        put_be(body, bits, 8);
+        break;
+      }
+      case cursor_type::text:
+      case cursor_type::bytes:
+      case cursor_type::decimal:
+        put_be(body, v.data.size() > 0xFFFFFFFFu ? 0xFFFFFFFFu : v.data.size(), 4);
+        body += v.data;
+        break;
+    }
+  }
+  std::size_t trailer = codec.signer ? codec.signer->signature_size() : 4;
+  std::size_t chars = ((body.size() + trailer) * 4 + 2) / 3;
+  if (body.size() > 0xFFFF || chars > codec.max_length)
+    throw usage_error(errc::usage, "quarry: a cursor would be " + std::to_string(chars) +
+                                       " characters, over this pager's limit of " +
+                                       std::to_string(codec.max_length) +
+                                       " (a key value is very long); raise it with max_cursor_length() or "
+                                       "page by shorter keys");
+  body[2] = static_cast<char>(body.size() >> 8);
+  body[3] = static_cast<char>(body.size() & 0xFFu);
+  if (codec.signer) {
+    std::string sig = codec.signer->sign(body);
+    if (sig.size() != trailer)
+      throw usage_error(errc::usage, "quarry: the cursor signer returned " + std::to_string(sig.size()) +
+                                         " bytes but its signature_size() is " + std::to_string(trailer));
+    body += sig;
+  } else {
+    put_be(body, crc32(body), 4);
+  }
+  return base64url_encode(body);
+}
+
+/// Reads the body of a token after its header; every read is bounds-checked.
+struct cursor_reader {
+  std::string_view s;
+  std::size_t pos;
+  std::size_t key;
+
+  void need(std::size_t n) const {
+    if (s.size() - pos < n)
+      cursor_fault("malformed", "key " + std::to_string(key + 1) + " runs past the end of the token body");
+  }
+  std::uint64_t be(int bytes) {
+    need(static_cast<std::size_t>(bytes));
+    std::uint64_t v = 0;
+    for (int k = 0; k < bytes; ++k) v = v << 8 | static_cast<unsigned char>(s[pos++]);
+    return v;
+  }
+  std::string chunk() {
+    auto n = static_cast<std::size_t>(be(4));
+    need(n);
+    std::string out(s.substr(pos, n));
+    pos += n;
+    return out;
+  }
+};
+
+inline cursor_value read_cursor_value(cursor_reader& r) {
+  cursor_value v;
+  std::uint64_t tag = r.be(1);
+  std::string where = "key " + std::to_string(r.key + 1) + " ";
+  if (tag > static_cast<std::uint8_t>(cursor_type::decimal))
+    cursor_fault("malformed", where + "has an unknown type tag " + std::to_string(tag));
+  v.type = static_cast<cursor_type>(tag);
+  switch (v.type) {
+    case cursor_type::null: break;
+    case cursor_type::boolean:
+      v.integer = static_cast<std::int64_t>(r.be(1));
+      if (v.integer > 1) cursor_fault("malformed", where + "is a bool that is neither 0 nor 1");
+      break;
+    case cursor_type::int64: v.integer = static_cast<std::int64_t>(r.be(8)); break;
+    case cursor_type::timestamp: {
+      v.integer = static_cast<std::int64_t>(r.be(8));
+      if (v.integer < cursor_min_day * cursor_day_us || v.integer >= (cursor_max_day + 1) * cursor_day_us)
+        cursor_fault("malformed", where + "is a timestamp outside the years 0000..9999");
+      break;
+    }
+    case cursor_type::date:
+      v.integer = static_cast<std::int64_t>(r.be(8));
+      if (v.integer < cursor_min_day || v.integer > cursor_max_day)
+        cursor_fault("malformed", where + "is a date outside the years 0000..9999");
+      break;
+    case cursor_type::real: {
+      std::uint64_t bits = r.be(8);
+      std::memcpy(&v.real, &bits, sizeof bits);
+      break;
+    }
+    case cursor_type::text:
+      v.data = r.chunk();
+      if (!valid_utf8(v.data)) cursor_fault("malformed", where + "is text that is not valid UTF-8");
+      break;
+    case cursor_type::bytes: v.data = r.chunk(); break;
+    case cursor_type::decimal: {
+      v.data = r.chunk();
+      bool canonical = !v.data.empty() && v.data.size() <= 1000;
+      for (char c : v.data) canonical = canonical && ((c >= '0' && c <= '9') || c == '.' || c == '-');
+      if (canonical) {
+        try {
+          canonical = decimal(v.data).to_string() == v.data;
+        } catch (const type_mismatch&) {
+          canonical = false;
+        }
+      }
+      if (!canonical) cursor_fault("malformed", where + "is not a decimal number in plain notation");
+      break;
+    }
+  }
+  return v;
+}
+
+/// Decodes and checks a token: size, base64url, version, length, checksum or signature,
+/// fingerprint, key count, every value. Throws quarry::invalid_cursor naming the first problem.
+inline std::vector<cursor_value> decode_cursor(const cursor_codec& codec, std::string_view token) {
+  if (token.empty()) cursor_fault("malformed", "the token is empty");
+  if (token.size() > codec.max_length)
+    cursor_fault("oversized", "the token has " + std::to_string(token.size()) + " characters, the limit is " +
+                                  std::to_string(codec.max_length));
+  std::string raw = base64url_decode(token);
+  if (raw.empty()) cursor_fault("truncated", "the token has no header");
+  if (static_cast<unsigned char>(raw[0]) != cursor_version)
+    cursor_fault("wrong version", "the token is version " + std::to_string(static_cast<unsigned char>(raw[0])) +
+                                      ", this build of quarry reads version " + std::to_string(cursor_version));
+  if (raw.size() < cursor_header_size)
+    cursor_fault("truncated", "the token ends inside its header (" + std::to_string(raw.size()) + " bytes)");
+  auto flags = static_cast<unsigned char>(raw[1]);
+  if (flags & ~cursor_flag_signed) cursor_fault("malformed", "unknown flags " + std::to_string(flags));
+  bool is_signed = (flags & cursor_flag_signed) != 0;
+  std::size_t length = static_cast<std::size_t>(static_cast<unsigned char>(raw[2])) << 8 |
+                       static_cast<unsigned char>(raw[3]);
+  std::size_t trailer = is_signed ? (codec.signer ? codec.signer->signature_size() : 0) : 4;
+  if (length < cursor_header_size) cursor_fault("malformed", "the body length field is too small");
+  if (raw.size() < length + trailer)
+    cursor_fault("truncated", "the token has " + std::to_string(raw.size()) + " bytes, its header announces " +
+                                  std::to_string(length + trailer));
+  if (is_signed && !codec.signer)
+    cursor_fault("bad signature", "the token is signed but this query has no cursor signer");
+  if (!is_signed && codec.signer)
+    cursor_fault("bad signature", "the token is not signed but this query requires signed cursors");
+  if (raw.size() > length + trailer)
+    cursor_fault("malformed", std::to_string(raw.size() - length - trailer) + " trailing bytes");
+  std::string_view body = std::string_view(raw).substr(0, length);
+  std::string_view check = std::string_view(raw).substr(length);
+  if (is_signed) {
+    if (!codec.signer->verify(body, check))
+      cursor_fault("bad signature", "the signature does not match (the token was altered or signed with another key)");
+  } else {
+    cursor_reader r{check, 0, 0};
+    if (r.be(4) != crc32(body)) cursor_fault("corrupted", "the checksum does not match (the token was altered)");
+  }
+  cursor_reader r{body, 4, 0};
+  if (r.be(8) != codec.fingerprint)
+    cursor_fault("foreign query", "the token was issued for another query (other keys, directions, tables or filters)");
+  auto count = static_cast<std::size_t>(r.be(1));
+  if (count != codec.key_count)
+    cursor_fault("foreign query", "the token holds " + std::to_string(count) + " keys, this query has " +
+                                      std::to_string(codec.key_count));
+  std::vector<cursor_value> values;
+  values.reserve(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    r.key = k;
+    values.push_back(read_cursor_value(r));
+  }
+  if (r.pos != body.size()) cursor_fault("malformed", std::to_string(body.size() - r.pos) + " bytes after the last key");
+  return values;
+}
+
+}  // namespace detail
+}  // namespace quarry
+// ---- end quarry/page/cursor.hpp ----
+// ---- begin quarry/page/keyset.hpp ----
+/// \file quarry/page/keyset.hpp
+/// The keyset ("seek") predicate that selects the rows after a boundary row in a key order, and
+/// the compile-time rules a keyset order must follow. See docs/pagination.md.
+///
+/// Keys all in one direction and none nullable render a row-value comparison:
+///
+///     ("posts"."created_at", "posts"."id") < (?, ?)
+///
+/// Mixed directions or nullable keys render the expanded form, one branch per key, led (where it
+/// is valid) by a redundant bound on the first key so an index range scan can start there:
+///
+///     "t"."a" >= ? AND ("t"."a" > ? OR ("t"."a" = ? AND "t"."b" < ?) OR ("t"."a" = ? AND "t"."b" = ? AND "t"."id" > ?))
+///
+/// A nullable key (always ordered with an explicit NULLS FIRST/LAST) gets IS NULL branches. Which
+/// boundary values are NULL is part of the predicate's *type* (NullMask), so its SQL text still
+/// depends only on types and is rendered and prepared once per shape.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+
+namespace quarry::detail {
+
+// ---- keys in the direction a page is read ----
+constexpr nulls flip_nulls(nulls n) noexcept {
+  return n == nulls::first ? nulls::last : n == nulls::last ? nulls::first : nulls::automatic;
+}
+template <class K>
+struct reversed_key;
+template <class E, bool D, nulls N>
+struct reversed_key<order_key<E, D, N>> {
+  using type = order_key<E, !D, flip_nulls(N)>;
+};
+/// Key K as read forwards (as given) or backwards (direction and NULLS placement flipped).
+template <bool Backward, class K>
+using directed_key_t = std::conditional_t<Backward, typename reversed_key<K>::type, K>;
+
+/// The C++ type a key's value is read as (std::optional when it can be NULL, including columns
+/// of a table on the outer side of a join), and its storage type.
+template <class K, class Nullable>
+using key_value_t = typename result_type<typename K::expr_type, Nullable, false>::type;
+template <class K>
+using key_storage_t = typename value_traits<strip_optional_t<typename K::expr_type::value_type>>::storage;
+
+/// Calls f(std::get<I>(t)) for the element whose index equals the runtime i.
+template <class Tuple, class F>
+void with_element(Tuple& t, std::size_t i, F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((I == i ? (f(std::get<I>(t)), 0) : 0), ...);
+  }(std::make_index_sequence<std::tuple_size_v<std::remove_const_t<Tuple>>>{});
+}
+
+/// Branch i of the expanded form ("equal up to key i, after on key i") exists unless nothing
+/// comes after a NULL boundary value of a key whose NULLs are read last.
+constexpr bool seek_has_branch(unsigned nullable_mask, unsigned null_mask, nulls order, std::size_t i) noexcept {
+  return !(((nullable_mask >> i) & 1u) && ((null_mask >> i) & 1u) && order == nulls::last);
+}
+
+/// Rows after the boundary (values) in the order of keys K... . NullableMask: bit i when key i can
+/// be NULL; NullMask: bit i when the boundary's value of key i is NULL (a subset of NullableMask).
+template <unsigned NullableMask, unsigned NullMask, class... K>
+struct seek_predicate {
+  static_assert((NullMask & ~NullableMask) == 0);
+  using value_type = bool;
+  using tables = concat_t<typename K::tables...>;
+  static constexpr unsigned flags = 0;
+  static constexpr std::size_t size = sizeof...(K);
+
+  std::tuple<K...> keys;
+  std::tuple<key_storage_t<K>...> values;  ///< unused where NullMask has the bit set
+
+  static constexpr std::array<bool, sizeof...(K)> desc{K::descending...};
+  static constexpr std::array<nulls, sizeof...(K)> null_order{K::null_order...};
+  static constexpr bool nullable(std::size_t i) noexcept { return (NullableMask >> i) & 1u; }
+  static constexpr bool is_null(std::size_t i) noexcept { return (NullMask >> i) & 1u; }
+  static constexpr bool has_branch(std::size_t i) noexcept {
+    return seek_has_branch(NullableMask, NullMask, null_order[i], i);
+  }
+  static constexpr bool row_value = NullableMask == 0 && ((K::descending == desc[0]) && ...);
+  /// The redundant bound on the first key: valid when every row after the boundary has a first
+  /// key >= (or <=) the boundary's, i.e. unless that key's boundary value is NULL or its NULLs
+  /// are read after the boundary.
+  static constexpr bool lead = !row_value && size > 1 &&
+                               (!(NullableMask & 1u) || (!(NullMask & 1u) && null_order[0] == nulls::first));
+  static constexpr std::size_t branches = [] {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < size; ++i) n += seek_has_branch(NullableMask, NullMask, null_order[i], i) ? 1 : 0;
+    return n;
+  }();
+  /// The SQL is an OR at its top level (it needs parentheses after "cond AND").
+  static constexpr bool top_level_or = !row_value && !lead && branches > 1;
+  static constexpr int precedence = top_level_or ? prec_or : row_value && size == 1 ? prec_compare : prec_and;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_visitor<Ctx> v{c, *this};
+    walk(v);
+  }
+  template <class B>
+  void bind(B& b) const {
+    bind_visitor<B> v{b, *this};
+    walk(v);
+  }
+
+ private:
+  // render() and bind() walk the same sequence, so parameters are bound in the order rendered.
+  template <class Ctx>
+  struct render_visitor {
+    Ctx& c;
+    const seek_predicate& p;
+    void text(std::string_view s) { c.text(s); }
+    void key(std::size_t i) {
+      with_element(p.keys, i, [&](const auto& k) { render_child<prec_compare, false>(k.e, c); });
+    }
+    void listed_key(std::size_t i) {
+      with_element(p.keys, i, [&](const auto& k) { k.e.render(c); });
+    }
+    void param(std::size_t) { c.param(); }
+  };
+  template <class B>
+  struct bind_visitor {
+    B& b;
+    const seek_predicate& p;
+    void text(std::string_view) {}
+    void key(std::size_t i) {
+      with_element(p.keys, i, [&](const auto& k) { k.e.bind(b); });
+    }
+    void listed_key(std::size_t i) { key(i); }
+    void param(std::size_t i) {
+      with_element(p.values, i, [&](const auto& v) { b(v); });
+    }
+  };
+
+  template <class V>
+  static void walk_after(V& v, std::size_t i) {
+    std::string_view op = desc[i] ? " < " : " > ";
+    if (!nullable(i)) {
+      v.key(i), v.text(op), v.param(i);
+    } else if (is_null(i)) {  // NULLs read first: every non-NULL value comes after
+      v.key(i), v.text(" IS NOT NULL");
+    } else if (null_order[i] == nulls::last) {
+      v.text("("), v.key(i), v.text(op), v.param(i), v.text(" OR "), v.key(i), v.text(" IS NULL)");
+    } else {
+      v.key(i), v.text(op), v.param(i);
+    }
+  }
+  template <class V>
+  static void walk_equal(V& v, std::size_t i) {
+    if (is_null(i)) {
+      v.key(i), v.text(" IS NULL");
+    } else {
+      v.key(i), v.text(" = "), v.param(i);
+    }
+  }
+  template <class V>
+  void walk(V& v) const {
+    if constexpr (row_value && size == 1) {
+      walk_after(v, 0);
+    } else if constexpr (row_value) {
+      v.text("(");
+      for (std::size_t i = 0; i < size; ++i) v.text(i ? ", " : ""), v.listed_key(i);
+      v.text(desc[0] ? ") < (" : ") > (");
+      for (std::size_t i = 0; i < size; ++i) v.text(i ? ", " : ""), v.param(i);
+      v.text(")");
+    } else {
+      if constexpr (lead) v.key(0), v.text(desc[0] ? " <= " : " >= "), v.param(0), v.text(" AND ");
+      constexpr bool wrap = lead && branches > 1;
+      if (wrap) v.text("(");
+      bool first = true;
+      for (std::size_t i = 0; i < size; ++i) {
+        if (!has_branch(i)) continue;
+        if (!first) v.text(" OR ");
+        first = false;
+        bool paren = branches > 1 && i > 0;
+        if (paren) v.text("(");
+        for (std::size_t j = 0; j < i; ++j) walk_equal(v, j), v.text(" AND ");
+        walk_after(v, i);
+        if (paren) v.text(")");
+      }
+      if (wrap) v.text(")");
+    }
+  }
+};
+
+/// The WHERE of a page fetched after a cursor: the statement's own condition AND the seek
+/// predicate.
+template <class Cond, class Seek>
+struct keyset_filter {
+  using value_type = bool;
+  using tables = concat_t<typename Cond::tables, typename Seek::tables>;
+  using null_checks = typename null_checks_of<Cond>::type;
+  static constexpr unsigned flags = 0;
+  Cond cond;
+  Seek seek;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    if constexpr (!is_none_v<Cond>) {
+      render_child<prec_and, false>(cond, c);
+      c.text(" AND ");
+      if constexpr (Seek::top_level_or) c.text("(");
+      seek.render(c);
+      if constexpr (Seek::top_level_or) c.text(")");
+    } else {
+      seek.render(c);
+    }
+  }
+  template <class B>
+  void bind(B& b) const {
+    cond.bind(b);
+    seek.bind(b);
+  }
+};
+
+// ---- compile-time rules ----
+template <class T>
+struct is_select_stmt : std::false_type {};
+template <class... P>
+struct is_select_stmt<select_stmt<P...>> : std::true_type {};
+
+template <class Tag, class... S>
+struct find_source {
+  using type = void;
+};
+template <class Tag, class S, class... R>
+struct find_source<Tag, S, R...>
+    : std::conditional_t<std::is_same_v<typename S::table_tag, Tag>, std::type_identity<S>, find_source<Tag, R...>> {};
+template <class Tag, class L>
+struct find_source_in;
+template <class Tag, class... S>
+struct find_source_in<Tag, type_list<S...>> : find_source<Tag, S...> {};
+
+template <class C>
+struct is_pk_column : std::bool_constant<C::is_primary_key> {};
+
+/// Whether column C makes a row unique given the key expressions Exprs: C is UNIQUE, the whole
+/// single-column primary key, or part of a primary key whose every column is among Exprs.
+template <class C, class SourceTables, class Exprs>
+constexpr bool is_unique_key() {
+  if constexpr (!is_column_v<C>) {
+    return false;
+  } else if constexpr (C::is_unique) {
+    return true;
+  } else if constexpr (!C::is_primary_key) {
+    return false;
+  } else {
+    using S = typename find_source_in<typename C::table_tag, SourceTables>::type;
+    if constexpr (std::is_void_v<S>) {
+      return false;
+    } else {
+      return is_subset_v<filter_t<is_pk_column, typename source_columns<S>::type>, Exprs>;
+    }
+  }
+}
+
+template <class K>
+struct last_of;
+template <class... K>
+struct last_of<type_list<K...>> {
+  using type = std::tuple_element_t<sizeof...(K) - 1, std::tuple<K...>>;
+};
+
+/// Every rule of a keyset order over statement Stmt, each a static_assert naming the mistake.
+template <class Stmt, class... K>
+struct keyset_rules {
+  using from_type = typename Stmt::from_type;
+  using sources = typename from_type::sources;
+  using nullable = nullable_tables_of<from_type>;
+  using last = typename last_of<type_list<K...>>::type;
+  static constexpr unsigned nullable_count = (0u + ... + (is_optional_v<key_value_t<K, nullable>> ? 1u : 0u));
+
+  static_assert(is_none_v<typename Stmt::template part_t<p_order>>,
+                "quarry: paginate() orders by its keys; remove order_by() from the statement");
+  static_assert(is_none_v<typename Stmt::template part_t<p_limit>> && is_none_v<typename Stmt::template part_t<p_offset>>,
+                "quarry: paginate() sets LIMIT itself and never uses OFFSET; remove limit()/offset() from the "
+                "statement and pass the page size in the page_request");
+  static_assert(!Stmt::grouped && !(Stmt::fields_type::flags & f_aggregate),
+                "quarry: paginate() pages rows of a plain select; a grouped or aggregate select cannot be "
+                "paged by keyset (wrap it in a subquery or page its source rows)");
+  static_assert(((!(K::flags & (f_aggregate | f_window))) && ...),
+                "quarry: a keyset key cannot be an aggregate or window function; use columns of the rows "
+                "being paged");
+  static_assert((is_subset_v<typename K::tables, sources> && ...),
+                "quarry: a keyset key uses a column whose table is not in FROM or JOIN; add the table or "
+                "use one of its columns");
+  static_assert(((K::null_order != nulls::automatic || !is_optional_v<key_value_t<K, nullable>>) && ...),
+                "quarry: a keyset key can be NULL (a nullable column or the outer side of a join); give it an "
+                "explicit .asc(quarry::nulls_last) / .desc(quarry::nulls_first) etc., because PostgreSQL and "
+                "SQLite put NULLs at opposite ends by default");
+  static_assert(is_unique_key<typename last::expr_type, typename from_type::source_tables,
+                              type_list<typename K::expr_type...>>(),
+                "quarry: a keyset order must end with a unique key so that no two rows tie; add the primary "
+                "key (or a UNIQUE column) as the last key, e.g. paginate(q, posts.created_at.desc(), "
+                "posts.id.desc())");
+  static_assert(!is_optional_v<key_value_t<last, nullable>>,
+                "quarry: the last keyset key is unique but can be NULL (a nullable column or the outer side "
+                "of a join), and NULLs tie; end with a NOT NULL key of a table that is always present");
+  static_assert(sizeof...(K) <= 16 && nullable_count <= 4,
+                "quarry: a keyset order may have at most 16 keys, at most 4 of them nullable (each nullable "
+                "key doubles the statement shapes that are prepared)");
+  static constexpr bool ok = true;
+};
+
+}  // namespace quarry::detail
+// ---- end quarry/page/keyset.hpp ----
+// ---- begin quarry/page/paginate.hpp ----
+/// \file quarry/page/paginate.hpp
+/// Keyset pagination of any typed select, forwards and backwards, with opaque cursor tokens.
+///
+///     auto feed = quarry::paginate(quarry::select(posts).where(posts.user_id == uid),
+///                                  posts.created_at.desc(), posts.id.desc());
+///     auto p1 = feed.fetch(db, {.first = 20});                           // newest 20
+///     auto p2 = feed.fetch(db, {.first = 20, .after = p1.next_cursor});  // the 20 after them
+///     auto p0 = feed.fetch(db, {.last = 20, .before = p2.previous_cursor});
+///     for (const Post& p : p2) { ... }   // p2.has_next, p2.has_previous
+///
+/// The order must end with a unique key (checked at compile time). A page reads n+1 rows to
+/// know whether another page follows; the cost of a page does not grow with its depth, and rows
+/// inserted or deleted between fetches never make a page skip or repeat a row that was there
+/// before. See docs/pagination.md.
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace quarry {
+
+/// Which page to fetch, Relay style: `{.first = n}` or `{.first = n, .after = cursor}` reads
+/// forwards; `{.last = n}` or `{.last = n, .before = cursor}` reads backwards (the last n rows
+/// before the cursor, or of the whole result). An empty cursor means "from the start" / "from
+/// the end".
+struct page_request {
+  std::int64_t first = 0;  ///< page size, reading forwards
+  std::string after{};     ///< a page's next_cursor: rows after that page
+  std::int64_t last = 0;   ///< page size, reading backwards
+  std::string before{};    ///< a page's previous_cursor: rows before that page
+};
+
+/// One page of rows, in the pagination order whichever direction it was read in.
+template <class Row>
+struct page {
+  std::vector<Row> rows;
+  /// A row follows this page (read forwards: from the extra row; read backwards: a `before`
+  /// cursor was given).
+  bool has_next = false;
+  /// A row precedes this page (read backwards: from the extra row; read forwards: an `after`
+  /// cursor was given).
+  bool has_previous = false;
+  /// Cursor of the last row: pass it as `.after` for the next page. For an empty page, the
+  /// request's own cursor (so polling "what came after" keeps working).
+  std::string next_cursor;
+  /// Cursor of the first row: pass it as `.before` for the previous page.
+  std::string previous_cursor;
+
+  std::size_t size() const noexcept { return rows.size(); }
+  bool empty() const noexcept { return rows.empty(); }
+  auto begin() const noexcept { return rows.begin(); }
+  auto end() const noexcept { return rows.end(); }
+};
+
+namespace detail {
+
+/// A row of a page query: the user's row plus the key values of that row.
+template <class Row, class Keys>
+struct keyed_row {
+  using value_row = Row;
+  using keys_type = Keys;
+  Row row;
+  Keys keys;
+};
+
+/// The select list of a page query: the statement's own list, then the keys (so every page
+/// knows its boundary values, whatever was selected).
+template <class F, class... E>
+struct keyed_fields {
+  using tables = typename F::tables;
+  using exprs_list = typename F::exprs_list;
+  static constexpr unsigned flags = F::flags;
+  template <class Nullable, bool Grouped>
+  using row_type = keyed_row<typename named_row<F, typename F::template row_type<Nullable, Grouped>>::type,
+                             std::tuple<typename result_type<E, Nullable, Grouped>::type...>>;
+  F fields;
+  std::tuple<E...> keys;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    fields.render(c);
+    std::apply([&](const auto&... e) { ((c.text(", "), e.render(c)), ...); }, keys);
+  }
+  template <class B>
+  void bind(B& b) const {
+    fields.bind(b);
+    bind_all(b, keys);
+  }
+};
+
+template <class F, class... E, class Row>
+struct row_reader<keyed_fields<F, E...>, Row> {
+  static constexpr int offset = static_cast<int>(F::exprs_list::size);
+  using keys_type = typename Row::keys_type;
+  template <class Stmt>
+  static Row read(Stmt& s) {
+    return Row{row_reader<F, typename Row::value_row>::read(s), read_keys(s, std::index_sequence_for<E...>{})};
+  }
+  template <class Stmt, std::size_t... I>
+  static keys_type read_keys(Stmt& s, std::index_sequence<I...>) {
+    return keys_type{read_field<std::tuple_element_t<I, keys_type>>(
+        s, offset + static_cast<int>(I), field_info_v<E, offset + static_cast<int>(I)>)...};
+  }
+};
+
+/// Renders the parts of a query a cursor is bound to. Placeholders are `?` and everything else
+/// follows PostgreSQL (the richer dialect), so the fingerprint is the same on every backend.
+struct fingerprint_dialect : postgres_dialect {
+  static constexpr std::string_view name = "fingerprint";
+  static void placeholder(std::string& out, int) { out += '?'; }
+};
+
+template <class... V>
+constexpr unsigned optional_mask() noexcept {
+  unsigned m = 0, bit = 1;
+  ((m |= is_optional_v<V> ? bit : 0u, bit <<= 1), ...);
+  return m;
+}
+
+[[noreturn]] inline void page_usage(std::string msg) { throw usage_error(errc::usage, std::move(msg)); }
+
+}  // namespace detail
+
+/// Pages a select by an ordered list of keys; made by quarry::paginate(). A small value type:
+/// build it once (or per request, it is cheap) and call fetch() with any connection.
+template <class Stmt, class... K>
+class keyset_pager {
+  using nullable_tables = detail::nullable_tables_of<typename Stmt::from_type>;
+
+ public:
+  /// The row type of a page: what db.query(q) yields (quarry::row for select(exprs...), the row
+  /// struct for select(table)).
+  using row_type = detail::query_row_t<Stmt>;
+  /// The key values of one row, as read from the database.
+  using key_values = std::tuple<detail::key_value_t<K, nullable_tables>...>;
+  static constexpr std::size_t key_count = sizeof...(K);
+
+  keyset_pager(Stmt s, std::tuple<K...> keys) : stmt_(std::move(s)), keys_(std::move(keys)) {}
+
+  /// Fetches one page. Throws quarry::invalid_cursor for a bad cursor and quarry::usage_error
+  /// for a bad request (no size, both directions, size over max_page_size()).
+  template <class Db>
+  page<row_type> fetch(Db& db, const page_request& r) const {
+    request q = check(r);
+    page<row_type> out;
+    visit_statement(q, [&](const auto& s, auto backward) { out = collect<decltype(backward)::value>(db.query(s).all(), q); });
+    return out;
+  }
+
+  /// The SQL that fetch() runs for this request in Dialect (decoding the cursor, if any).
+  template <class Dialect>
+  std::string to_sql(const page_request& r) const {
+    request q = check(r);
+    std::string out;
+    visit_statement(q, [&](const auto& s, auto) { out = ::quarry::to_sql<Dialect>(s); });
+    return out;
+  }
+
+  /// Decodes and checks a cursor without touching the database; throws quarry::invalid_cursor.
+  void validate_cursor(std::string_view token) const { (void)decode(token); }
+
+  /// The cursor of a row with these key values (e.g. to start after a known row).
+  std::string cursor_for(const key_values& values) const {
+    std::vector<detail::cursor_value> v;
+    v.reserve(key_count);
+    std::apply([&](const auto&... x) { (v.push_back(to_value(x)), ...); }, values);
+    return detail::encode_cursor(codec(), v);
+  }
+
+  /// A copy that signs its cursors with `s` and accepts only cursors signed by it. `s` must
+  /// outlive the pager.
+  keyset_pager signed_by(const cursor_signer& s) const {
+    std::size_t n = s.signature_size();
+    if (n == 0 || n > 64)
+      detail::page_usage("quarry: a cursor signer's signature_size() must be 1..64 bytes, not " + std::to_string(n));
+    keyset_pager p = *this;
+    p.signer_ = &s;
+    return p;
+  }
+  /// A copy with another limit on page sizes (default 1000): a request over it is an error, so a
+  /// client cannot turn a page into an unbounded query.
+  keyset_pager max_page_size(std::int64_t n) const {
+    if (n < 1 || n == INT64_MAX) detail::page_usage("quarry: max_page_size() must be at least 1 and below INT64_MAX");
+    keyset_pager p = *this;
+    p.max_page_ = n;
+    return p;
+  }
+  /// A copy with another limit on cursor length in characters (default 4096).
+  keyset_pager max_cursor_length(std::size_t n) const {
+    keyset_pager p = *this;
+    p.max_cursor_ = n;
+    return p;
+  }
+
+  /// What cursors are bound to: a hash of the WITH and FROM/JOIN clauses, the WHERE clause's SQL
+  /// (its shape, not its values) and the keys with their directions and NULLS placement. The
+  /// select list is not part of it: selecting other columns keeps cursors valid.
+  std::uint64_t fingerprint() const {
+    static const std::uint64_t fp = detail::fnv1a64(fingerprint_text());
+    return fp;
+  }
+  /// The text fingerprint() hashes.
+  std::string fingerprint_text() const {
+    detail::render_context<detail::fingerprint_dialect> c;
+    c.text("quarry keyset v1\n");
+    if constexpr (!detail::is_none_v<typename Stmt::with_type>) {
+      c.text("with:");
+      detail::get_part<detail::p_with>(stmt_.parts).render(c);
+      c.text("\n");
+    }
+    c.text("from:");
+    detail::get_part<detail::p_from>(stmt_.parts).render(c);
+    c.text("\nwhere:");
+    detail::get_part<detail::p_where>(stmt_.parts).render(c);
+    c.text("\norder:");
+    order<false>().render(c);
+    return std::move(c.sql);
+  }
+
+ private:
+  static constexpr unsigned nullable_mask = detail::optional_mask<detail::key_value_t<K, nullable_tables>...>();
+  static constexpr unsigned nullable_count = static_cast<unsigned>(std::popcount(nullable_mask));
+
+  struct request {
+    bool backward;
+    std::int64_t size;
+    std::string_view cursor;
+  };
+  struct boundary {
+    unsigned null_mask = 0;
+    std::tuple<detail::key_storage_t<K>...> values;
+  };
+
+  detail::cursor_codec codec() const { return {fingerprint(), key_count, signer_, max_cursor_}; }
+
+  request check(const page_request& r) const {
+    if (r.first < 0 || r.last < 0) detail::page_usage("quarry: page_request .first and .last cannot be negative");
+    if ((r.first > 0) == (r.last > 0))
+      detail::page_usage("quarry: a page_request needs exactly one of .first (read forwards, with .after) and "
+                         ".last (read backwards, with .before)");
+    if (r.first > 0 && !r.before.empty())
+      detail::page_usage("quarry: page_request .before goes with .last; use {.first = n, .after = cursor} to read "
+                         "forwards");
+    if (r.last > 0 && !r.after.empty())
+      detail::page_usage("quarry: page_request .after goes with .first; use {.last = n, .before = cursor} to read "
+                         "backwards");
+    std::int64_t n = r.first > 0 ? r.first : r.last;
+    if (n > max_page_)
+      detail::page_usage("quarry: page size " + std::to_string(n) + " is over this pager's limit of " +
+                         std::to_string(max_page_) + "; ask for smaller pages or raise max_page_size()");
+    return {r.last > 0, n, r.first > 0 ? std::string_view(r.after) : std::string_view(r.before)};
+  }
+
+  // ---- the statements ----
+  template <bool Backward>
+  auto order() const {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return detail::order_clause<detail::directed_key_t<Backward, K>...>{
+          {detail::directed_key_t<Backward, K>{std::get<I>(keys_).e}...}};
+    }(std::index_sequence_for<K...>{});
+  }
+  template <bool Backward>
+  auto base_statement(std::int64_t n) const {
+    using fields = detail::keyed_fields<typename Stmt::fields_type, typename K::expr_type...>;
+    fields f{detail::get_part<detail::p_fields>(stmt_.parts),
+             std::apply([](const auto&... k) { return std::tuple<typename K::expr_type...>{k.e...}; }, keys_)};
+    return stmt_.template with<detail::p_fields>(std::move(f))
+        .template with<detail::p_order>(order<Backward>())
+        .template with<detail::p_limit>(detail::limit_clause{n + 1});
+  }
+  template <bool Backward, unsigned NullMask, class Base>
+  auto seek_statement(const Base& base, const boundary& b) const {
+    using seek = detail::seek_predicate<nullable_mask, NullMask, detail::directed_key_t<Backward, K>...>;
+    seek p{order<Backward>().keys, b.values};
+    using W = typename Stmt::template part_t<detail::p_where>;
+    if constexpr (detail::is_none_v<W>) {
+      return base.template with<detail::p_where>(
+          detail::where_clause<detail::keyset_filter<detail::none, seek>>{{detail::none{}, std::move(p)}});
+    } else {
+      using C = decltype(W::cond);
+      return base.template with<detail::p_where>(detail::where_clause<detail::keyset_filter<C, seek>>{
+          {detail::get_part<detail::p_where>(stmt_.parts).cond, std::move(p)}});
+    }
+  }
+  /// Calls f(statement, bool_constant<backward>) with the statement for request q.
+  template <class F>
+  void visit_statement(const request& q, F&& f) const {
+    if (q.backward) {
+      visit_direction<true>(q, f);
+    } else {
+      visit_direction<false>(q, f);
+    }
+  }
+  template <bool Backward, class F>
+  void visit_direction(const request& q, F& f) const {
+    auto base = base_statement<Backward>(q.size);
+    if (q.cursor.empty()) {
+      f(base, std::bool_constant<Backward>{});
+      return;
+    }
+    boundary b = decode(q.cursor);
+    // One statement type per set of NULL boundary values: only their masks are instantiated.
+    [&]<unsigned... D>(std::integer_sequence<unsigned, D...>) {
+      (void)((spread(D) == b.null_mask
+                  ? (f(seek_statement<Backward, spread(D)>(base, b), std::bool_constant<Backward>{}), true)
+                  : false) ||
+             ...);
+    }(std::make_integer_sequence<unsigned, (1u << nullable_count)>{});
+  }
+  /// Maps bit j of d to the j-th nullable key's bit.
+  static constexpr unsigned spread(unsigned d) noexcept {
+    unsigned out = 0, j = 0;
+    for (unsigned i = 0; i < key_count; ++i) {
+      if ((nullable_mask >> i) & 1u) {
+        if ((d >> j) & 1u) out |= 1u << i;
+        ++j;
+      }
+    }
+    return out;
+  }
+
+  template <bool Backward, class Rows>
+  page<row_type> collect(Rows rows, const request& q) const {
+    page<row_type> p;
+    bool extra = static_cast<std::int64_t>(rows.size()) > q.size;
+    if (extra) rows.pop_back();
+    if constexpr (Backward) std::reverse(rows.begin(), rows.end());
+    p.has_next = Backward ? !q.cursor.empty() : extra;
+    p.has_previous = Backward ? extra : !q.cursor.empty();
+    if (rows.empty()) {
+      p.next_cursor = p.previous_cursor = std::string(q.cursor);
+    } else {
+      p.previous_cursor = cursor_for(rows.front().keys);
+      p.next_cursor = cursor_for(rows.back().keys);
+    }
+    p.rows.reserve(rows.size());
+    for (auto& r : rows) p.rows.push_back(std::move(r.row));
+    return p;
+  }
+
+  // ---- cursors ----
+  template <class T>
+  static detail::cursor_value to_value(const T& v) {
+    if constexpr (detail::is_optional_v<T>) {
+      return v ? to_value(*v) : detail::cursor_value{};
+    } else {
+      return detail::to_cursor_value(value_traits<T>::to_storage(v));
+    }
+  }
+  template <std::size_t I>
+  std::string key_name() const {
+    return "key " + std::to_string(I + 1) + " (" +
+           detail::render_sql<detail::fingerprint_dialect>(std::get<I>(keys_).e) + ")";
+  }
+  template <std::size_t I>
+  void read_key(const detail::cursor_value& v, boundary& b) const {
+    using KT = std::tuple_element_t<I, key_values>;
+    using T = detail::strip_optional_t<KT>;
+    using S = typename value_traits<T>::storage;
+    if (v.type == detail::cursor_type::null) {
+      if constexpr (detail::is_optional_v<KT>) {
+        b.null_mask |= 1u << I;
+        return;
+      } else {
+        detail::cursor_fault("wrong type", key_name<I>() + " is NULL in the token but cannot be NULL");
+      }
+    }
+    constexpr detail::cursor_type want = detail::cursor_type_of<S>::value;
+    if (v.type != want)
+      detail::cursor_fault("wrong type", key_name<I>() + " holds " + std::string(detail::to_string(v.type)) +
+                                             " in the token but the key is " + std::string(detail::to_string(want)));
+    S& out = std::get<I>(b.values);
+    detail::from_cursor_value(v, out);
+    if constexpr (!std::is_same_v<T, S>) {
+      try {
+        (void)value_traits<T>::from_storage(S(out));
+      } catch (const detail::conversion_error& e) {
+        detail::cursor_fault("wrong type", key_name<I>() + ": " + e.what);
+      }
+    }
+  }
+  boundary decode(std::string_view token) const {
+    std::vector<detail::cursor_value> values = detail::decode_cursor(codec(), token);
+    boundary b;
+    [&]<std::size_t... I>(std::index_sequence<I...>) { (read_key<I>(values[I], b), ...); }(std::index_sequence_for<K...>{});
+    return b;
+  }
+
+  Stmt stmt_;
+  std::tuple<K...> keys_;
+  const cursor_signer* signer_ = nullptr;
+  std::int64_t max_page_ = 1000;
+  std::size_t max_cursor_ = 4096;
+};
+
+/// Pages select statement `q` by `keys` (columns or expressions, or their `.asc()`/`.desc()`
+/// forms; a nullable key needs an explicit NULLS FIRST/LAST). The last key must be unique: the
+/// primary key, a UNIQUE NOT NULL column, or the last column of a primary key whose columns are
+/// all keys. `q` must not have order_by(), limit() or offset(), nor be grouped.
+template <class Stmt, class... K>
+auto paginate(const Stmt& q, K&&... keys) {
+  static_assert(detail::is_select_stmt<Stmt>::value,
+                "quarry: paginate() takes a select statement: paginate(quarry::select(...).from(...), keys...)");
+  static_assert(sizeof...(K) > 0,
+                "quarry: paginate() needs order keys that end with a unique key, e.g. paginate(q, "
+                "posts.created_at.desc(), posts.id.desc())");
+  constexpr bool keys_ok = ((detail::is_order_key<std::remove_cvref_t<K>>::value || detail::expression<std::remove_cvref_t<K>>) && ...);
+  static_assert(keys_ok,
+                "quarry: paginate() takes the statement, then order keys: columns or expressions, or their "
+                ".asc()/.desc() forms");
+  if constexpr (detail::is_select_stmt<Stmt>::value && sizeof...(K) > 0 && keys_ok) {
+    Stmt::validate();
+    if constexpr (!detail::is_none_v<typename Stmt::from_type>) {
+      static_assert(detail::keyset_rules<Stmt, decltype(detail::to_order_key(std::declval<K>()))...>::ok);
+      return keyset_pager<Stmt, decltype(detail::to_order_key(std::declval<K>()))...>(
+          q, {detail::to_order_key(std::forward<K>(keys))...});
+    }
+  }
+}
+
+}  // namespace quarry
+// ---- end quarry/page/paginate.hpp ----
+// ---- end quarry/quarry.hpp ----
+
+// ==== shared by both backends =====================================================================
+#if QUARRY_ENABLE_SQLITE || QUARRY_ENABLE_POSTGRES
+// ---- begin quarry/backend/connection_base.hpp ----
+/// \file quarry/backend/connection_base.hpp
+/// Everything a connection does that does not depend on the database: run typed statements,
+/// CRUD helpers, DDL from descriptors. A backend derives from
+/// `connection_base<Derived, Dialect, Statement>` and supplies:
+///   std::unique_ptr<Statement> prepare(const std::string& sql);
+///   std::int64_t changes();                // rows changed by the last statement
+///   std::int64_t last_insert_id();         // when the dialect has no RETURNING for ids
+///   void exec(std::string_view sql);       // SQL without parameters or results
+/// See docs/design.md ("Backends") for the Statement interface.
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+// ---- begin quarry/backend/buffered_result.hpp ----
+/// \file quarry/backend/buffered_result.hpp
+/// Rows already read into memory, with the interface of quarry::result (iterate once, all(),
+/// one(), first()). A multi-row insert with RETURNING runs several statements; its rows come back
+/// this way, in insertion order.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+namespace quarry {
+
+/// The rows of a statement that ran to completion. Single-pass, like quarry::result.
+template <class Row>
+class buffered_result {
+ public:
+  using value_type = Row;
+  using iterator = typename std::vector<Row>::iterator;
+
+  buffered_result(std::vector<Row> rows, std::string sql) : rows_(std::move(rows)), sql_(std::move(sql)) {}
+
+  iterator begin() {
+    if (started_) throw usage_error(errc::usage, "quarry: a query result can be iterated only once");
+    started_ = true;
+    return rows_.begin();
+  }
+  iterator end() noexcept { return rows_.end(); }
+  /// Number of rows.
+  std::size_t size() const noexcept { return rows_.size(); }
+
+  /// Every row.
+  std::vector<Row> all() {
+    (void)begin();
+    return std::move(rows_);
+  }
+  /// The first row, or nullopt when there is none.
+  std::optional<Row> first() {
+    auto it = begin();
+    if (it == end()) return std::nullopt;
+    return std::move(*it);
+  }
+  /// Exactly one row; quarry::row_count_error when there are none or several.
+  Row one() {
+    auto it = begin();
+    if (rows_.size() != 1)
+      throw row_count_error(errc::row_count,
+                            std::string("quarry: one() expected exactly one row, the statement returned ") +
+                                (rows_.empty() ? "none" : "more") + "; SQL: " + sql_,
+                            sql_);
+    return std::move(*it);
+  }
+
+ private:
+  std::vector<Row> rows_;
+  std::string sql_;
+  bool started_ = false;
+};
+
+}  // namespace quarry
+// ---- end quarry/backend/buffered_result.hpp ----
+// ---- begin quarry/backend/dynamic_reader.hpp ----
+/// \file quarry/backend/dynamic_reader.hpp
+/// Reads the rows of a dynamic query whose columns are chosen at run time: each column is read as
+/// its storage type (known from the selected expression) into a quarry::dynamic_row.
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+
+namespace quarry::detail {
+
+template <class S, class Stmt>
+void read_cell(Stmt& s, int i, const field_info& f, cell& out) {
+  S v{};
+  if (s.read(i, v, f)) {
+    out.template emplace<S>(std::move(v));
+  } else {
+    out.template emplace<std::monostate>();
+  }
+}
+
+template <class Row>
+struct dynamic_row_reader {
+  std::shared_ptr<const dynamic_columns_info> info;
+
+  template <class Stmt>
+  Row read(Stmt& s) const {
+    const auto& cols = info->columns;
+    std::vector<cell> cells(cols.size());
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      const int at = static_cast<int>(i);
+      const field_info f{cols[i].table, cols[i].column, at};
+      switch (cols[i].storage) {
+        case cell_index<bool>(): read_cell<bool>(s, at, f, cells[i]); break;
+        case cell_index<std::int64_t>(): read_cell<std::int64_t>(s, at, f, cells[i]); break;
+        case cell_index<double>(): read_cell<double>(s, at, f, cells[i]); break;
+        case cell_index<decimal>(): read_cell<decimal>(s, at, f, cells[i]); break;
+        case cell_index<std::string>(): read_cell<std::string>(s, at, f, cells[i]); break;
+        case cell_index<bytes>(): read_cell<bytes>(s, at, f, cells[i]); break;
+        case cell_index<timestamp>(): read_cell<timestamp>(s, at, f, cells[i]); break;
+        case cell_index<date>(): read_cell<date>(s, at, f, cells[i]); break;
+        default: break;
+      }
+    }
+    return Row(info, std::move(cells));
+  }
+};
+
+}  // namespace quarry::detail
+// ---- end quarry/backend/dynamic_reader.hpp ----
 // ---- begin quarry/backend/result.hpp ----
 /// \file quarry/backend/result.hpp
 /// The rows of a query: a single-pass range that steps the prepared statement as you iterate,
@@ -4890,7 +9904,7 @@ class result {
  public:
   using value_type = Row;
 
-  explicit result(Lease lease) : lease_(std::move(lease)) {}
+  explicit result(Lease lease, Reader reader = {}) : lease_(std::move(lease)), reader_(std::move(reader)) {}
   result(result&&) noexcept = default;
   result& operator=(result&&) noexcept = default;
 
@@ -4903,7 +9917,7 @@ class result {
     iterator() = default;
     explicit iterator(result* r) : r_(r) {}
     /// Reads the current row (each call reads it again; valid until ++).
-    Row operator*() const { return Reader::read(r_->lease_.stmt()); }
+    Row operator*() const { return r_->reader_.read(r_->lease_.stmt()); }
     iterator& operator++() {
       r_->advance();
       return *this;
@@ -4964,7 +9978,11 @@ class result {
  private:
   void advance() {
     if (done_) return;
-    if (!lease_.stmt().step()) finish();
+    if (lease_.stmt().step()) {
+      lease_.count_row();
+    } else {
+      finish();
+    }
   }
   void finish() {
     done_ = true;
@@ -4972,68 +9990,13 @@ class result {
   }
 
   Lease lease_;
+  [[no_unique_address]] Reader reader_;  // empty for typed rows; a dynamic row's column list
   bool started_ = false;
   bool done_ = false;
 };
 
 }  // namespace quarry
 // ---- end quarry/backend/result.hpp ----
-// ---- begin quarry/backend/row_reader.hpp ----
-/// \file quarry/backend/row_reader.hpp
-/// Builds a typed row from the current result row: std::tuple for select(exprs...), the row
-/// struct for select(table). Columns are read in order straight into the object (no copies).
-
-#include <cstddef>
-#include <tuple>
-#include <utility>
-
-
-namespace quarry::detail {
-
-template <class E>
-constexpr field_info field_info_of(int i) {
-  if constexpr (is_column_v<E>) {
-    return field_info{E::table_tag::ref_name, E::name, i};
-  } else {
-    return field_info{{}, {}, i};
-  }
-}
-
-/// One constant per (expression, index): the reader passes a reference to static storage
-/// instead of building a field_info on the stack for every column of every row.
-template <class E, int I>
-inline constexpr field_info field_info_v = field_info_of<E>(I);
-
-template <class Fields, class Row>
-struct row_reader;
-
-template <class... E, class Row>
-struct row_reader<select_list<E...>, Row> {
-  template <class Stmt>
-  static Row read(Stmt& s) {
-    return read_impl(s, std::index_sequence_for<E...>{});
-  }
-  template <class Stmt, std::size_t... I>
-  static Row read_impl(Stmt& s, std::index_sequence<I...>) {
-    return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info_v<E, static_cast<int>(I)>)...};
-  }
-};
-
-template <class D, class Row>
-struct row_reader<whole_row<D>, Row> {
-  using columns = typename whole_row<D>::columns;
-  template <class Stmt>
-  static Row read(Stmt& s) {
-    return read_impl(s, columns{}, std::make_index_sequence<columns::size>{});
-  }
-  template <class Stmt, class... C, std::size_t... I>
-  static Row read_impl(Stmt& s, type_list<C...>, std::index_sequence<I...>) {
-    return Row{read_field<typename C::value_type>(s, static_cast<int>(I), field_info_v<C, static_cast<int>(I)>)...};
-  }
-};
-
-}  // namespace quarry::detail
-// ---- end quarry/backend/row_reader.hpp ----
 // ---- begin quarry/backend/statement_cache.hpp ----
 /// \file quarry/backend/statement_cache.hpp
 /// Prepared statements of one connection, indexed by the process-wide slot of each statement
@@ -5041,6 +10004,7 @@ struct row_reader<whole_row<D>, Row> {
 /// a live result is leased; asking for it again prepares a private copy instead of clobbering it.
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -5058,7 +10022,15 @@ class statement_lease {
   statement_lease() = default;
   statement_lease(Stmt* s, bool* busy, std::unique_ptr<Stmt> owned, const sql_entry* e)
       : stmt_(s), busy_(busy), owned_(std::move(owned)), entry_(e) {}
-  statement_lease(statement_lease&& o) noexcept { *this = std::move(o); }
+  // Member-wise (not through operator=): a smaller inlined body in every caller of query().
+  statement_lease(statement_lease&& o) noexcept
+      : stmt_(std::exchange(o.stmt_, nullptr)),
+        busy_(std::exchange(o.busy_, nullptr)),
+        owned_(std::move(o.owned_)),
+        entry_(o.entry_),
+        owned_entry_(std::move(o.owned_entry_)),
+        trace_(std::exchange(o.trace_, nullptr)),
+        rows_(o.rows_) {}
   statement_lease& operator=(statement_lease&& o) noexcept {
     if (this != &o) {
       release();
@@ -5067,6 +10039,8 @@ class statement_lease {
       owned_ = std::move(o.owned_);
       owned_entry_ = std::move(o.owned_entry_);
       entry_ = o.entry_;
+      trace_ = std::exchange(o.trace_, nullptr);
+      rows_ = o.rows_;
     }
     return *this;
   }
@@ -5084,7 +10058,15 @@ class statement_lease {
     owned_.reset();
     stmt_ = nullptr;
     busy_ = nullptr;
+    if (trace_) [[unlikely]]
+      end_trace(trace_, rows_);  // reports the statement's end to the connection's observers
   }
+
+  /// Statement hooks (quarry/diag): the trace that reports this statement's end, rows seen.
+  void trace(std::unique_ptr<statement_trace> t) noexcept { trace_ = t.release(); }
+  bool traced() const noexcept { return trace_ != nullptr; }
+  void count_row() noexcept { ++rows_; }
+  void set_rows(std::int64_t n) noexcept { rows_ = n; }
 
  private:
   Stmt* stmt_ = nullptr;
@@ -5092,6 +10074,8 @@ class statement_lease {
   std::unique_ptr<Stmt> owned_;
   const sql_entry* entry_ = nullptr;
   std::unique_ptr<sql_entry> owned_entry_;  // raw SQL: the lease keeps its own text
+  statement_trace* trace_ = nullptr;  // owned; only while statement hooks are installed
+  std::int64_t rows_ = 0;
 
  public:
   /// A lease on a private statement for raw SQL.
@@ -5187,6 +10171,7 @@ class statement_cache {
 /// See docs/transactions.md.
 
 #include <chrono>
+#include <concepts>
 #include <cstdint>
 #include <exception>
 #include <random>
@@ -5261,6 +10246,11 @@ struct tx_options_for {
   bool retry_exclusion_violation = false;
   /// PostgreSQL 55P03 lock_not_available (NOWAIT, lock_timeout; off by default).
   bool retry_lock_not_available = false;
+  /// PostgreSQL: a connection lost before COMMIT was sent (08xxx but 08007, 57P01 after
+  /// pg_terminate_backend, ...) reconnects the connection (`reconnect()`) and re-runs the callback,
+  /// counting as an attempt (on by default). A loss during COMMIT is never retried: it throws
+  /// quarry::ambiguous_commit.
+  bool retry_connection_lost = true;
   /// Called before every retry (logging, metrics). Must not throw.
   std::function<void(const retry_event&)> on_retry{};
 };
@@ -5345,6 +10335,8 @@ struct tx_backend {
   void* conn = nullptr;
   void (*exec)(void*, std::string_view) = nullptr;
   bool (*failed)(void*) = nullptr;  ///< PostgreSQL: the transaction is aborted (25P02 state)
+  std::string (*failure)(void*) = nullptr;  ///< PostgreSQL: the error that aborted it, if known
+  bool (*broken)(void*) = nullptr;          ///< PostgreSQL: the connection is known to be gone
   tx_state* state = nullptr;
 
   template <class Conn>
@@ -5355,6 +10347,22 @@ struct tx_backend {
     b.failed = [](void* c) -> bool {
       if constexpr (requires(Conn& x) { x.transaction_failed(); }) {
         return static_cast<Conn*>(c)->transaction_failed();
+      } else {
+        (void)c;
+        return false;
+      }
+    };
+    b.failure = [](void* c) -> std::string {
+      if constexpr (requires(Conn& x) { x.transaction_failure(); }) {
+        return static_cast<Conn*>(c)->transaction_failure();
+      } else {
+        (void)c;
+        return {};
+      }
+    };
+    b.broken = [](void* c) -> bool {
+      if constexpr (requires(Conn& x) { x.broken(); }) {
+        return static_cast<Conn*>(c)->broken();
       } else {
         (void)c;
         return false;
@@ -5399,7 +10407,9 @@ class transaction {
   }
 
   /// COMMIT (outermost) or RELEASE SAVEPOINT (nested). If COMMIT fails the transaction is rolled
-  /// back and the error propagates; a lost connection during COMMIT is quarry::ambiguous_commit.
+  /// back and the error propagates. A connection known to be lost before COMMIT is sent is
+  /// quarry::connection_lost (nothing committed); a connection lost while COMMIT is in flight, or
+  /// SQLSTATE 08007 / 40003, is quarry::ambiguous_commit (the outcome is unknown).
   void commit() {
     check_usable("commit");
     detail::tx_state& st = *b_.state;
@@ -5410,13 +10420,24 @@ class transaction {
         finish(rolled_back);
         std::rethrow_exception(p);
       }
+      if (b_.broken(b_.conn)) {
+        finish(rolled_back);
+        throw connection_lost(errc::connection_lost,
+                              "quarry: cannot commit: the connection was lost before COMMIT was sent, so the "
+                              "transaction did not commit (the server rolls it back); run it again on a new "
+                              "connection (the callback form db.transaction(...) does this itself)",
+                              "COMMIT");
+      }
       if (b_.failed(b_.conn)) {
+        std::string why = b_.failure(b_.conn);
         quiet_undo();
         finish(rolled_back);
         throw usage_error(errc::usage,
-                          "quarry: cannot commit: an earlier statement of this transaction failed and "
-                          "PostgreSQL aborted the transaction (SQLSTATE 25P02 for every later statement); "
-                          "it was rolled back. Catch errors in a nested scope (savepoint) to go on after them",
+                          "quarry: cannot commit: an earlier statement of this transaction failed" +
+                              (why.empty() ? std::string() : " (" + why + ")") +
+                              " and PostgreSQL aborted the transaction (SQLSTATE 25P02 for every later "
+                              "statement); it was rolled back. Catch errors in a nested scope (savepoint) to go "
+                              "on after them",
                           "COMMIT");
       }
       try {
@@ -5424,8 +10445,11 @@ class transaction {
       } catch (const connection_lost& e) {
         finish(rolled_back);
         throw ambiguous_commit(errc::ambiguous_commit,
-                               std::string("quarry: the connection was lost while COMMIT was in flight; the "
-                                           "transaction may or may not have committed (check before retrying): ") +
+                               std::string("quarry: the connection was lost while COMMIT was in flight, so the "
+                                           "transaction may or may not have committed; quarry does not retry it. "
+                                           "Check whether its effects are there (an idempotent transaction, e.g. one "
+                                           "keyed by a client-generated unique id, makes this a lookup) before "
+                                           "running it again. Cause: ") +
                                    e.what(),
                                "COMMIT", e.native_code(), e.sqlstate());
       } catch (const ambiguous_commit&) {
@@ -5505,9 +10529,20 @@ class transaction {
 
 namespace detail {
 
+template <class Conn>
+inline constexpr bool can_reconnect = requires(Conn& c) {
+  c.reconnect();
+  { c.broken() } -> std::convertible_to<bool>;
+};
+
 /// Whether the callback form re-runs the transaction after `e`.
 template <class Conn, isolation L>
 bool retryable(const error& e, const tx_options_for<L>& o) noexcept {
+  // A lost connection reaches here only if COMMIT was not sent: commit() turns a loss during
+  // COMMIT into ambiguous_commit, which is never retried.
+  if constexpr (can_reconnect<Conn>) {
+    if (e.category() == errc::connection_lost) return o.retry_connection_lost;
+  }
   if constexpr (is_sqlite_connection<Conn>) {
     int c = e.native_code();
     // SQLITE_BUSY (5) and its extended codes, SQLITE_BUSY_SNAPSHOT (517) among them; never
@@ -5576,6 +10611,11 @@ tx_result_t<F> run_transaction(Conn& db, const tx_options_for<L>& o, F& fn) {
   int max = o.max_attempts < 1 ? 1 : o.max_attempts;
   for (int attempt = 1;; ++attempt) {
     try {
+      if constexpr (can_reconnect<Conn>) {
+        // A fresh session after a connection loss (this attempt's or an earlier call's). A failed
+        // reconnect is a connection_lost of this attempt.
+        if (o.retry_connection_lost && db.broken()) db.reconnect();
+      }
       return run_once(db, o, fn, attempt);
     } catch (const error& e) {
       if (!retryable<Conn>(e, o)) throw;
@@ -5692,11 +10732,57 @@ class connection_base {
 
   /// Runs a SELECT and returns its rows as a single-pass range:
   /// `for (auto [id, email] : db.query(q))`, `db.query(q).all()`, `.one()`, `.first()`.
+  /// Rows of select(exprs...) are quarry::row: a std::tuple that also reads `row[users.email]`.
   template <detail::select_statement S>
+  auto query(const S& s) {
+    using Row = detail::query_row_t<S>;
+    auto lease = run<true>(s);
+    return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
+  }
+
+  /// A dynamic query whose columns are chosen at run time: rows are quarry::dynamic_row.
+  template <detail::select_statement S>
+    requires detail::run_time_columns<S>
   auto query(const S& s) {
     using Row = typename S::row_type;
     auto lease = run<true>(s);
-    return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
+    auto info = s.columns_info(std::string(lease.sql()));
+    return result<lease_type, Row, detail::dynamic_row_reader<Row>>(std::move(lease), {std::move(info)});
+  }
+
+  /// A multi-row insert with RETURNING (query/insert_rows.hpp): runs every batch and returns all
+  /// rows in insertion order. When the identity column is returned (and no DO UPDATE may return
+  /// older rows), each statement's rows are sorted by it: ids grow in insertion order on both
+  /// backends, while the order of RETURNING rows is not documented by either.
+  template <detail::select_statement S>
+    requires detail::multi_row_insert<S>
+  buffered_result<detail::query_row_t<S>> query(const S& s) {
+    using Row = detail::query_row_t<S>;
+    using Reader = detail::row_reader<typename S::fields_type, Row>;
+    using traits = detail::multi_row_insert_traits<S>;
+    static constexpr std::size_t id_at =
+        traits::updates ? detail::no_identity
+                        : detail::identity_position<typename S::fields_type, typename traits::descriptor>();
+    std::vector<Row> rows;
+    std::string sql;
+    run_batches(s, [&](lease_type& lease) {
+      const std::size_t from = rows.size();
+      while (lease.stmt().step()) rows.push_back(Reader::read(lease.stmt()));
+      if constexpr (id_at != detail::no_identity) {
+        std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(from), rows.end(),
+                         [](const Row& a, const Row& b) { return std::get<id_at>(a) < std::get<id_at>(b); });
+      }
+      if (lease.traced()) lease.set_rows(static_cast<std::int64_t>(rows.size() - from));
+      if (sql.empty()) sql = std::string(lease.sql());
+    });
+    return buffered_result<Row>(std::move(rows), std::move(sql));
+  }
+
+  /// A dynamic query over `base` in this connection's dialect (query/dynamic.hpp):
+  /// `auto q = db.dynamic(quarry::select(users.id).from(users)); q.where(users.age > 3);`.
+  template <class Q>
+  static auto dynamic(const Q& base) {
+    return ::quarry::dynamic<Dialect>(base);
   }
 
   /// Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed.
@@ -5706,6 +10792,7 @@ class connection_base {
     auto lease = run<false>(s);
     while (lease.stmt().step()) {
     }
+    if (lease.traced()) lease.set_rows(self().changes());
     lease.release();
     return self().changes();
   }
@@ -5728,24 +10815,35 @@ class connection_base {
         }
         id = self().last_insert_id();
       }
+      if (lease.traced()) lease.set_rows(1);
       lease.release();
       return id;
     } else {
       while (lease.stmt().step()) {
       }
+      if (lease.traced()) lease.set_rows(self().changes());
       lease.release();
     }
   }
 
-  /// Inserts every row of a range with the same prepared statement; returns how many.
+  /// A multi-row insert (`insert_into(t).values(range)`): batches of rows under the parameter
+  /// limit, in one transaction (a savepoint inside an open one) when there are several. Returns
+  /// the number of rows changed.
+  template <detail::multi_row_insert S>
+  std::int64_t execute(const S& s) {
+    static_assert(!detail::select_statement<S>, "quarry: use query() for statements with RETURNING");
+    return run_batches(s, [&](lease_type& lease) {
+      while (lease.stmt().step()) {
+      }
+      if (lease.traced()) lease.set_rows(self().changes());
+    });
+  }
+
+  /// Inserts every row of a forward range with multi-row INSERT statements (see execute() of
+  /// `insert_into(t).values(range)`); returns how many rows were inserted.
   template <table_descriptor D, class Range>
-  std::size_t insert_all(const D& t, const Range& rows) {
-    std::size_t n = 0;
-    for (const auto& r : rows) {
-      insert(t, r);
-      ++n;
-    }
-    return n;
+  std::size_t insert_all(const D& t, const Range& rows, max_rows batch = {}) {
+    return static_cast<std::size_t>(execute(insert_into(t).values(rows, batch)));
   }
 
   /// The row whose primary key equals `key`, or nullopt.
@@ -5788,15 +10886,16 @@ class connection_base {
   ///              "SELECT user_id, count(*) FROM posts WHERE likes > ? GROUP BY user_id", 10)) {}
   template <class Row, class... P>
   auto query_raw(std::string_view sql, const P&... params) {
-    auto lease = run_raw<true>(sql, params...);
+    auto lease = run_raw<true, diag::statement_kind::raw_query>(sql, params...);
     return result<lease_type, Row, detail::raw_row_reader<Row>>(std::move(lease));
   }
   /// Raw SQL without result rows; returns the number of rows changed.
   template <class... P>
   std::int64_t execute_raw(std::string_view sql, const P&... params) {
-    auto lease = run_raw<true>(sql, params...);  // params are converted into temporaries: copy them
+    auto lease = run_raw<true, diag::statement_kind::raw_execute>(sql, params...);  // params are converted into temporaries: copy them
     while (lease.stmt().step()) {
     }
+    if (lease.traced()) lease.set_rows(self().changes());
     lease.release();
     return self().changes();
   }
@@ -5816,8 +10915,10 @@ class connection_base {
   /// Runs `fn(quarry::transaction& tx, int attempt)` (or `fn(tx)`) in a transaction: commits when
   /// it returns (and returns what it returns), rolls back when it throws. The outermost call
   /// re-runs the whole callback after a retryable failure (PostgreSQL 40001, 40P01, opt-in
-  /// 23505/23P01/55P03; SQLite SQLITE_BUSY*), up to options.max_attempts with jittered backoff;
-  /// a nested call is a savepoint and never retries. fn must be safe to run again.
+  /// 23505/23P01/55P03; SQLite SQLITE_BUSY*; PostgreSQL connection loss before COMMIT, after
+  /// reconnecting), up to options.max_attempts with jittered backoff; a connection lost during
+  /// COMMIT is quarry::ambiguous_commit and never retried. A nested call is a savepoint and never
+  /// retries. fn must be safe to run again.
   template <isolation L, class F>
   decltype(auto) transaction(const tx_options_for<L>& o, F&& fn) {
     return detail::run_transaction(self(), o, fn);
@@ -5827,9 +10928,47 @@ class connection_base {
     return detail::run_transaction(self(), tx_options{}, fn);
   }
 
+  /// Runs a query with eagerly loaded relations, `select(table).with(relations...)`, and returns
+  /// `std::vector<quarry::loaded<Row, ...>>`: one statement for the rows, one per relation level
+  /// (quarry/orm/eager.hpp, docs/relations.md).
+  template <class Q>
+    requires requires { typename Q::requests; typename Q::query_type; }
+  auto load(const Q& q) {
+    return load_graph(self(), q);  // found by ADL in quarry/orm/eager.hpp
+  }
+
   /// Transaction bookkeeping of this connection (nesting depth, savepoint names), used by
   /// quarry::transaction.
   detail::tx_state& transaction_state() noexcept { return tx_state_; }
+
+  /// Adds an observer of every statement this connection runs (quarry/diag/statement_event.hpp);
+  /// query_counter and repeated_statement_guard add and remove themselves.
+  void add_observer(diag::statement_observer& o) {
+    hooks().observers.push_back(&o);
+    hooks_ = hooks_storage_.get();
+  }
+  /// Removes an observer added with add_observer().
+  void remove_observer(diag::statement_observer& o) noexcept {
+    if (!hooks_storage_) return;
+    auto& v = hooks_storage_->observers;
+    v.erase(std::remove(v.begin(), v.end(), &o), v.end());
+    if (hooks_storage_->empty()) hooks_ = nullptr;
+  }
+  /// Calls `fn` after every statement (SQL, parameter count, duration, rows, failed): a logging
+  /// hook. `db.on_statement(nullptr)` removes it.
+  ///
+  ///     db.on_statement([](const quarry::diag::statement_event& e) { log(e.sql, e.duration); });
+  void on_statement(std::function<void(const diag::statement_event&)> fn) {
+    hooks().on_finish = std::move(fn);
+    hooks_ = hooks_storage_->empty() ? nullptr : hooks_storage_.get();
+  }
+  /// Reports a statement the backend runs outside run() (exec: DDL, BEGIN/COMMIT) to the hooks;
+  /// null when none are installed. Keep the result alive until the statement is done.
+  std::unique_ptr<detail::statement_trace> trace_exec(std::string_view sql) {
+    if (!hooks_) [[likely]]
+      return nullptr;
+    return detail::statement_trace::start(*hooks_, diag::statement_kind::exec, sql, 0);
+  }
 
   /// Number of statements this connection keeps prepared.
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
@@ -5840,28 +10979,114 @@ class connection_base {
 
  private:
   Derived& self() { return static_cast<Derived&>(*this); }
+  detail::statement_hooks& hooks() {
+    if (!hooks_storage_) hooks_storage_ = std::make_unique<detail::statement_hooks>();
+    return *hooks_storage_;
+  }
+
+  /// The SQL of `s`: rendered once per statement type, or chosen at run time (multi-row insert
+  /// batches, dynamic queries: render/runtime_sql.hpp), kept in `rs`.
+  template <class S, class RS>
+  static const detail::sql_entry& entry_of(const S& s, RS& rs) {
+    if constexpr (detail::has_runtime_sql<S, Dialect>) {
+      rs = s.template sql_for<Dialect>();
+      return rs.get();
+    } else {
+      return detail::cached_sql<Dialect>(s);
+    }
+  }
+
+  /// Parameters one statement may have: SQLite's SQLITE_LIMIT_VARIABLE_NUMBER (the connection
+  /// reads it), else PostgreSQL's 65535 (the protocol counts parameters in 16 bits).
+  std::size_t parameter_limit() {
+    if constexpr (requires { self().max_parameters(); }) {
+      return static_cast<std::size_t>(self().max_parameters());
+    } else {
+      return 65535;
+    }
+  }
+
+  /// Runs multi-row insert `s` as batches (query/insert_rows.hpp); `on_batch(lease)` steps each.
+  template <class S, class OnBatch>
+  std::int64_t run_batches(const S& s, OnBatch&& on_batch) {
+    using traits = detail::multi_row_insert_traits<S>;
+    const auto& range = *s.source.range;
+    auto it = std::ranges::begin(range);
+    auto n = static_cast<std::size_t>(std::ranges::distance(range));
+    if (n == 0) return 0;
+    // Parameters besides the rows' (DO UPDATE values, RETURNING expressions).
+    const int one_row = detail::sized_entry<Dialect>(traits::batch(s, it, 1), 1).param_count;
+    const std::size_t fixed = static_cast<std::size_t>(one_row) - traits::columns;
+    const std::size_t k = detail::batch_rows(parameter_limit(), traits::columns, fixed, s.source.max_rows);
+    std::optional<::quarry::transaction> tx;
+    if (n > k) tx.emplace(self(), tx_options{});
+    std::int64_t changed = 0;
+    while (n > 0) {
+      const std::size_t count = n < k ? n : k;
+      detail::batch_statement<typename traits::batch_type> b{traits::batch(s, it, count), count == k};
+      auto lease = run<false>(b);
+      on_batch(lease);
+      lease.release();
+      changed += self().changes();
+      it = std::ranges::next(it, static_cast<std::ranges::range_difference_t<decltype(range)>>(count));
+      n -= count;
+    }
+    if (tx) tx->commit();
+    return changed;
+  }
 
   template <bool ForResult, class S>
   lease_type run(const S& s) {
-    const detail::sql_entry& e = detail::cached_sql<Dialect>(s);
-    auto lease = cache_.acquire(e, [this](const std::string& sql) { return self().prepare(sql); });
+    // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
+    std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
+    const detail::sql_entry& e = entry_of(s, rs);
+    auto prepare = [this](const std::string& sql) { return self().prepare(sql); };
+    // One named lease and one return (NRVO); the path with statement hooks is out of line.
+    lease_type lease = hooks_ ? acquire_traced(e, rs.by_text,
+                                               detail::select_statement<S> ? diag::statement_kind::query
+                                                                           : diag::statement_kind::execute)
+                       : rs.by_text ? cache_.acquire_raw(e.text, prepare)
+                                    : cache_.acquire(e, prepare);
     lease.stmt().set_copy_values(ForResult);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
     return lease;
   }
 
-  template <bool Copy, class... P>
+  template <bool Copy, diag::statement_kind Kind, class... P>
   lease_type run_raw(std::string_view sql, const P&... params) {
-    auto lease = cache_.acquire_raw(sql, [this](const std::string& text) { return self().prepare(text); });
+    lease_type lease = hooks_ ? acquire_traced({sql, static_cast<int>(sizeof...(P))}, true, Kind)
+                              : cache_.acquire_raw(sql, [this](const std::string& text) { return self().prepare(text); });
     lease.stmt().set_copy_values(Copy);
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
     return lease;
   }
 
+  /// Tells the statement hooks that a statement starts, then acquires it with its trace.
+  /// `by_text`: cached by its text (raw SQL, SQL chosen at run time), which the trace copies.
+  struct traced_sql {
+    std::string_view text;
+    int param_count;
+  };
+  [[gnu::noinline]] lease_type acquire_traced(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
+    if (by_text) return acquire_traced(traced_sql{e.text, e.param_count}, true, k);
+    auto trace = detail::statement_trace::start(*hooks_, k, e.text, e.param_count);
+    auto lease = cache_.acquire(e, [this](const std::string& sql) { return self().prepare(sql); });
+    lease.trace(std::move(trace));
+    return lease;
+  }
+  [[gnu::noinline]] lease_type acquire_traced(traced_sql q, bool, diag::statement_kind k) {
+    auto trace = detail::statement_trace::start(*hooks_, k, q.text, q.param_count, true);
+    auto lease = cache_.acquire_raw(q.text, [this](const std::string& text) { return self().prepare(text); });
+    lease.trace(std::move(trace));
+    return lease;
+  }
+
   detail::statement_cache<Statement> cache_;
   detail::tx_state tx_state_;
+  detail::statement_hooks* hooks_ = nullptr;  // non-null only while an observer or hook is installed
+  std::unique_ptr<detail::statement_hooks> hooks_storage_;
 };
 
 }  // namespace quarry
@@ -6439,6 +11664,7 @@ class connection : public connection_base<connection, dialect, statement> {
 
   /// Runs SQL that has no parameters and returns no rows (DDL, PRAGMA, BEGIN/COMMIT).
   void exec(std::string_view sql) {
+    auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
     std::string s(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
@@ -6449,8 +11675,9 @@ class connection : public connection_base<connection, dialect, statement> {
   /// The raw handle, for what quarry does not wrap.
   sqlite3* native_handle() const noexcept { return db_; }
   const options& settings() const noexcept { return options_; }
-  /// SQLITE_LIMIT_VARIABLE_NUMBER of this connection, read at connect.
-  int max_parameters() const noexcept { return max_params_; }
+  /// SQLITE_LIMIT_VARIABLE_NUMBER of this connection (current value: lowering it with
+  /// sqlite3_limit() on native_handle() makes multi-row inserts use smaller batches).
+  int max_parameters() const noexcept { return sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1); }
 
   // ---- backend interface used by connection_base ----
   std::unique_ptr<statement> prepare(const std::string& sql) {
@@ -6474,12 +11701,10 @@ class connection : public connection_base<connection, dialect, statement> {
     exec(std::string("PRAGMA synchronous=") + syncs[static_cast<int>(options_.sync)]);
     exec(options_.foreign_keys ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
     if (options_.cache_size_kib) exec("PRAGMA cache_size=-" + std::to_string(*options_.cache_size_kib));
-    max_params_ = sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
   }
 
   options options_;
   sqlite3* db_ = nullptr;
-  int max_params_ = 0;
 };
 
 }  // namespace quarry::sqlite
@@ -6608,7 +11833,7 @@ inline std::string_view advice(errc c, std::string_view sqlstate) noexcept {
   switch (c) {
     case errc::serialization_failure: return " (retry the whole transaction)";
     case errc::deadlock: return " (retry the whole transaction; take locks in a consistent order)";
-    case errc::connection_lost: return " (the connection is gone; open a new one)";
+    case errc::connection_lost: return " (the connection is gone; reconnect() or open a new one)";
     case errc::ambiguous_commit:
       return " (the outcome of COMMIT is unknown; check whether it took effect before retrying)";
     case errc::query_canceled: return " (statement_timeout expired or the statement was canceled)";
@@ -6636,7 +11861,9 @@ inline std::string one_line(std::string_view s) {
 
 /// Throws the quarry exception for a failed statement: the server's primary message, DETAIL and
 /// HINT, the SQLSTATE and the SQL. `res` may be null (libpq could not even send the query).
-[[noreturn]] inline void throw_error(PGconn* conn, const PGresult* res, std::string_view sql) {
+/// `earlier`: for 25P02, the error that aborted the transaction (named in the message).
+[[noreturn]] inline void throw_error(PGconn* conn, const PGresult* res, std::string_view sql,
+                                     std::string_view earlier = {}) {
   auto field = [&](int code) -> std::string_view {
     const char* v = res ? PQresultErrorField(res, code) : nullptr;
     return v ? std::string_view(v) : std::string_view();
@@ -6664,7 +11891,13 @@ inline std::string one_line(std::string_view s) {
     msg += h;
   }
   msg += state.empty() ? std::string(" [no SQLSTATE]") : " [SQLSTATE " + state + "]";
-  msg += advice(c, state);
+  if (state == "25P02" && !earlier.empty()) {
+    msg += " (the transaction failed earlier with ";
+    msg += earlier;
+    msg += "; roll the transaction back (or leave the transaction scope) before running more statements)";
+  } else {
+    msg += advice(c, state);
+  }
   if (!sql.empty()) {
     msg += "; SQL: ";
     msg += sql;
@@ -6831,12 +12064,14 @@ class connect_params {
 // ---- begin quarry/backend/postgres/detail/session.hpp ----
 /// \file quarry/backend/postgres/detail/session.hpp
 /// What a connection shares with its statements: the libpq handle, the prepare mode, the name
-/// counter for named statements and the row count of the last data-changing command.
+/// counter for named statements, the row count of the last data-changing command, and the error
+/// that aborted the current transaction (so that a later 25P02 can name it).
 
 #include <libpq-fe.h>
 
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 
@@ -6849,9 +12084,17 @@ struct session {
   std::int64_t changes = 0;
   /// Names handed out so far ("quarry_1", "quarry_2", ...); unique per connection.
   std::uint64_t names = 0;
+  /// Bumped by connection::reconnect(): statements prepared by name in an earlier server session
+  /// are gone and must be prepared again.
+  std::uint64_t generation = 0;
+  /// "23505 duplicate key value violates ... (SQL: INSERT ...)": the error that aborted the current
+  /// transaction; empty while the transaction (if any) is not aborted.
+  std::string failure;
 
   /// Keeps the row count of a data-changing command (like sqlite3_changes(), SELECT leaves it).
   void record(const PGresult* r) noexcept {
+    // A successful ROLLBACK (TO SAVEPOINT) ends the aborted state; nothing else succeeds in it.
+    if (!failure.empty() && PQtransactionStatus(conn) != PQTRANS_INERROR) failure.clear();
     std::string_view tag = PQcmdStatus(const_cast<PGresult*>(r));
     for (std::string_view verb : {"INSERT ", "UPDATE ", "DELETE ", "MERGE ", "COPY "}) {
       if (tag.substr(0, verb.size()) == verb) {
@@ -6859,6 +12102,28 @@ struct session {
         return;
       }
     }
+  }
+
+  /// Throws the quarry exception for a failed statement (postgres::throw_error). An error that
+  /// aborts a transaction is remembered; a later 25P02 ("current transaction is aborted") names it.
+  [[noreturn]] void fail(const PGresult* r, std::string_view sql) {
+    const char* st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    std::string_view state = st ? st : "";
+    if (state == "25P02") throw_error(conn, r, sql, failure);
+    if (PQtransactionStatus(conn) == PQTRANS_INERROR) {
+      const char* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+      failure.assign(state.empty() ? std::string_view("(no SQLSTATE)") : state);
+      failure += ' ';
+      failure += primary ? primary : "unknown error";
+      if (!sql.empty()) {
+        constexpr std::size_t max_sql = 200;
+        failure += " (SQL: ";
+        failure += sql.substr(0, max_sql);
+        if (sql.size() > max_sql) failure += "...";
+        failure += ')';
+      }
+    }
+    throw_error(conn, r, sql);
   }
 };
 
@@ -7380,6 +12645,25 @@ class statement {
     }
     return true;
   }
+  /// Text lent until the next read: read_field<std::string> builds the string once from it.
+  bool read(int i, std::string_view& out, const quarry::detail::field_info& f) {
+    cell c;
+    if (!at(i, c)) return false;
+    switch (c.type) {
+      case oid::text:
+      case oid::varchar:
+      case oid::bpchar:
+      case oid::name:
+      case oid::json:
+      case oid::xml:
+      case oid::char_:
+      case oid::unknown_literal: out = std::string_view(c.p, static_cast<std::size_t>(length(c))); break;
+      default:  // jsonb, uuid: converted, so they go through the owning overload
+        if (!read(i, scratch_, f)) return false;
+        out = scratch_;
+    }
+    return true;
+  }
   bool read(int i, std::string& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
@@ -7569,11 +12853,12 @@ class statement {
         return PQexecPrepared(c, "", n, values_.data(), lengths_.data(), formats_.data(), 1);
       case prepare_mode::named:
         if (name_.empty() && runs_ == 0) break;  // a statement that runs once is not kept
-        if (name_.empty() || !prepared_types_match()) {
+        if (name_.empty() || generation_ != session_->generation || !prepared_types_match()) {
           std::string name = "quarry_" + std::to_string(++session_->names);
           prepare(name.c_str());
           name_ = std::move(name);
           prepared_types_ = types_;
+          generation_ = session_->generation;  // the server session it is prepared in
         }
         return PQexecPrepared(c, name_.c_str(), n, values_.data(), lengths_.data(), formats_.data(), 1);
     }
@@ -7595,7 +12880,7 @@ class statement {
                         std::string("quarry: unexpected result ") + PQresStatus(PQresultStatus(r)) +
                             " (COPY is not supported through statements); SQL: " + sql_,
                         sql_);
-    throw_error(session_->conn, r, sql_);
+    session_->fail(r, sql_);
   }
 
   // Two libpq calls per non-NULL cell: the column types are read once per result, and the size of
@@ -7650,8 +12935,10 @@ class statement {
   int row_ = 0;
   std::uint64_t runs_ = 0;
   std::string name_;
+  std::uint64_t generation_ = 0;
   std::vector<Oid> prepared_types_;
   std::vector<oid_t> column_types_;  // of the current result
+  std::string scratch_;  // converted text (jsonb, uuid) lent by read(int, std::string_view&, ...)
 };
 
 }  // namespace quarry::postgres
@@ -7697,6 +12984,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// Runs SQL without parameters whose rows, if any, are not needed (DDL, SET, BEGIN/COMMIT).
   /// Several statements separated by ';' run as one implicit transaction (the simple protocol).
   void exec(std::string_view sql) {
+    auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
     std::string s(sql);
     std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(session_.conn, s.c_str()), &PQclear);
     ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
@@ -7708,13 +12996,34 @@ class connection : public connection_base<connection, postgres_dialect, statemen
       abandon_copy(st);
       throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + s, s);
     }
-    throw_error(session_.conn, r.get(), sql);
+    session_.fail(r.get(), sql);
   }
 
   /// The raw libpq handle, for what quarry does not wrap.
   PGconn* native_handle() const noexcept { return session_.conn; }
-  /// True when the connection is gone (PQstatus is not CONNECTION_OK); open a new one.
+  /// True when the connection is gone (PQstatus is not CONNECTION_OK); reconnect() or open a new one.
   bool broken() const noexcept { return PQstatus(session_.conn) != CONNECTION_OK; }
+  /// Closes the session and connects again with the same options (libpq's PQreset keeps the
+  /// parameters; quarry never stores or prints the password separately). Session state is lost:
+  /// SET, temporary tables, advisory locks, server-side prepared statements (quarry prepares its
+  /// cached statements again on their next run). The callback form of transaction() calls it
+  /// itself after a connection loss before COMMIT (docs/transactions.md). Not allowed inside a
+  /// transaction scope; throws quarry::connection_lost when the server cannot be reached.
+  void reconnect() {
+    if (transaction_state().depth != 0)
+      throw usage_error(errc::usage,
+                        "quarry: reconnect() inside a transaction scope; end (or destroy) the transaction "
+                        "first: its work is lost with the old session");
+    PQreset(session_.conn);
+    ++session_.generation;
+    session_.failure.clear();
+    session_.changes = 0;
+    if (PQstatus(session_.conn) != CONNECTION_OK)
+      throw connection_lost(errc::connection_lost,
+                            "quarry: cannot reconnect to PostgreSQL at " + where_ + ": " +
+                                detail::connect_params(options_).scrub(detail::one_line(PQerrorMessage(session_.conn))) +
+                                " (the connection stays broken; reconnect() again later)");
+  }
   const options& settings() const noexcept { return options_; }
   /// "host 127.0.0.1 port 5432 (database app, user app)": where this connection goes.
   const std::string& server() const noexcept { return where_; }
@@ -7723,6 +13032,10 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// True while the current transaction is aborted by an earlier error (SQLSTATE 25P02 for any
   /// further statement until ROLLBACK).
   bool transaction_failed() const noexcept { return PQtransactionStatus(session_.conn) == PQTRANS_INERROR; }
+  /// The error that aborted the current transaction, "23505 duplicate key value violates unique
+  /// constraint ... (SQL: ...)"; empty when transaction_failed() is false (or the failure did not
+  /// come through quarry).
+  const std::string& transaction_failure() const noexcept { return session_.failure; }
   /// The server process id of this session (for pg_cancel_backend / pg_terminate_backend).
   int backend_pid() const noexcept { return PQbackendPID(session_.conn); }
 

@@ -1,5 +1,6 @@
 // SQLite transactions: writing transactions BEGIN IMMEDIATE (a second writer is kept out), read-only
-// ones DEFERRED, a busy database is retried, and the multi-process load proof: 4 processes
+// ones DEFERRED, a busy database and a stale snapshot (SQLITE_BUSY_SNAPSHOT) are retried,
+// SQLITE_LOCKED is not, and the multi-process load proof: 4 processes
 // (fork) moving money inside one WAL file, no busy error reaching the caller, total exact.
 // QUARRY_TX_LOAD_SCALE scales the load test (default 1 = 4 processes x 2000 transfers). It runs
 // once with the default busy_timeout and once with 1 ms, so that SQLITE_BUSY escapes and is retried.
@@ -123,6 +124,31 @@ TEST_CASE("sqlite: SQLITE_BUSY that escaped busy_timeout is retried; SQLITE_LOCK
     CHECK(e.category() == quarry::errc::locked);
   }
   CHECK(runs == 1);
+}
+
+TEST_CASE("sqlite: a stale snapshot (SQLITE_BUSY_SNAPSHOT) is retried from a fresh BEGIN", "[tx][sqlite][retry]") {
+  auto path = fresh_path("tx-snapshot");
+  conn a(opts(path, 5000));
+  conn b(opts(path, 5000));
+  a.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, seen INTEGER NOT NULL)");
+  // A DEFERRED transaction reads (its snapshot starts), another connection commits a write, then the
+  // first one writes: its snapshot is stale, the busy handler cannot help.
+  quarry::serializable_tx o;
+  o.lock = quarry::sqlite_lock::deferred;
+  o.base_delay = std::chrono::microseconds{0};
+  std::vector<int> causes;
+  o.on_retry = [&](const quarry::retry_event& ev) { causes.push_back(ev.cause.native_code()); };
+  int runs = 0;
+  a.transaction(o, [&](quarry::transaction&, int attempt) {
+    ++runs;
+    auto n = scalar(a, "SELECT count(*) FROM t");
+    if (attempt == 1) b.execute_raw("INSERT INTO t VALUES (100, 0)");
+    a.execute_raw("INSERT INTO t VALUES (?, ?)", attempt, n);
+  });
+  CHECK(runs == 2);
+  CHECK(causes == std::vector<int>{SQLITE_BUSY_SNAPSHOT});
+  CHECK(scalar(a, "SELECT count(*) FROM t") == 2);
+  CHECK(scalar(a, "SELECT seen FROM t WHERE id = 2") == 1);  // the re-run saw the other write
 }
 
 TEST_CASE("sqlite: 4 processes moving money in one WAL file keep the total exact", "[tx][sqlite][load]") {

@@ -9,21 +9,31 @@
 ///   void exec(std::string_view sql);       // SQL without parameters or results
 /// See docs/design.md ("Backends") for the Statement interface.
 
+#include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
 
 #include "quarry/backend/binding.hpp"
+#include "quarry/backend/buffered_result.hpp"
+#include "quarry/backend/dynamic_reader.hpp"
 #include "quarry/backend/result.hpp"
 #include "quarry/backend/row_reader.hpp"
 #include "quarry/backend/statement_cache.hpp"
+#include "quarry/diag/statement_event.hpp"
 #include "quarry/query/delete.hpp"
+#include "quarry/query/dynamic.hpp"
 #include "quarry/query/insert.hpp"
+#include "quarry/query/insert_rows.hpp"
+#include "quarry/query/row.hpp"
 #include "quarry/query/select.hpp"
 #include "quarry/query/update.hpp"
 #include "quarry/render/ddl.hpp"
+#include "quarry/render/runtime_sql.hpp"
 #include "quarry/render/sql.hpp"
 #include "quarry/schema/table.hpp"
 #include "quarry/tx/transaction.hpp"
@@ -120,11 +130,57 @@ class connection_base {
 
   /// Runs a SELECT and returns its rows as a single-pass range:
   /// `for (auto [id, email] : db.query(q))`, `db.query(q).all()`, `.one()`, `.first()`.
+  /// Rows of select(exprs...) are quarry::row: a std::tuple that also reads `row[users.email]`.
   template <detail::select_statement S>
+  auto query(const S& s) {
+    using Row = detail::query_row_t<S>;
+    auto lease = run<true>(s);
+    return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
+  }
+
+  /// A dynamic query whose columns are chosen at run time: rows are quarry::dynamic_row.
+  template <detail::select_statement S>
+    requires detail::run_time_columns<S>
   auto query(const S& s) {
     using Row = typename S::row_type;
     auto lease = run<true>(s);
-    return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
+    auto info = s.columns_info(std::string(lease.sql()));
+    return result<lease_type, Row, detail::dynamic_row_reader<Row>>(std::move(lease), {std::move(info)});
+  }
+
+  /// A multi-row insert with RETURNING (query/insert_rows.hpp): runs every batch and returns all
+  /// rows in insertion order. When the identity column is returned (and no DO UPDATE may return
+  /// older rows), each statement's rows are sorted by it: ids grow in insertion order on both
+  /// backends, while the order of RETURNING rows is not documented by either.
+  template <detail::select_statement S>
+    requires detail::multi_row_insert<S>
+  buffered_result<detail::query_row_t<S>> query(const S& s) {
+    using Row = detail::query_row_t<S>;
+    using Reader = detail::row_reader<typename S::fields_type, Row>;
+    using traits = detail::multi_row_insert_traits<S>;
+    static constexpr std::size_t id_at =
+        traits::updates ? detail::no_identity
+                        : detail::identity_position<typename S::fields_type, typename traits::descriptor>();
+    std::vector<Row> rows;
+    std::string sql;
+    run_batches(s, [&](lease_type& lease) {
+      const std::size_t from = rows.size();
+      while (lease.stmt().step()) rows.push_back(Reader::read(lease.stmt()));
+      if constexpr (id_at != detail::no_identity) {
+        std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(from), rows.end(),
+                         [](const Row& a, const Row& b) { return std::get<id_at>(a) < std::get<id_at>(b); });
+      }
+      if (lease.traced()) lease.set_rows(static_cast<std::int64_t>(rows.size() - from));
+      if (sql.empty()) sql = std::string(lease.sql());
+    });
+    return buffered_result<Row>(std::move(rows), std::move(sql));
+  }
+
+  /// A dynamic query over `base` in this connection's dialect (query/dynamic.hpp):
+  /// `auto q = db.dynamic(quarry::select(users.id).from(users)); q.where(users.age > 3);`.
+  template <class Q>
+  static auto dynamic(const Q& base) {
+    return ::quarry::dynamic<Dialect>(base);
   }
 
   /// Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed.
@@ -134,6 +190,7 @@ class connection_base {
     auto lease = run<false>(s);
     while (lease.stmt().step()) {
     }
+    if (lease.traced()) lease.set_rows(self().changes());
     lease.release();
     return self().changes();
   }
@@ -156,24 +213,35 @@ class connection_base {
         }
         id = self().last_insert_id();
       }
+      if (lease.traced()) lease.set_rows(1);
       lease.release();
       return id;
     } else {
       while (lease.stmt().step()) {
       }
+      if (lease.traced()) lease.set_rows(self().changes());
       lease.release();
     }
   }
 
-  /// Inserts every row of a range with the same prepared statement; returns how many.
+  /// A multi-row insert (`insert_into(t).values(range)`): batches of rows under the parameter
+  /// limit, in one transaction (a savepoint inside an open one) when there are several. Returns
+  /// the number of rows changed.
+  template <detail::multi_row_insert S>
+  std::int64_t execute(const S& s) {
+    static_assert(!detail::select_statement<S>, "quarry: use query() for statements with RETURNING");
+    return run_batches(s, [&](lease_type& lease) {
+      while (lease.stmt().step()) {
+      }
+      if (lease.traced()) lease.set_rows(self().changes());
+    });
+  }
+
+  /// Inserts every row of a forward range with multi-row INSERT statements (see execute() of
+  /// `insert_into(t).values(range)`); returns how many rows were inserted.
   template <table_descriptor D, class Range>
-  std::size_t insert_all(const D& t, const Range& rows) {
-    std::size_t n = 0;
-    for (const auto& r : rows) {
-      insert(t, r);
-      ++n;
-    }
-    return n;
+  std::size_t insert_all(const D& t, const Range& rows, max_rows batch = {}) {
+    return static_cast<std::size_t>(execute(insert_into(t).values(rows, batch)));
   }
 
   /// The row whose primary key equals `key`, or nullopt.
@@ -216,15 +284,16 @@ class connection_base {
   ///              "SELECT user_id, count(*) FROM posts WHERE likes > ? GROUP BY user_id", 10)) {}
   template <class Row, class... P>
   auto query_raw(std::string_view sql, const P&... params) {
-    auto lease = run_raw<true>(sql, params...);
+    auto lease = run_raw<true, diag::statement_kind::raw_query>(sql, params...);
     return result<lease_type, Row, detail::raw_row_reader<Row>>(std::move(lease));
   }
   /// Raw SQL without result rows; returns the number of rows changed.
   template <class... P>
   std::int64_t execute_raw(std::string_view sql, const P&... params) {
-    auto lease = run_raw<true>(sql, params...);  // params are converted into temporaries: copy them
+    auto lease = run_raw<true, diag::statement_kind::raw_execute>(sql, params...);  // params are converted into temporaries: copy them
     while (lease.stmt().step()) {
     }
+    if (lease.traced()) lease.set_rows(self().changes());
     lease.release();
     return self().changes();
   }
@@ -244,8 +313,10 @@ class connection_base {
   /// Runs `fn(quarry::transaction& tx, int attempt)` (or `fn(tx)`) in a transaction: commits when
   /// it returns (and returns what it returns), rolls back when it throws. The outermost call
   /// re-runs the whole callback after a retryable failure (PostgreSQL 40001, 40P01, opt-in
-  /// 23505/23P01/55P03; SQLite SQLITE_BUSY*), up to options.max_attempts with jittered backoff;
-  /// a nested call is a savepoint and never retries. fn must be safe to run again.
+  /// 23505/23P01/55P03; SQLite SQLITE_BUSY*; PostgreSQL connection loss before COMMIT, after
+  /// reconnecting), up to options.max_attempts with jittered backoff; a connection lost during
+  /// COMMIT is quarry::ambiguous_commit and never retried. A nested call is a savepoint and never
+  /// retries. fn must be safe to run again.
   template <isolation L, class F>
   decltype(auto) transaction(const tx_options_for<L>& o, F&& fn) {
     return detail::run_transaction(self(), o, fn);
@@ -255,9 +326,47 @@ class connection_base {
     return detail::run_transaction(self(), tx_options{}, fn);
   }
 
+  /// Runs a query with eagerly loaded relations, `select(table).with(relations...)`, and returns
+  /// `std::vector<quarry::loaded<Row, ...>>`: one statement for the rows, one per relation level
+  /// (quarry/orm/eager.hpp, docs/relations.md).
+  template <class Q>
+    requires requires { typename Q::requests; typename Q::query_type; }
+  auto load(const Q& q) {
+    return load_graph(self(), q);  // found by ADL in quarry/orm/eager.hpp
+  }
+
   /// Transaction bookkeeping of this connection (nesting depth, savepoint names), used by
   /// quarry::transaction.
   detail::tx_state& transaction_state() noexcept { return tx_state_; }
+
+  /// Adds an observer of every statement this connection runs (quarry/diag/statement_event.hpp);
+  /// query_counter and repeated_statement_guard add and remove themselves.
+  void add_observer(diag::statement_observer& o) {
+    hooks().observers.push_back(&o);
+    hooks_ = hooks_storage_.get();
+  }
+  /// Removes an observer added with add_observer().
+  void remove_observer(diag::statement_observer& o) noexcept {
+    if (!hooks_storage_) return;
+    auto& v = hooks_storage_->observers;
+    v.erase(std::remove(v.begin(), v.end(), &o), v.end());
+    if (hooks_storage_->empty()) hooks_ = nullptr;
+  }
+  /// Calls `fn` after every statement (SQL, parameter count, duration, rows, failed): a logging
+  /// hook. `db.on_statement(nullptr)` removes it.
+  ///
+  ///     db.on_statement([](const quarry::diag::statement_event& e) { log(e.sql, e.duration); });
+  void on_statement(std::function<void(const diag::statement_event&)> fn) {
+    hooks().on_finish = std::move(fn);
+    hooks_ = hooks_storage_->empty() ? nullptr : hooks_storage_.get();
+  }
+  /// Reports a statement the backend runs outside run() (exec: DDL, BEGIN/COMMIT) to the hooks;
+  /// null when none are installed. Keep the result alive until the statement is done.
+  std::unique_ptr<detail::statement_trace> trace_exec(std::string_view sql) {
+    if (!hooks_) [[likely]]
+      return nullptr;
+    return detail::statement_trace::start(*hooks_, diag::statement_kind::exec, sql, 0);
+  }
 
   /// Number of statements this connection keeps prepared.
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
@@ -268,28 +377,114 @@ class connection_base {
 
  private:
   Derived& self() { return static_cast<Derived&>(*this); }
+  detail::statement_hooks& hooks() {
+    if (!hooks_storage_) hooks_storage_ = std::make_unique<detail::statement_hooks>();
+    return *hooks_storage_;
+  }
+
+  /// The SQL of `s`: rendered once per statement type, or chosen at run time (multi-row insert
+  /// batches, dynamic queries: render/runtime_sql.hpp), kept in `rs`.
+  template <class S, class RS>
+  static const detail::sql_entry& entry_of(const S& s, RS& rs) {
+    if constexpr (detail::has_runtime_sql<S, Dialect>) {
+      rs = s.template sql_for<Dialect>();
+      return rs.get();
+    } else {
+      return detail::cached_sql<Dialect>(s);
+    }
+  }
+
+  /// Parameters one statement may have: SQLite's SQLITE_LIMIT_VARIABLE_NUMBER (the connection
+  /// reads it), else PostgreSQL's 65535 (the protocol counts parameters in 16 bits).
+  std::size_t parameter_limit() {
+    if constexpr (requires { self().max_parameters(); }) {
+      return static_cast<std::size_t>(self().max_parameters());
+    } else {
+      return 65535;
+    }
+  }
+
+  /// Runs multi-row insert `s` as batches (query/insert_rows.hpp); `on_batch(lease)` steps each.
+  template <class S, class OnBatch>
+  std::int64_t run_batches(const S& s, OnBatch&& on_batch) {
+    using traits = detail::multi_row_insert_traits<S>;
+    const auto& range = *s.source.range;
+    auto it = std::ranges::begin(range);
+    auto n = static_cast<std::size_t>(std::ranges::distance(range));
+    if (n == 0) return 0;
+    // Parameters besides the rows' (DO UPDATE values, RETURNING expressions).
+    const int one_row = detail::sized_entry<Dialect>(traits::batch(s, it, 1), 1).param_count;
+    const std::size_t fixed = static_cast<std::size_t>(one_row) - traits::columns;
+    const std::size_t k = detail::batch_rows(parameter_limit(), traits::columns, fixed, s.source.max_rows);
+    std::optional<::quarry::transaction> tx;
+    if (n > k) tx.emplace(self(), tx_options{});
+    std::int64_t changed = 0;
+    while (n > 0) {
+      const std::size_t count = n < k ? n : k;
+      detail::batch_statement<typename traits::batch_type> b{traits::batch(s, it, count), count == k};
+      auto lease = run<false>(b);
+      on_batch(lease);
+      lease.release();
+      changed += self().changes();
+      it = std::ranges::next(it, static_cast<std::ranges::range_difference_t<decltype(range)>>(count));
+      n -= count;
+    }
+    if (tx) tx->commit();
+    return changed;
+  }
 
   template <bool ForResult, class S>
   lease_type run(const S& s) {
-    const detail::sql_entry& e = detail::cached_sql<Dialect>(s);
-    auto lease = cache_.acquire(e, [this](const std::string& sql) { return self().prepare(sql); });
+    // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
+    std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
+    const detail::sql_entry& e = entry_of(s, rs);
+    auto prepare = [this](const std::string& sql) { return self().prepare(sql); };
+    // One named lease and one return (NRVO); the path with statement hooks is out of line.
+    lease_type lease = hooks_ ? acquire_traced(e, rs.by_text,
+                                               detail::select_statement<S> ? diag::statement_kind::query
+                                                                           : diag::statement_kind::execute)
+                       : rs.by_text ? cache_.acquire_raw(e.text, prepare)
+                                    : cache_.acquire(e, prepare);
     lease.stmt().set_copy_values(ForResult);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
     return lease;
   }
 
-  template <bool Copy, class... P>
+  template <bool Copy, diag::statement_kind Kind, class... P>
   lease_type run_raw(std::string_view sql, const P&... params) {
-    auto lease = cache_.acquire_raw(sql, [this](const std::string& text) { return self().prepare(text); });
+    lease_type lease = hooks_ ? acquire_traced({sql, static_cast<int>(sizeof...(P))}, true, Kind)
+                              : cache_.acquire_raw(sql, [this](const std::string& text) { return self().prepare(text); });
     lease.stmt().set_copy_values(Copy);
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
     return lease;
   }
 
+  /// Tells the statement hooks that a statement starts, then acquires it with its trace.
+  /// `by_text`: cached by its text (raw SQL, SQL chosen at run time), which the trace copies.
+  struct traced_sql {
+    std::string_view text;
+    int param_count;
+  };
+  [[gnu::noinline]] lease_type acquire_traced(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
+    if (by_text) return acquire_traced(traced_sql{e.text, e.param_count}, true, k);
+    auto trace = detail::statement_trace::start(*hooks_, k, e.text, e.param_count);
+    auto lease = cache_.acquire(e, [this](const std::string& sql) { return self().prepare(sql); });
+    lease.trace(std::move(trace));
+    return lease;
+  }
+  [[gnu::noinline]] lease_type acquire_traced(traced_sql q, bool, diag::statement_kind k) {
+    auto trace = detail::statement_trace::start(*hooks_, k, q.text, q.param_count, true);
+    auto lease = cache_.acquire_raw(q.text, [this](const std::string& text) { return self().prepare(text); });
+    lease.trace(std::move(trace));
+    return lease;
+  }
+
   detail::statement_cache<Statement> cache_;
   detail::tx_state tx_state_;
+  detail::statement_hooks* hooks_ = nullptr;  // non-null only while an observer or hook is installed
+  std::unique_ptr<detail::statement_hooks> hooks_storage_;
 };
 
 }  // namespace quarry

@@ -20,7 +20,7 @@ class result {
  public:
   using value_type = Row;
 
-  explicit result(Lease lease) : lease_(std::move(lease)) {}
+  explicit result(Lease lease, Reader reader = {}) : lease_(std::move(lease)), reader_(std::move(reader)) {}
   result(result&&) noexcept = default;
   result& operator=(result&&) noexcept = default;
 
@@ -33,7 +33,7 @@ class result {
     iterator() = default;
     explicit iterator(result* r) : r_(r) {}
     /// Reads the current row (each call reads it again; valid until ++).
-    Row operator*() const { return Reader::read(r_->lease_.stmt()); }
+    Row operator*() const { return r_->reader_.read(r_->lease_.stmt()); }
     iterator& operator++() {
       r_->advance();
       return *this;
@@ -94,7 +94,11 @@ class result {
  private:
   void advance() {
     if (done_) return;
-    if (!lease_.stmt().step()) finish();
+    if (lease_.stmt().step()) {
+      lease_.count_row();
+    } else {
+      finish();
+    }
   }
   void finish() {
     done_ = true;
@@ -102,6 +106,7 @@ class result {
   }
 
   Lease lease_;
+  [[no_unique_address]] Reader reader_;  // empty for typed rows; a dynamic row's column list
   bool started_ = false;
   bool done_ = false;
 };

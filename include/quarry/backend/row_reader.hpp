@@ -15,7 +15,7 @@ namespace quarry::detail {
 
 template <class E>
 constexpr field_info field_info_of(int i) {
-  if constexpr (is_column_v<E>) {
+  if constexpr (requires { E::table_tag::ref_name; E::name; }) {  // table, alias, derived-table and CTE columns
     return field_info{E::table_tag::ref_name, E::name, i};
   } else {
     return field_info{{}, {}, i};

@@ -5,6 +5,7 @@
 /// a live result is leased; asking for it again prepares a private copy instead of clobbering it.
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "quarry/diag/statement_event.hpp"
 #include "quarry/render/sql.hpp"
 
 namespace quarry::detail {
@@ -23,7 +25,15 @@ class statement_lease {
   statement_lease() = default;
   statement_lease(Stmt* s, bool* busy, std::unique_ptr<Stmt> owned, const sql_entry* e)
       : stmt_(s), busy_(busy), owned_(std::move(owned)), entry_(e) {}
-  statement_lease(statement_lease&& o) noexcept { *this = std::move(o); }
+  // Member-wise (not through operator=): a smaller inlined body in every caller of query().
+  statement_lease(statement_lease&& o) noexcept
+      : stmt_(std::exchange(o.stmt_, nullptr)),
+        busy_(std::exchange(o.busy_, nullptr)),
+        owned_(std::move(o.owned_)),
+        entry_(o.entry_),
+        owned_entry_(std::move(o.owned_entry_)),
+        trace_(std::exchange(o.trace_, nullptr)),
+        rows_(o.rows_) {}
   statement_lease& operator=(statement_lease&& o) noexcept {
     if (this != &o) {
       release();
@@ -32,6 +42,8 @@ class statement_lease {
       owned_ = std::move(o.owned_);
       owned_entry_ = std::move(o.owned_entry_);
       entry_ = o.entry_;
+      trace_ = std::exchange(o.trace_, nullptr);
+      rows_ = o.rows_;
     }
     return *this;
   }
@@ -49,7 +61,15 @@ class statement_lease {
     owned_.reset();
     stmt_ = nullptr;
     busy_ = nullptr;
+    if (trace_) [[unlikely]]
+      end_trace(trace_, rows_);  // reports the statement's end to the connection's observers
   }
+
+  /// Statement hooks (quarry/diag): the trace that reports this statement's end, rows seen.
+  void trace(std::unique_ptr<statement_trace> t) noexcept { trace_ = t.release(); }
+  bool traced() const noexcept { return trace_ != nullptr; }
+  void count_row() noexcept { ++rows_; }
+  void set_rows(std::int64_t n) noexcept { rows_ = n; }
 
  private:
   Stmt* stmt_ = nullptr;
@@ -57,6 +77,8 @@ class statement_lease {
   std::unique_ptr<Stmt> owned_;
   const sql_entry* entry_ = nullptr;
   std::unique_ptr<sql_entry> owned_entry_;  // raw SQL: the lease keeps its own text
+  statement_trace* trace_ = nullptr;  // owned; only while statement hooks are installed
+  std::int64_t rows_ = 0;
 
  public:
   /// A lease on a private statement for raw SQL.

@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/fixed_string.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/value_traits.hpp"
 
@@ -35,6 +36,7 @@ namespace detail {
 inline constexpr unsigned f_aggregate = 1;    // contains an aggregate function
 inline constexpr unsigned f_window = 2;       // contains a window function
 inline constexpr unsigned f_bare_column = 4;  // contains a column outside any aggregate
+inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
 
 template <class E>
 concept expression = requires {
@@ -64,6 +66,8 @@ template <class V>
 struct value;
 template <class E, class Q, bool Negate>
 struct in_query_expr;
+template <class E, fixed_string Name>
+struct named_expr;
 
 /// A SELECT statement (anything with a fields list and a row type).
 template <class Q>
@@ -141,6 +145,12 @@ struct expr_ops {
   constexpr auto desc() const { return order_key<D, true, nulls::automatic>{self()}; }
   constexpr auto desc(nulls_first_t) const { return order_key<D, true, nulls::first>{self()}; }
   constexpr auto desc(nulls_last_t) const { return order_key<D, true, nulls::last>{self()}; }
+  /// Names a selected expression (`count(posts.id).as<"n">()` renders `COUNT(...) AS "n"`), so a
+  /// derived table or CTE over the select can refer to it: `t[quarry::col<"n">]`.
+  template <fixed_string Name>
+  constexpr auto as() const {
+    return named_expr<D, Name>{{}, self()};
+  }
 
  private:
   constexpr const D& self() const noexcept { return static_cast<const D&>(*this); }

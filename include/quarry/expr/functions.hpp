@@ -77,7 +77,7 @@ using nullable_result = nullable_if_any<T, A...>;
 struct int_param : expr_ops<int_param> {
   using value_type = std::int64_t;
   using tables = type_list<>;
-  static constexpr unsigned flags = 0;
+  static constexpr unsigned flags = f_value;
   std::int64_t v;
   template <class Ctx>
   void render(Ctx& c) const {
@@ -194,9 +194,11 @@ constexpr auto nullif(A&& a, B&& b) {
 /// CAST(e AS T) in the dialect's type for T; `quarry::cast<double>(users.age)`.
 template <class T, class E>
 constexpr auto cast(E&& e) {
-  static_assert(sql_value<T> && !detail::is_optional_v<T>, "quarry: cast<T>() needs a plain SQL value type");
-  using R = detail::nullable_result<T, detail::arg_t<E>>;
-  return detail::make_call<detail::cast_call<T>, R>(std::forward<E>(e));
+  constexpr bool plain = sql_value<T> && !detail::is_optional_v<T>;
+  static_assert(plain, "quarry: cast<T>() needs a plain SQL value type");
+  using U = std::conditional_t<plain, T, std::int64_t>;  // a stand-in keeps follow-on errors away
+  using R = detail::nullable_result<U, detail::arg_t<E>>;
+  return detail::make_call<detail::cast_call<U>, R>(std::forward<E>(e));
 }
 
 #define QUARRY_DETAIL_TEXT_FN(fn, name, result)                                                     \

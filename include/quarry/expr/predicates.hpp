@@ -115,7 +115,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
-  static constexpr unsigned flags = E::flags;
+  static constexpr unsigned flags = E::flags | f_value;  // the runtime list
   static constexpr int precedence = prec_compare;
   E e;
   std::vector<item_type> items;

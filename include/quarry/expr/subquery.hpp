@@ -8,6 +8,8 @@
 ///     quarry::exists(select(posts.id).from(posts).where(posts.user_id == users.id))
 ///     quarry::scalar(select(quarry::count()).from(posts).where(posts.user_id == users.id))
 
+#include <cstdint>
+#include <optional>
 #include <tuple>
 #include <type_traits>
 
@@ -18,27 +20,37 @@ namespace quarry {
 namespace detail {
 
 template <class Q>
-using single_column_t = std::tuple_element_t<0, typename Q::row_type>;
-
-template <class Q>
 constexpr bool selects_one_column() {
   if constexpr (requires { std::tuple_size<typename Q::row_type>::value; }) {
     return std::tuple_size_v<typename Q::row_type> == 1;
   } else {
-    return false;
+    return false;  // select(table): a row struct
   }
 }
+
+/// The type of the one selected column. A subquery that selects several columns (or a whole
+/// table) is reported by a static_assert; the stand-in type keeps other errors from following.
+template <class Q, bool One = selects_one_column<Q>()>
+struct single_column {
+  using type = std::tuple_element_t<0, typename Q::row_type>;
+};
+template <class Q>
+struct single_column<Q, false> {
+  using type = std::optional<std::int64_t>;
+};
+template <class Q>
+using single_column_t = typename single_column<Q>::type;
 
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
+  static_assert(!selects_one_column<Q>() || comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
                 "quarry: in(subquery) compares values of incompatible SQL types");
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
-  static constexpr unsigned flags = E::flags;
+  static constexpr unsigned flags = E::flags | f_value;  // the subquery may bind values
   static constexpr int precedence = prec_compare;
   E e;
   Q q;
@@ -60,7 +72,7 @@ template <class Q, bool Negate>
 struct exists_expr : expr_ops<exists_expr<Q, Negate>> {
   using value_type = bool;
   using tables = typename Q::outer_tables;
-  static constexpr unsigned flags = 0;
+  static constexpr unsigned flags = f_value;  // a subquery may bind values
   Q q;
   template <class Ctx>
   void render(Ctx& c) const {
@@ -79,7 +91,7 @@ struct scalar_expr : expr_ops<scalar_expr<Q>> {
   static_assert(selects_one_column<Q>(), "quarry: scalar(subquery) needs a subquery that selects exactly one column");
   using value_type = std::optional<strip_optional_t<single_column_t<Q>>>;
   using tables = typename Q::outer_tables;
-  static constexpr unsigned flags = 0;
+  static constexpr unsigned flags = f_value;  // a subquery may bind values
   Q q;
   template <class Ctx>
   void render(Ctx& c) const {

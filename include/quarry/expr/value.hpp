@@ -15,7 +15,7 @@ template <class V>
 struct value : expr_ops<value<V>> {
   using value_type = V;
   using tables = type_list<>;
-  static constexpr unsigned flags = 0;
+  static constexpr unsigned flags = f_value;
   V v;
 
   constexpr explicit value(V x) : v(std::move(x)) {}
@@ -39,6 +39,9 @@ struct is_value_node<value<V>> : std::true_type {};
 template <class V>
 constexpr auto make_operand(V&& v) {
   if constexpr (expression<std::remove_cvref_t<V>>) {
+    static_assert(!requires { std::remove_cvref_t<V>::select_alias; },
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as inside other expressions");
     return std::remove_cvref_t<V>(std::forward<V>(v));
   } else {
     using P = param_type_t<V>;
@@ -53,3 +56,12 @@ template <class V>
 using operand_t = decltype(make_operand(std::declval<V>()));
 
 }  // namespace quarry::detail
+
+namespace quarry {
+/// A bound value as an expression, for where a value stands alone:
+/// `quarry::select(quarry::val(std::int64_t{1}))` renders `SELECT ?` (`$1`).
+template <class V>
+constexpr auto val(V&& v) {
+  return detail::make_operand(std::forward<V>(v));
+}
+}  // namespace quarry

@@ -172,7 +172,8 @@ struct ranking_call {
   using value_type = R;
   using tables = merged_tables<A...>;
   using window_bare_columns = merged_bare_columns<A...>;
-  static constexpr unsigned flags = (0u | ... | A::flags);
+  // lag/lead bind their offset
+  static constexpr unsigned flags = (0u | ... | A::flags) | (sizeof...(A) > 0 ? f_value : 0u);
   std::tuple<A...> args;
   std::int64_t offset = 0;
   template <class Ctx>

@@ -17,6 +17,47 @@ namespace quarry::detail {
 
 enum class join_kind { from, inner, left, right, full, cross };
 
+/// What a FROM item holds besides its type: nothing for tables, aliases and CTE references; the
+/// derived table itself (its query, rendered and bound in place) for `quarry::derived<"t">(q)`.
+template <class S>
+struct source_data {
+  using type = none;
+};
+template <class S>
+  requires requires { S::inline_query; }
+struct source_data<S> {
+  using type = S;
+};
+template <class S>
+using source_data_t = typename source_data<S>::type;
+
+template <class S>
+constexpr source_data_t<S> source_data_of(const S& s) {
+  if constexpr (is_none_v<source_data_t<S>>) {
+    (void)s;
+    return {};
+  } else {
+    return s;
+  }
+}
+
+/// A CTE's tag (`quarry::cte`, `quarry::recursive_cte`): read by name, defined in with(...).
+template <class Tag>
+struct is_cte_tag : std::false_type {};
+template <class Tag>
+  requires(Tag::is_cte)
+struct is_cte_tag<Tag> : std::true_type {};
+
+/// The CTEs a with(...) clause defines (none: no WITH).
+template <class W>
+struct cte_tags_of {
+  using type = typename W::cte_tags;
+};
+template <>
+struct cte_tags_of<none> {
+  using type = type_list<>;
+};
+
 template <class S, join_kind K, class Cond>
 struct source {
   using table = S;
@@ -24,6 +65,7 @@ struct source {
   static constexpr join_kind kind = K;
   using cond_type = Cond;
   Cond cond;
+  [[no_unique_address]] source_data_t<S> data;
 
   template <class Ctx>
   void render(Ctx& c) const {
@@ -35,10 +77,14 @@ struct source {
     constexpr std::string_view kw[] = {" FROM ", " INNER JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ",
                                        " CROSS JOIN "};
     c.text(kw[static_cast<int>(K)]);
-    c.ident(tag::table_name);
-    if constexpr (tag::ref_name != tag::table_name) {
-      c.text(" AS ");
-      c.ident(tag::ref_name);
+    if constexpr (is_none_v<source_data_t<S>>) {
+      c.ident(tag::table_name);
+      if constexpr (tag::ref_name != tag::table_name) {
+        c.text(" AS ");
+        c.ident(tag::ref_name);
+      }
+    } else {
+      data.render_from_item(c);  // (SELECT ...) AS "t"
     }
     if constexpr (!is_none_v<Cond>) {
       c.text(" ON ");
@@ -47,9 +93,16 @@ struct source {
   }
   template <class B>
   void bind(B& b) const {
+    data.bind(b);
     cond.bind(b);
   }
 };
+
+/// A FROM/JOIN item for source `s` (a table, an alias, a derived table or a CTE).
+template <join_kind K, class S, class Cond = none>
+constexpr source<S, K, Cond> make_source(const S& s, Cond cond = {}) {
+  return source<S, K, Cond>{std::move(cond), source_data_of(s)};
+}
 
 /// Tables that can be NULL-extended, folded over the sources in order.
 template <class Seen, class Nullable, class... S>
@@ -90,5 +143,11 @@ struct from_clause {
 
 template <class S>
 using from_table = from_clause<source<S, join_kind::from, none>>;
+
+/// FROM s.
+template <class S>
+constexpr from_table<S> make_from(const S& s) {
+  return from_table<S>{{make_source<join_kind::from>(s)}};
+}
 
 }  // namespace quarry::detail

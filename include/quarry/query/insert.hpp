@@ -11,6 +11,8 @@
 ///         .returning(users.id)
 
 #include <boost/pfr/core.hpp>
+#include <cstddef>
+#include <ranges>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -23,7 +25,15 @@
 #include "quarry/schema/table.hpp"
 
 namespace quarry {
+/// At most `n` rows per INSERT statement of a multi-row insert `insert_into(t).values(range)`;
+/// the parameter limit may make batches smaller (query/insert_rows.hpp).
+struct max_rows {
+  std::size_t n = 1000;
+};
 namespace detail {
+
+template <class D, class R>
+struct rows_source;  // query/insert_rows.hpp
 
 template <class C>
 struct is_not_identity : std::bool_constant<!C::is_identity> {};
@@ -175,6 +185,11 @@ void render_returning_id(Ctx& c) {
 template <class D, class Source, class Conflict, class Returning>
 struct insert_stmt;
 
+template <class Conflict>
+inline constexpr bool is_do_update_v = false;
+template <class T, class W, class... A>
+inline constexpr bool is_do_update_v<conflict_clause<T, do_update_t<W, A...>>> = true;
+
 template <class D, class Stmt, class Target>
 struct conflict_builder {
   Stmt stmt;
@@ -217,14 +232,21 @@ struct insert_stmt : returning_traits<Returning> {
   template <class Cond>
   constexpr auto where(Cond&& cond) const {
     static_assert(!is_none_v<Conflict>, "quarry: where() on an insert applies to on_conflict(...).do_update(...)");
+    static_assert(is_none_v<Conflict> || is_do_update_v<Conflict>,
+                  "quarry: where() on an insert filters on_conflict(...).do_update(...); do_nothing() takes "
+                  "no where()");
     using X = std::remove_cvref_t<Cond>;
     check_where_condition<X>();
-    return [&]<class T, class W, class... A>(const conflict_clause<T, do_update_t<W, A...>>& cc) {
-      static_assert(is_none_v<W>, "quarry: the upsert's where() is already given");
-      using Act = do_update_t<where_clause<X>, A...>;
-      return insert_stmt<D, Source, conflict_clause<T, Act>, Returning>{
-          {}, source, {Act{cc.action.sets, where_clause<X>{std::forward<Cond>(cond)}}}, returning_};
-    }(conflict);
+    if constexpr (!is_do_update_v<Conflict>) {
+      return *this;  // reported above; returning keeps follow-on errors away
+    } else {
+      return [&]<class T, class W, class... A>(const conflict_clause<T, do_update_t<W, A...>>& cc) {
+        static_assert(is_none_v<W>, "quarry: the upsert's where() is already given");
+        using Act = do_update_t<where_clause<X>, A...>;
+        return insert_stmt<D, Source, conflict_clause<T, Act>, Returning>{
+            {}, source, {Act{cc.action.sets, where_clause<X>{std::forward<Cond>(cond)}}}, returning_};
+      }(conflict);
+    }
   }
   /// RETURNING expressions: the statement then returns rows through db.query().
   template <class... E>
@@ -288,6 +310,14 @@ struct insert_builder {
   constexpr auto values(const typename D::row_type& row) const {
     return insert_stmt<D, row_source<D>, none, none>{{}, row_source<D>{&row}, {}, {}};
   }
+  /// Inserts every row of a range: a multi-row INSERT that the connection splits into
+  /// statements under the parameter limit (query/insert_rows.hpp). Run it while `rows` lives.
+  template <class R>
+    requires(std::ranges::forward_range<const R> &&
+             std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
+  constexpr auto values(const R& rows, max_rows batch = {}) const {
+    return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n}, {}, {}};
+  }
 
   /// Inserts the given columns; the others take their DEFAULT or NULL.
   template <class... A>
@@ -331,3 +361,5 @@ constexpr auto excluded(const C&) {
 }
 
 }  // namespace quarry
+
+#include "quarry/query/insert_rows.hpp"  // insert_into(t).values(range)

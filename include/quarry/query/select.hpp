@@ -93,6 +93,9 @@ struct whole_row {
 // Positions of the clauses in select_stmt::parts.
 inline constexpr std::size_t p_fields = 0, p_from = 1, p_where = 2, p_group = 3, p_having = 4, p_order = 5,
                              p_limit = 6, p_offset = 7;
+/// WITH (query/cte.hpp) is an optional ninth part: only `with(...).select(...)` appends it, so
+/// the type of every other select stays as it was.
+inline constexpr std::size_t p_with = 8;
 
 template <class Stmt, class S, join_kind K>
 struct pending_join;
@@ -137,6 +140,10 @@ struct select_stmt {
   using group_type = part_t<p_group>;
   static constexpr bool grouped = !is_none_v<group_type>;
   using row_type = typename fields_type::template row_type<nullable_tables_of<from_type>, grouped>;
+  /// The with(...) clause, or none.
+  using with_type = std::tuple_element_t<p_with, std::tuple<P..., none>>;
+  /// CTEs this statement defines (read by a compound's later selects too).
+  using cte_tags = typename cte_tags_of<with_type>::type;
 
   /// The same statement with clause I replaced by x.
   template <std::size_t I, class X>
@@ -146,39 +153,39 @@ struct select_stmt {
     }(std::index_sequence_for<P...>{});
   }
 
-  /// FROM table (or alias).
+  /// FROM table (or alias, derived table, CTE).
   template <class S>
-  constexpr auto from(const S&) const {
+  constexpr auto from(const S& s) const {
     static_assert(is_none_v<from_type>, "quarry: from() is already given (select(table) implies FROM table)");
     static_assert(table_source<S>, "quarry: from() takes a table descriptor or an alias");
-    return with<p_from>(from_table<S>{});
+    return with<p_from>(make_from(s));
   }
 
   /// [INNER] JOIN table ON ...; must be followed by .on(condition).
   template <class S>
-  constexpr auto join(const S&) const {
-    return start_join<S, join_kind::inner>();
+  constexpr auto join(const S& s) const {
+    return start_join<S, join_kind::inner>(s);
   }
   /// LEFT JOIN: the joined table's columns read as std::optional.
   template <class S>
-  constexpr auto left_join(const S&) const {
-    return start_join<S, join_kind::left>();
+  constexpr auto left_join(const S& s) const {
+    return start_join<S, join_kind::left>(s);
   }
   /// RIGHT JOIN: the columns of the tables before it read as std::optional.
   template <class S>
-  constexpr auto right_join(const S&) const {
-    return start_join<S, join_kind::right>();
+  constexpr auto right_join(const S& s) const {
+    return start_join<S, join_kind::right>(s);
   }
   /// FULL JOIN: both sides read as std::optional.
   template <class S>
-  constexpr auto full_join(const S&) const {
-    return start_join<S, join_kind::full>();
+  constexpr auto full_join(const S& s) const {
+    return start_join<S, join_kind::full>(s);
   }
   /// CROSS JOIN (no condition).
   template <class S>
-  constexpr auto cross_join(const S&) const {
+  constexpr auto cross_join(const S& s) const {
     check_join<S>();
-    return with<p_from>(get_part<p_from>(parts).add(source<S, join_kind::cross, none>{}));
+    return with<p_from>(get_part<p_from>(parts).add(make_source<join_kind::cross>(s)));
   }
 
   /// WHERE condition. Every column must belong to a table in FROM/JOIN; no aggregates.
@@ -237,6 +244,14 @@ struct select_stmt {
     return with<p_offset>(offset_clause{n});
   }
 
+  /// Eager loading (quarry/orm/eager.hpp): `select(users).with(user_orders, user_profile)`,
+  /// run with `db.load(q)`. The relations load in one statement per level, never lazily.
+  template <class R, class... Rs>
+    requires requires { typename R::relation; }
+  constexpr auto with(const R& r, const Rs&... rs) const {
+    return make_eager_query(*this, r, rs...);  // found by ADL in quarry/orm/eager.hpp
+  }
+
   // ---- used by rendering and execution ----
   template <class Ctx>
   void render(Ctx& c) const {
@@ -245,6 +260,7 @@ struct select_stmt {
   }
   template <class Ctx>
   void render_body(Ctx& c) const {
+    if constexpr (sizeof...(P) > p_with) get_part<p_with>(parts).render(c);
     c.text("SELECT ");
     get_part<p_fields>(parts).render(c);
     get_part<p_from>(parts).render(c);
@@ -256,6 +272,7 @@ struct select_stmt {
   }
   template <class B>
   void bind(B& b) const {
+    if constexpr (sizeof...(P) > p_with) get_part<p_with>(parts).bind(b);
     get_part<p_fields>(parts).bind(b);
     get_part<p_from>(parts).bind(b);
     get_part<p_where>(parts).bind(b);
@@ -274,14 +291,18 @@ struct select_stmt {
                       typename part_t<p_where>::tables, typename part_t<p_group>::tables,
                       typename part_t<p_having>::tables, typename part_t<p_order>::tables>>>::type;
 
-  /// Whole-statement rules. A subquery (TopLevel = false) may reference outer tables.
-  template <bool TopLevel = true>
+  /// Whole-statement rules. A subquery (TopLevel = false) may reference outer tables. CteScope:
+  /// CTEs defined by an enclosing statement (a compound's first select).
+  template <bool TopLevel = true, class CteScope = type_list<>>
   static constexpr void validate() {
-    static_assert(!is_none_v<from_type>, "quarry: this select() has no from(table)");
+    static_assert(!is_none_v<from_type> || fields_type::tables::size == 0, "quarry: this select() has no from(table)");
     if constexpr (!is_none_v<from_type>) {
       using sources = typename from_type::sources;
       using nullable = nullable_tables_of<from_type>;
       if constexpr (TopLevel) {
+        static_assert(is_subset_v<filter_t<is_cte_tag, sources>, concat_t<CteScope, cte_tags>>,
+                      "quarry: from()/join() reads a CTE that this statement does not define; start it "
+                      "with quarry::with(cte).select(...) (with_recursive for a recursive_cte)");
         static_assert(is_subset_v<typename fields_type::tables, sources>,
                       "quarry: a selected column's table is not in FROM or JOIN; add the table with "
                       ".from() or .join()");
@@ -350,9 +371,9 @@ struct select_stmt {
                   "quarry::alias<\"name\">(table)");
   }
   template <class S, join_kind K>
-  constexpr auto start_join() const {
+  constexpr auto start_join(const S& s) const {
     check_join<S>();
-    return pending_join<select_stmt, S, K>{*this};
+    return pending_join<select_stmt, S, K>{*this, source_data_of(s)};
   }
   template <class, class, join_kind>
   friend struct pending_join;
@@ -362,6 +383,7 @@ struct select_stmt {
 template <class Stmt, class S, join_kind K>
 struct pending_join {
   Stmt stmt;
+  source_data_t<S> data;  // a derived table's query
   using fields_type = typename Stmt::fields_type;
   using row_type = typename Stmt::row_type;
 
@@ -370,7 +392,7 @@ struct pending_join {
     using X = std::remove_cvref_t<C>;
     static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
     static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
-    return stmt.template with<p_from>(get_part<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond)}));
+    return stmt.template with<p_from>(get_part<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond), data}));
   }
 
 #define QUARRY_DETAIL_NEEDS_ON(name)                                                                     \
@@ -410,7 +432,7 @@ constexpr auto select(A&&... a) {
     using S = typename detail::first<detail::type_list<std::remove_cvref_t<A>...>>::type;
     if constexpr (table_descriptor<S>) static_assert(detail::descriptor_traits<S>::valid);
     return detail::select_stmt<detail::whole_row<S>, detail::from_table<S>, N, N, N, N, N, N>{
-        {{}, {}, {}, {}, {}, {}, {}, {}}};
+        {{}, {detail::make_from(a...)}, {}, {}, {}, {}, {}, {}}};
   } else {
     static_assert(sizeof...(A) > 0, "quarry: select() needs at least one column or expression");
     static_assert((detail::expression<std::remove_cvref_t<A>> && ...),

@@ -16,6 +16,7 @@ struct sqlite_dialect {
   static constexpr std::string_view name = "sqlite";
   static constexpr bool array_parameters = false;  // runtime lists bind as JSON text
   static constexpr bool right_full_join = true;    // SQLite 3.39+
+  static constexpr bool intersect_binds_tighter = false;  // compound operators apply left to right
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE. Timestamps, dates and decimals are TEXT (see docs/types.md:
@@ -49,6 +50,7 @@ struct postgres_dialect {
   static constexpr std::string_view name = "postgres";
   static constexpr bool array_parameters = true;
   static constexpr bool right_full_join = true;
+  static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);

@@ -86,8 +86,10 @@ struct source_columns<aliased_table<D, A>> {
 };
 }  // namespace detail
 
-/// A table descriptor or an alias of one: what FROM and JOIN take.
+/// A table descriptor, an alias of one, or a derived table / CTE (query/derived.hpp,
+/// query/cte.hpp): what FROM and JOIN take.
 template <class S>
-concept table_source = table_descriptor<S> || detail::is_aliased_table<std::remove_cvref_t<S>>::value;
+concept table_source = table_descriptor<S> || detail::is_aliased_table<std::remove_cvref_t<S>>::value ||
+                       requires { typename std::remove_cvref_t<S>::derived_columns; };
 
 }  // namespace quarry

@@ -63,6 +63,11 @@ struct tx_options_for {
   bool retry_exclusion_violation = false;
   /// PostgreSQL 55P03 lock_not_available (NOWAIT, lock_timeout; off by default).
   bool retry_lock_not_available = false;
+  /// PostgreSQL: a connection lost before COMMIT was sent (08xxx but 08007, 57P01 after
+  /// pg_terminate_backend, ...) reconnects the connection (`reconnect()`) and re-runs the callback,
+  /// counting as an attempt (on by default). A loss during COMMIT is never retried: it throws
+  /// quarry::ambiguous_commit.
+  bool retry_connection_lost = true;
   /// Called before every retry (logging, metrics). Must not throw.
   std::function<void(const retry_event&)> on_retry{};
 };

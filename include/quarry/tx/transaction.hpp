@@ -5,6 +5,7 @@
 /// See docs/transactions.md.
 
 #include <chrono>
+#include <concepts>
 #include <cstdint>
 #include <exception>
 #include <random>
@@ -70,6 +71,8 @@ struct tx_backend {
   void* conn = nullptr;
   void (*exec)(void*, std::string_view) = nullptr;
   bool (*failed)(void*) = nullptr;  ///< PostgreSQL: the transaction is aborted (25P02 state)
+  std::string (*failure)(void*) = nullptr;  ///< PostgreSQL: the error that aborted it, if known
+  bool (*broken)(void*) = nullptr;          ///< PostgreSQL: the connection is known to be gone
   tx_state* state = nullptr;
 
   template <class Conn>
@@ -80,6 +83,22 @@ struct tx_backend {
     b.failed = [](void* c) -> bool {
       if constexpr (requires(Conn& x) { x.transaction_failed(); }) {
         return static_cast<Conn*>(c)->transaction_failed();
+      } else {
+        (void)c;
+        return false;
+      }
+    };
+    b.failure = [](void* c) -> std::string {
+      if constexpr (requires(Conn& x) { x.transaction_failure(); }) {
+        return static_cast<Conn*>(c)->transaction_failure();
+      } else {
+        (void)c;
+        return {};
+      }
+    };
+    b.broken = [](void* c) -> bool {
+      if constexpr (requires(Conn& x) { x.broken(); }) {
+        return static_cast<Conn*>(c)->broken();
       } else {
         (void)c;
         return false;
@@ -124,7 +143,9 @@ class transaction {
   }
 
   /// COMMIT (outermost) or RELEASE SAVEPOINT (nested). If COMMIT fails the transaction is rolled
-  /// back and the error propagates; a lost connection during COMMIT is quarry::ambiguous_commit.
+  /// back and the error propagates. A connection known to be lost before COMMIT is sent is
+  /// quarry::connection_lost (nothing committed); a connection lost while COMMIT is in flight, or
+  /// SQLSTATE 08007 / 40003, is quarry::ambiguous_commit (the outcome is unknown).
   void commit() {
     check_usable("commit");
     detail::tx_state& st = *b_.state;
@@ -135,13 +156,24 @@ class transaction {
         finish(rolled_back);
         std::rethrow_exception(p);
       }
+      if (b_.broken(b_.conn)) {
+        finish(rolled_back);
+        throw connection_lost(errc::connection_lost,
+                              "quarry: cannot commit: the connection was lost before COMMIT was sent, so the "
+                              "transaction did not commit (the server rolls it back); run it again on a new "
+                              "connection (the callback form db.transaction(...) does this itself)",
+                              "COMMIT");
+      }
       if (b_.failed(b_.conn)) {
+        std::string why = b_.failure(b_.conn);
         quiet_undo();
         finish(rolled_back);
         throw usage_error(errc::usage,
-                          "quarry: cannot commit: an earlier statement of this transaction failed and "
-                          "PostgreSQL aborted the transaction (SQLSTATE 25P02 for every later statement); "
-                          "it was rolled back. Catch errors in a nested scope (savepoint) to go on after them",
+                          "quarry: cannot commit: an earlier statement of this transaction failed" +
+                              (why.empty() ? std::string() : " (" + why + ")") +
+                              " and PostgreSQL aborted the transaction (SQLSTATE 25P02 for every later "
+                              "statement); it was rolled back. Catch errors in a nested scope (savepoint) to go "
+                              "on after them",
                           "COMMIT");
       }
       try {
@@ -149,8 +181,11 @@ class transaction {
       } catch (const connection_lost& e) {
         finish(rolled_back);
         throw ambiguous_commit(errc::ambiguous_commit,
-                               std::string("quarry: the connection was lost while COMMIT was in flight; the "
-                                           "transaction may or may not have committed (check before retrying): ") +
+                               std::string("quarry: the connection was lost while COMMIT was in flight, so the "
+                                           "transaction may or may not have committed; quarry does not retry it. "
+                                           "Check whether its effects are there (an idempotent transaction, e.g. one "
+                                           "keyed by a client-generated unique id, makes this a lookup) before "
+                                           "running it again. Cause: ") +
                                    e.what(),
                                "COMMIT", e.native_code(), e.sqlstate());
       } catch (const ambiguous_commit&) {
@@ -230,9 +265,20 @@ class transaction {
 
 namespace detail {
 
+template <class Conn>
+inline constexpr bool can_reconnect = requires(Conn& c) {
+  c.reconnect();
+  { c.broken() } -> std::convertible_to<bool>;
+};
+
 /// Whether the callback form re-runs the transaction after `e`.
 template <class Conn, isolation L>
 bool retryable(const error& e, const tx_options_for<L>& o) noexcept {
+  // A lost connection reaches here only if COMMIT was not sent: commit() turns a loss during
+  // COMMIT into ambiguous_commit, which is never retried.
+  if constexpr (can_reconnect<Conn>) {
+    if (e.category() == errc::connection_lost) return o.retry_connection_lost;
+  }
   if constexpr (is_sqlite_connection<Conn>) {
     int c = e.native_code();
     // SQLITE_BUSY (5) and its extended codes, SQLITE_BUSY_SNAPSHOT (517) among them; never
@@ -301,6 +347,11 @@ tx_result_t<F> run_transaction(Conn& db, const tx_options_for<L>& o, F& fn) {
   int max = o.max_attempts < 1 ? 1 : o.max_attempts;
   for (int attempt = 1;; ++attempt) {
     try {
+      if constexpr (can_reconnect<Conn>) {
+        // A fresh session after a connection loss (this attempt's or an earlier call's). A failed
+        // reconnect is a connection_lost of this attempt.
+        if (o.retry_connection_lost && db.broken()) db.reconnect();
+      }
       return run_once(db, o, fn, attempt);
     } catch (const error& e) {
       if (!retryable<Conn>(e, o)) throw;

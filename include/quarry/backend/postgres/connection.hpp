@@ -69,6 +69,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// Runs SQL without parameters whose rows, if any, are not needed (DDL, SET, BEGIN/COMMIT).
   /// Several statements separated by ';' run as one implicit transaction (the simple protocol).
   void exec(std::string_view sql) {
+    auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
     std::string s(sql);
     std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(session_.conn, s.c_str()), &PQclear);
     ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
@@ -80,13 +81,34 @@ class connection : public connection_base<connection, postgres_dialect, statemen
       abandon_copy(st);
       throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + s, s);
     }
-    throw_error(session_.conn, r.get(), sql);
+    session_.fail(r.get(), sql);
   }
 
   /// The raw libpq handle, for what quarry does not wrap.
   PGconn* native_handle() const noexcept { return session_.conn; }
-  /// True when the connection is gone (PQstatus is not CONNECTION_OK); open a new one.
+  /// True when the connection is gone (PQstatus is not CONNECTION_OK); reconnect() or open a new one.
   bool broken() const noexcept { return PQstatus(session_.conn) != CONNECTION_OK; }
+  /// Closes the session and connects again with the same options (libpq's PQreset keeps the
+  /// parameters; quarry never stores or prints the password separately). Session state is lost:
+  /// SET, temporary tables, advisory locks, server-side prepared statements (quarry prepares its
+  /// cached statements again on their next run). The callback form of transaction() calls it
+  /// itself after a connection loss before COMMIT (docs/transactions.md). Not allowed inside a
+  /// transaction scope; throws quarry::connection_lost when the server cannot be reached.
+  void reconnect() {
+    if (transaction_state().depth != 0)
+      throw usage_error(errc::usage,
+                        "quarry: reconnect() inside a transaction scope; end (or destroy) the transaction "
+                        "first: its work is lost with the old session");
+    PQreset(session_.conn);
+    ++session_.generation;
+    session_.failure.clear();
+    session_.changes = 0;
+    if (PQstatus(session_.conn) != CONNECTION_OK)
+      throw connection_lost(errc::connection_lost,
+                            "quarry: cannot reconnect to PostgreSQL at " + where_ + ": " +
+                                detail::connect_params(options_).scrub(detail::one_line(PQerrorMessage(session_.conn))) +
+                                " (the connection stays broken; reconnect() again later)");
+  }
   const options& settings() const noexcept { return options_; }
   /// "host 127.0.0.1 port 5432 (database app, user app)": where this connection goes.
   const std::string& server() const noexcept { return where_; }
@@ -95,6 +117,10 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// True while the current transaction is aborted by an earlier error (SQLSTATE 25P02 for any
   /// further statement until ROLLBACK).
   bool transaction_failed() const noexcept { return PQtransactionStatus(session_.conn) == PQTRANS_INERROR; }
+  /// The error that aborted the current transaction, "23505 duplicate key value violates unique
+  /// constraint ... (SQL: ...)"; empty when transaction_failed() is false (or the failure did not
+  /// come through quarry).
+  const std::string& transaction_failure() const noexcept { return session_.failure; }
   /// The server process id of this session (for pg_cancel_backend / pg_terminate_backend).
   int backend_pid() const noexcept { return PQbackendPID(session_.conn); }
 

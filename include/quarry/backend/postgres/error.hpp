@@ -77,7 +77,7 @@ inline std::string_view advice(errc c, std::string_view sqlstate) noexcept {
   switch (c) {
     case errc::serialization_failure: return " (retry the whole transaction)";
     case errc::deadlock: return " (retry the whole transaction; take locks in a consistent order)";
-    case errc::connection_lost: return " (the connection is gone; open a new one)";
+    case errc::connection_lost: return " (the connection is gone; reconnect() or open a new one)";
     case errc::ambiguous_commit:
       return " (the outcome of COMMIT is unknown; check whether it took effect before retrying)";
     case errc::query_canceled: return " (statement_timeout expired or the statement was canceled)";
@@ -105,7 +105,9 @@ inline std::string one_line(std::string_view s) {
 
 /// Throws the quarry exception for a failed statement: the server's primary message, DETAIL and
 /// HINT, the SQLSTATE and the SQL. `res` may be null (libpq could not even send the query).
-[[noreturn]] inline void throw_error(PGconn* conn, const PGresult* res, std::string_view sql) {
+/// `earlier`: for 25P02, the error that aborted the transaction (named in the message).
+[[noreturn]] inline void throw_error(PGconn* conn, const PGresult* res, std::string_view sql,
+                                     std::string_view earlier = {}) {
   auto field = [&](int code) -> std::string_view {
     const char* v = res ? PQresultErrorField(res, code) : nullptr;
     return v ? std::string_view(v) : std::string_view();
@@ -133,7 +135,13 @@ inline std::string one_line(std::string_view s) {
     msg += h;
   }
   msg += state.empty() ? std::string(" [no SQLSTATE]") : " [SQLSTATE " + state + "]";
-  msg += advice(c, state);
+  if (state == "25P02" && !earlier.empty()) {
+    msg += " (the transaction failed earlier with ";
+    msg += earlier;
+    msg += "; roll the transaction back (or leave the transaction scope) before running more statements)";
+  } else {
+    msg += advice(c, state);
+  }
   if (!sql.empty()) {
     msg += "; SQL: ";
     msg += sql;

@@ -192,6 +192,25 @@ class statement {
     }
     return true;
   }
+  /// Text lent until the next read: read_field<std::string> builds the string once from it.
+  bool read(int i, std::string_view& out, const quarry::detail::field_info& f) {
+    cell c;
+    if (!at(i, c)) return false;
+    switch (c.type) {
+      case oid::text:
+      case oid::varchar:
+      case oid::bpchar:
+      case oid::name:
+      case oid::json:
+      case oid::xml:
+      case oid::char_:
+      case oid::unknown_literal: out = std::string_view(c.p, static_cast<std::size_t>(length(c))); break;
+      default:  // jsonb, uuid: converted, so they go through the owning overload
+        if (!read(i, scratch_, f)) return false;
+        out = scratch_;
+    }
+    return true;
+  }
   bool read(int i, std::string& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
@@ -381,11 +400,12 @@ class statement {
         return PQexecPrepared(c, "", n, values_.data(), lengths_.data(), formats_.data(), 1);
       case prepare_mode::named:
         if (name_.empty() && runs_ == 0) break;  // a statement that runs once is not kept
-        if (name_.empty() || !prepared_types_match()) {
+        if (name_.empty() || generation_ != session_->generation || !prepared_types_match()) {
           std::string name = "quarry_" + std::to_string(++session_->names);
           prepare(name.c_str());
           name_ = std::move(name);
           prepared_types_ = types_;
+          generation_ = session_->generation;  // the server session it is prepared in
         }
         return PQexecPrepared(c, name_.c_str(), n, values_.data(), lengths_.data(), formats_.data(), 1);
     }
@@ -407,7 +427,7 @@ class statement {
                         std::string("quarry: unexpected result ") + PQresStatus(PQresultStatus(r)) +
                             " (COPY is not supported through statements); SQL: " + sql_,
                         sql_);
-    throw_error(session_->conn, r, sql_);
+    session_->fail(r, sql_);
   }
 
   // Two libpq calls per non-NULL cell: the column types are read once per result, and the size of
@@ -462,8 +482,10 @@ class statement {
   int row_ = 0;
   std::uint64_t runs_ = 0;
   std::string name_;
+  std::uint64_t generation_ = 0;
   std::vector<Oid> prepared_types_;
   std::vector<oid_t> column_types_;  // of the current result
+  std::string scratch_;  // converted text (jsonb, uuid) lent by read(int, std::string_view&, ...)
 };
 
 }  // namespace quarry::postgres

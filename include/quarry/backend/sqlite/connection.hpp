@@ -67,6 +67,7 @@ class connection : public connection_base<connection, dialect, statement> {
 
   /// Runs SQL that has no parameters and returns no rows (DDL, PRAGMA, BEGIN/COMMIT).
   void exec(std::string_view sql) {
+    auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
     std::string s(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
@@ -77,8 +78,9 @@ class connection : public connection_base<connection, dialect, statement> {
   /// The raw handle, for what quarry does not wrap.
   sqlite3* native_handle() const noexcept { return db_; }
   const options& settings() const noexcept { return options_; }
-  /// SQLITE_LIMIT_VARIABLE_NUMBER of this connection, read at connect.
-  int max_parameters() const noexcept { return max_params_; }
+  /// SQLITE_LIMIT_VARIABLE_NUMBER of this connection (current value: lowering it with
+  /// sqlite3_limit() on native_handle() makes multi-row inserts use smaller batches).
+  int max_parameters() const noexcept { return sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1); }
 
   // ---- backend interface used by connection_base ----
   std::unique_ptr<statement> prepare(const std::string& sql) {
@@ -102,12 +104,10 @@ class connection : public connection_base<connection, dialect, statement> {
     exec(std::string("PRAGMA synchronous=") + syncs[static_cast<int>(options_.sync)]);
     exec(options_.foreign_keys ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
     if (options_.cache_size_kib) exec("PRAGMA cache_size=-" + std::to_string(*options_.cache_size_kib));
-    max_params_ = sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
   }
 
   options options_;
   sqlite3* db_ = nullptr;
-  int max_params_ = 0;
 };
 
 }  // namespace quarry::sqlite

@@ -1,0 +1,26 @@
+// expect: quarry: a derived table or CTE cannot use columns of the outer query.s tables
+// Misuse: a derived table whose query uses a column of the outer query (users).
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email", quarry::unique> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+struct Post { std::int64_t id; std::int64_t user_id; std::string title; std::optional<std::int64_t> likes; };
+inline constexpr struct posts_t : quarry::table<"posts", Post> {
+  column<&Post::id, "id", quarry::identity> id;
+  column<&Post::user_id, "user_id"> user_id;
+  column<&Post::title, "title"> title;
+  column<&Post::likes, "likes"> likes;
+} posts;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::derived<"t">(quarry::select(posts.title).from(posts).where(posts.user_id == users.id));
+#else
+  (void)quarry::derived<"t">(quarry::select(posts.title).from(posts).where(posts.user_id == 1));
+#endif
+}

@@ -1,0 +1,28 @@
+// expect: (column_named<'c', 'n', 't'>.*quarry: this derived table or CTE has no column of that name|quarry: this derived table or CTE has no column of that name.*column_named<'c', 'n', 't'>)
+// Misuse: t[quarry::col<"cnt">] on a derived table whose count is named "n".
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email", quarry::unique> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+struct Post { std::int64_t id; std::int64_t user_id; std::string title; std::optional<std::int64_t> likes; };
+inline constexpr struct posts_t : quarry::table<"posts", Post> {
+  column<&Post::id, "id", quarry::identity> id;
+  column<&Post::user_id, "user_id"> user_id;
+  column<&Post::title, "title"> title;
+  column<&Post::likes, "likes"> likes;
+} posts;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  auto t = quarry::derived<"t">(quarry::select(posts.user_id, quarry::count().as<"n">()).from(posts).group_by(posts.user_id));
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::select(t[quarry::col<"cnt">]).from(t));
+#else
+  auto t = quarry::derived<"t">(quarry::select(posts.user_id, quarry::count().as<"n">()).from(posts).group_by(posts.user_id));
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::select(t[quarry::col<"n">]).from(t));
+#endif
+}

@@ -1,0 +1,27 @@
+// expect: quarry: order_by\(\) uses a column whose table is not in FROM or JOIN
+// Misuse: a dynamic order key on a table the query does not read.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email"> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+struct Post { std::int64_t id; std::int64_t user_id; std::string title; };
+inline constexpr struct posts_t : quarry::table<"posts", Post> {
+  column<&Post::id, "id", quarry::identity> id;
+  column<&Post::user_id, "user_id"> user_id;
+  column<&Post::title, "title"> title;
+} posts;
+using D = quarry::sqlite_dialect;
+
+void misuse() {
+  auto q = quarry::dynamic<D>(quarry::select(users.id).from(users));
+#ifndef QUARRY_CF_CONTROL
+  q.order_by(posts.title, quarry::direction::asc);
+#else
+  q.order_by(users.email, quarry::direction::asc);
+#endif
+}

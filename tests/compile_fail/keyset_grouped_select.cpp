@@ -1,0 +1,19 @@
+// expect: quarry: paginate\(\) pages rows of a plain select
+// Misuse: paginating a grouped select.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email", quarry::unique> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::paginate(quarry::select(users.age, quarry::count(users.id)).from(users).group_by(users.age), users.id);
+#else
+  (void)quarry::paginate(quarry::select(users.age, users.id).from(users), users.id);
+#endif
+}

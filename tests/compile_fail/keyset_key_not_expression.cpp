@@ -1,0 +1,19 @@
+// expect: quarry: paginate\(\) takes the statement, then order keys
+// Misuse: a constant where a key belongs.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email", quarry::unique> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::paginate(quarry::select(users), 42);
+#else
+  (void)quarry::paginate(quarry::select(users), users.id);
+#endif
+}

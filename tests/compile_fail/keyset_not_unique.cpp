@@ -1,0 +1,19 @@
+// expect: quarry: a keyset order must end with a unique key
+// Misuse: paginating by keys that can tie (age) without a unique last key.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email", quarry::unique> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::paginate(quarry::select(users).where(users.age > 18), users.age.desc());
+#else
+  (void)quarry::paginate(quarry::select(users).where(users.age > 18), users.age.desc(), users.id.desc());
+#endif
+}

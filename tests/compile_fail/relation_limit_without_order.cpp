@@ -1,0 +1,31 @@
+// expect: quarry: a relation.s limit\(\) needs order_by\(\) first
+// Misuse: a per-parent limit without an order: which children each parent keeps is undefined.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::int64_t number; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email", quarry::unique> email;
+  column<&User::number, "number"> number;
+} users;
+struct Order { std::int64_t id; std::int64_t user_id; std::int64_t total; };
+inline constexpr struct orders_t : quarry::table<"orders", Order> {
+  column<&Order::id, "id", quarry::identity> id;
+  column<&Order::user_id, "user_id", quarry::references<&users_t::id>> user_id;
+  column<&Order::total, "total"> total;
+} orders;
+struct Profile { std::int64_t id; std::int64_t user_id; };
+inline constexpr struct profiles_t : quarry::table<"profiles", Profile> {
+  column<&Profile::id, "id", quarry::identity> id;
+  column<&Profile::user_id, "user_id", quarry::unique> user_id;
+} profiles;
+inline constexpr auto user_orders = quarry::has_many<&users_t::id, &orders_t::user_id>;
+inline constexpr auto user_profile = quarry::has_one<&users_t::id, &profiles_t::user_id>;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::select(users).with(user_orders.limit(5));
+#else
+  (void)quarry::select(users).with(user_orders.order_by(orders.total.desc()).limit(5));
+#endif
+}

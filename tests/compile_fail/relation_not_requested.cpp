@@ -1,0 +1,34 @@
+// expect: quarry: this relation was not requested for these rows, so it was not loaded
+// Misuse: reading a relation (the profile) that the query did not request: never an empty
+// container, never a hidden query.
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::int64_t number; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email", quarry::unique> email;
+  column<&User::number, "number"> number;
+} users;
+struct Order { std::int64_t id; std::int64_t user_id; std::int64_t total; };
+inline constexpr struct orders_t : quarry::table<"orders", Order> {
+  column<&Order::id, "id", quarry::identity> id;
+  column<&Order::user_id, "user_id", quarry::references<&users_t::id>> user_id;
+  column<&Order::total, "total"> total;
+} orders;
+struct Profile { std::int64_t id; std::int64_t user_id; };
+inline constexpr struct profiles_t : quarry::table<"profiles", Profile> {
+  column<&Profile::id, "id", quarry::identity> id;
+  column<&Profile::user_id, "user_id", quarry::unique> user_id;
+} profiles;
+inline constexpr auto user_orders = quarry::has_many<&users_t::id, &orders_t::user_id>;
+inline constexpr auto user_profile = quarry::has_one<&users_t::id, &profiles_t::user_id>;
+
+using Node = decltype(quarry::select(users).with(user_orders))::row_type;
+
+std::size_t misuse(const Node& u) {
+#ifndef QUARRY_CF_CONTROL
+  return u[user_profile].has_value() ? 1 : 0;
+#else
+  return u[user_orders].size();
+#endif
+}

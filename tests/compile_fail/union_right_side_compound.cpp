@@ -1,0 +1,26 @@
+// expect: quarry: the right side of a UNION/INTERSECT/EXCEPT must be one select. nest compounds on the left
+// Misuse: a compound on the right of union_() (SQLite cannot group it).
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::email, "email", quarry::unique> email;
+  column<&User::city, "city"> city;
+  column<&User::age, "age"> age;
+} users;
+struct Post { std::int64_t id; std::int64_t user_id; std::string title; std::optional<std::int64_t> likes; };
+inline constexpr struct posts_t : quarry::table<"posts", Post> {
+  column<&Post::id, "id", quarry::identity> id;
+  column<&Post::user_id, "user_id"> user_id;
+  column<&Post::title, "title"> title;
+  column<&Post::likes, "likes"> likes;
+} posts;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::union_(quarry::select(users.email).from(users), quarry::except(quarry::select(posts.title).from(posts), quarry::select(users.email).from(users))));
+#else
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::except(quarry::union_(quarry::select(users.email).from(users), quarry::select(posts.title).from(posts)), quarry::select(users.email).from(users)));
+#endif
+}
