@@ -4,7 +4,8 @@
     python3 tools/amalgamate.py           # (re)write single_include/quarry/quarry.hpp
     python3 tools/amalgamate.py --check   # exit 1 if the file on disk is stale or missing
 
-The single header is the umbrella headers quarry/quarry.hpp, quarry/sqlite.hpp and
+The single header is the umbrella headers quarry/quarry.hpp, the database-independent feature
+umbrellas (quarry/diag.hpp, dynamic.hpp, orm.hpp, page.hpp), quarry/sqlite.hpp and
 quarry/postgres.hpp (those that exist) with every `#include <quarry/...>` or
 `#include "quarry/..."` (and quoted includes relative to the including file) inlined once, with
 `#pragma once` semantics. System includes are left as they are. Each inlined header is wrapped in
@@ -32,6 +33,8 @@ OUTPUT = REPO / "single_include" / "quarry" / "quarry.hpp"
 REGENERATE = "python3 tools/amalgamate.py"
 
 CORE_ROOT = "quarry/quarry.hpp"
+# Feature umbrellas that need no database: part of the single header's core section.
+FEATURE_ROOTS = ("quarry/diag.hpp", "quarry/dynamic.hpp", "quarry/orm.hpp", "quarry/page.hpp")
 SQLITE_ROOT = "quarry/sqlite.hpp"
 POSTGRES_ROOT = "quarry/postgres.hpp"
 
@@ -177,6 +180,9 @@ class Inliner:
 def generate() -> str:
     roots = {r: (INCLUDE_DIR / r).is_file() for r in (CORE_ROOT, SQLITE_ROOT, POSTGRES_ROOT)}
     core = set(reachable(CORE_ROOT)) if roots[CORE_ROOT] else set()
+    features = [r for r in FEATURE_ROOTS if (INCLUDE_DIR / r).is_file()]
+    for r in features:
+        core |= set(reachable(r))
     sqlite_order = reachable(SQLITE_ROOT) if roots[SQLITE_ROOT] else []
     postgres_order = reachable(POSTGRES_ROOT) if roots[POSTGRES_ROOT] else []
     shared = (set(sqlite_order) & set(postgres_order)) - core
@@ -197,7 +203,10 @@ def generate() -> str:
             lines.append(f"#endif  // {condition}")
 
     if roots[CORE_ROOT]:
-        section("core (quarry/quarry.hpp)", None, inliner.inline(CORE_ROOT))
+        core_body = inliner.inline(CORE_ROOT)
+        for r in features:
+            core_body.extend(inliner.inline(r))
+        section("core (quarry/quarry.hpp and the feature umbrellas " + ", ".join(features) + ")", None, core_body)
     shared_body: list[str] = []
     for name in shared_order:
         shared_body.extend(inliner.inline(name))

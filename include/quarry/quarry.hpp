@@ -1,7 +1,10 @@
 #pragma once
 /// \file quarry/quarry.hpp
-/// Everything that does not depend on a database: descriptors, expressions, statements, SQL
-/// rendering. Include quarry/sqlite.hpp or quarry/postgres.hpp for a backend.
+/// The query-building core, which depends on no database: descriptors, expressions, statements,
+/// SQL rendering. The other features have their own umbrella so that a TU pays (in compile time)
+/// only for what it uses: quarry/dynamic.hpp (run-time conditions and columns), quarry/orm.hpp
+/// (relations and eager loading), quarry/page.hpp (keyset pagination), quarry/diag.hpp (query
+/// counter, N+1 guard). quarry/sqlite.hpp and quarry/postgres.hpp include all of them.
 
 #include "quarry/version.hpp"
 #include "quarry/core/decimal.hpp"
@@ -36,18 +39,6 @@
 #include "quarry/query/delete.hpp"
 #include "quarry/query/insert_rows.hpp"
 #include "quarry/query/row.hpp"
-#include "quarry/query/dynamic.hpp"
 #include "quarry/render/dialect.hpp"
 #include "quarry/render/sql.hpp"
 #include "quarry/render/ddl.hpp"
-#include "quarry/orm/relation.hpp"
-#include "quarry/orm/request.hpp"
-#include "quarry/orm/loaded.hpp"
-#include "quarry/orm/level.hpp"
-#include "quarry/orm/eager.hpp"
-#include "quarry/diag/statement_event.hpp"
-#include "quarry/diag/query_counter.hpp"
-#include "quarry/diag/statement_guard.hpp"
-#include "quarry/page/cursor.hpp"
-#include "quarry/page/keyset.hpp"
-#include "quarry/page/paginate.hpp"

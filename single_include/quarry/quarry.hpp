@@ -29,11 +29,14 @@
 #endif
 #endif
 
-// ==== core (quarry/quarry.hpp) ====================================================================
+// ==== core (quarry/quarry.hpp and the feature umbrellas quarry/diag.hpp, quarry/dynamic.hpp, quarry/orm.hpp, quarry/page.hpp) 
 // ---- begin quarry/quarry.hpp ----
 /// \file quarry/quarry.hpp
-/// Everything that does not depend on a database: descriptors, expressions, statements, SQL
-/// rendering. Include quarry/sqlite.hpp or quarry/postgres.hpp for a backend.
+/// The query-building core, which depends on no database: descriptors, expressions, statements,
+/// SQL rendering. The other features have their own umbrella so that a TU pays (in compile time)
+/// only for what it uses: quarry/dynamic.hpp (run-time conditions and columns), quarry/orm.hpp
+/// (relations and eager loading), quarry/page.hpp (keyset pagination), quarry/diag.hpp (query
+/// counter, N+1 guard). quarry/sqlite.hpp and quarry/postgres.hpp include all of them.
 
 // ---- begin quarry/version.hpp ----
 /// \file quarry/version.hpp
@@ -5783,6 +5786,656 @@ struct std::tuple_element<I, quarry::row<X, T...>> {
   using type = std::tuple_element_t<I, std::tuple<T...>>;
 };
 // ---- end quarry/query/row.hpp ----
+// ---- begin quarry/render/ddl.hpp ----
+/// \file quarry/render/ddl.hpp
+/// CREATE TABLE / DROP TABLE from a descriptor, in a dialect.
+///
+///     quarry::create_table_sql<quarry::sqlite_dialect>(users)
+///     // CREATE TABLE "users" ("id" INTEGER PRIMARY KEY, "email" TEXT NOT NULL UNIQUE, ...)
+
+#include <string>
+#include <string_view>
+
+
+namespace quarry {
+namespace detail {
+
+template <class Ctx>
+void render_string_literal(Ctx& c, std::string_view s) {
+  c.text("'");
+  for (char ch : s) {
+    if (ch == '\'') c.text("'");
+    c.sql += ch;
+  }
+  c.text("'");
+}
+
+inline std::string_view fk_action_sql(fk_action a) {
+  switch (a) {
+    case fk_action::no_action: return "NO ACTION";
+    case fk_action::restrict_: return "RESTRICT";
+    case fk_action::cascade: return "CASCADE";
+    case fk_action::set_null: return "SET NULL";
+    case fk_action::set_default: return "SET DEFAULT";
+  }
+  return "NO ACTION";
+}
+
+template <class O, class Ctx>
+void render_column_option(Ctx& c) {
+  if constexpr (option_kind<O>::value == 1) {  // default_value<N>
+    c.text(" DEFAULT ");
+    c.text(std::to_string([]<std::int64_t V>(default_value<V>*) { return V; }(static_cast<O*>(nullptr))));
+  } else if constexpr (option_kind<O>::value == 2) {  // default_text<"...">
+    c.text(" DEFAULT ");
+    render_string_literal(c, []<fixed_string T>(default_text<T>*) { return T.view(); }(static_cast<O*>(nullptr)));
+  } else if constexpr (option_kind<O>::value == 3) {  // default_sql<"...">
+    c.text(" DEFAULT (");
+    c.text([]<fixed_string S>(default_sql<S>*) { return S.view(); }(static_cast<O*>(nullptr)));
+    c.text(")");
+  } else if constexpr (option_kind<O>::value == 4) {  // check<"...">
+    c.text(" CHECK (");
+    c.text([]<fixed_string S>(check<S>*) { return S.view(); }(static_cast<O*>(nullptr)));
+    c.text(")");
+  } else if constexpr (option_kind<O>::value == 5) {  // references<&t::col, ...>
+    using target_desc = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::struct_type;
+    using target_col = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::field_type;
+    c.text(" REFERENCES ");
+    c.ident(target_desc::table_tag::table_name);
+    c.text(" (");
+    c.ident(target_col::name);
+    c.text(")");
+    if constexpr (O::on_delete != fk_action::no_action) {
+      c.text(" ON DELETE ");
+      c.text(fk_action_sql(O::on_delete));
+    }
+    if constexpr (O::on_update != fk_action::no_action) {
+      c.text(" ON UPDATE ");
+      c.text(fk_action_sql(O::on_update));
+    }
+  }
+}
+
+template <class C, bool SinglePk, class Ctx>
+void render_column_def(Ctx& c) {
+  using T = strip_optional_t<typename C::value_type>;
+  c.ident(C::name);
+  c.text(" ");
+  if constexpr (C::is_identity) {
+    c.text(Ctx::dialect::identity_column);
+  } else {
+    c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
+    if constexpr (!C::nullable) c.text(" NOT NULL");
+    if constexpr (C::is_primary_key && SinglePk) c.text(" PRIMARY KEY");
+  }
+  if constexpr (C::is_unique && !(C::is_primary_key && SinglePk)) c.text(" UNIQUE");
+  [&]<class... O>(type_list<O...>) { (render_column_option<O>(c), ...); }(typename C::options{});
+}
+
+/// A foreign key's column type must equal the referenced column's, which must be unique.
+template <class C>
+constexpr bool foreign_keys_ok() {
+  return []<class... O>(type_list<O...>) {
+    return ([]<class X>() {
+      if constexpr (is_references_v<X>) {
+        using target_col = typename member_pointer_traits<std::remove_cv_t<decltype(X::column)>>::field_type;
+        return std::is_same_v<strip_optional_t<typename target_col::value_type>,
+                              strip_optional_t<typename C::value_type>> &&
+               (target_col::is_primary_key || target_col::is_unique);
+      } else {
+        return true;
+      }
+    }.template operator()<O>() && ...);
+  }(typename C::options{});
+}
+
+}  // namespace detail
+
+/// `CREATE TABLE [IF NOT EXISTS] "name" (...)` for descriptor `t` in Dialect.
+template <class Dialect, table_descriptor D>
+std::string create_table_sql(const D&, bool if_not_exists = false) {
+  using traits = detail::descriptor_traits<D>;
+  static_assert(traits::valid);
+  detail::render_context<Dialect> c;
+  c.text(if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
+  c.ident(D::table_tag::table_name);
+  c.text(" (");
+  constexpr bool single_pk = traits::primary_key_size == 1;
+  bool first = true;
+  [&]<class... C>(detail::type_list<C...>) {
+    static_assert((detail::foreign_keys_ok<C>() && ...),
+                  "quarry: references<> must point at a primary key or unique column of the same type");
+    ((c.text(first ? "" : ", "), first = false, detail::render_column_def<C, single_pk>(c)), ...);
+    if constexpr (traits::primary_key_size > 1) {
+      c.text(", PRIMARY KEY (");
+      bool f = true;
+      ((C::is_primary_key ? (c.text(f ? "" : ", "), f = false, c.ident(C::name), 0) : 0), ...);
+      c.text(")");
+    }
+  }(detail::columns_of<D>{});
+  c.text(")");
+  return std::move(c.sql);
+}
+
+/// `DROP TABLE [IF EXISTS] "name"`.
+template <class Dialect, table_descriptor D>
+std::string drop_table_sql(const D&, bool if_exists = false) {
+  detail::render_context<Dialect> c;
+  c.text(if_exists ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
+  c.ident(D::table_tag::table_name);
+  return std::move(c.sql);
+}
+
+}  // namespace quarry
+// ---- end quarry/render/ddl.hpp ----
+// ---- end quarry/quarry.hpp ----
+// ---- begin quarry/diag.hpp ----
+/// \file quarry/diag.hpp
+/// Diagnostics: the statement hook event, quarry::diag::query_counter and the repeated-statement
+/// (N+1) guard. See docs/relations.md ("Query counting").
+
+// ---- begin quarry/diag/statement_event.hpp ----
+/// \file quarry/diag/statement_event.hpp
+/// The statement hook: what a connection tells observers about every statement it runs (typed
+/// statements, raw SQL, and `exec()` such as BEGIN/COMMIT), and the observer interface that
+/// quarry::diag::query_counter, quarry::diag::repeated_statement_guard and user loggers implement.
+///
+///     db.on_statement([](const quarry::diag::statement_event& e) {
+///       std::printf("%.3f ms  %lld rows  %s\n", e.duration.count() / 1e6, (long long)e.rows,
+///                   std::string(e.sql).c_str());
+///     });
+///
+/// With no observer and no hook installed a statement costs one test of a null pointer.
+/// See docs/relations.md ("Counting statements").
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace quarry::diag {
+
+/// How a statement reached the connection.
+enum class statement_kind : unsigned {
+  query = 1,        ///< a typed SELECT: db.query(q), db.find(), db.load() (one per level)
+  execute = 2,      ///< a typed INSERT/UPDATE/DELETE: db.execute(), insert(), update(), remove()
+  raw_query = 4,    ///< db.query_raw()
+  raw_execute = 8,  ///< db.execute_raw()
+  exec = 16,        ///< db.exec(): DDL, PRAGMA, BEGIN/COMMIT/ROLLBACK/SAVEPOINT of transactions
+};
+
+/// A set of statement kinds (for filters): `kinds::reads`, `kinds::all`.
+using kind_mask = unsigned;
+namespace kinds {
+inline constexpr kind_mask all = 31;
+inline constexpr kind_mask reads = static_cast<unsigned>(statement_kind::query) | static_cast<unsigned>(statement_kind::raw_query);
+inline constexpr kind_mask writes =
+    static_cast<unsigned>(statement_kind::execute) | static_cast<unsigned>(statement_kind::raw_execute);
+/// query, execute, raw_query, raw_execute: everything but exec() (no BEGIN/COMMIT, no DDL).
+inline constexpr kind_mask statements = reads | writes;
+}  // namespace kinds
+constexpr bool in_mask(kind_mask m, statement_kind k) noexcept { return (m & static_cast<unsigned>(k)) != 0; }
+
+/// "query", "execute", "raw_query", "raw_execute" or "exec".
+constexpr std::string_view to_string(statement_kind k) noexcept {
+  switch (k) {
+    case statement_kind::query: return "query";
+    case statement_kind::execute: return "execute";
+    case statement_kind::raw_query: return "raw_query";
+    case statement_kind::raw_execute: return "raw_execute";
+    case statement_kind::exec: return "exec";
+  }
+  return "?";
+}
+
+/// One statement as an observer sees it. `sql` is valid during the call only.
+struct statement_event {
+  statement_kind kind;
+  std::string_view sql;
+  int param_count = 0;                   ///< bound parameters (a runtime list counts as one)
+  std::chrono::nanoseconds duration{0};  ///< finish only: from before prepare/bind to the last row read
+  std::int64_t rows = 0;                 ///< finish only: rows read (queries) or changed (writes)
+  bool failed = false;                   ///< finish only: an exception ended the statement
+};
+
+/// Receives statement events from the connections it is added to (`db.add_observer(o)`).
+/// Observers run on the connection's thread, must not use that connection, and must be removed
+/// before they are destroyed (query_counter and repeated_statement_guard do it themselves).
+class statement_observer {
+ public:
+  /// Before the statement is prepared and run. May throw: the statement is then not run and the
+  /// exception reaches the caller (this is how repeated_statement_guard stops an N+1 loop).
+  virtual void statement_started(const statement_event&) {}
+  /// After the statement's last row was read (or it was abandoned, or it failed).
+  virtual void statement_finished(const statement_event&) noexcept {}
+
+ protected:
+  statement_observer() = default;
+  statement_observer(const statement_observer&) = default;
+  statement_observer& operator=(const statement_observer&) = default;
+  ~statement_observer() = default;
+};
+
+}  // namespace quarry::diag
+
+namespace quarry::detail {
+
+/// The observers and hook function of one connection. Allocated on first use and kept for the
+/// connection's lifetime, so a statement in flight can always report its end.
+struct statement_hooks {
+  std::vector<diag::statement_observer*> observers;
+  std::function<void(const diag::statement_event&)> on_finish;
+
+  bool empty() const noexcept { return observers.empty() && !on_finish; }
+
+  void started(const diag::statement_event& e) {
+    for (auto* o : observers) o->statement_started(e);
+  }
+  void finished(const diag::statement_event& e) noexcept {
+    for (auto* o : observers) o->statement_finished(e);
+    if (on_finish) {
+      try {
+        on_finish(e);
+      } catch (...) {  // a logging hook must not turn a finished statement into a failure
+      }
+    }
+  }
+};
+
+/// One statement in flight while hooks are installed: reports its end when destroyed (the
+/// statement's lease releases it after the last row, or the stack unwinds past it).
+class statement_trace {
+ public:
+  /// `own_sql`: keep a copy of the text (raw SQL, whose caller's string may die before the end).
+  statement_trace(statement_hooks& h, diag::statement_kind k, std::string_view sql, int params, bool own_sql)
+      : hooks_(h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
+    if (own_sql) {
+      sql_.assign(sql);
+      event_.sql = sql_;
+    }
+    start_ = std::chrono::steady_clock::now();
+  }
+  statement_trace(const statement_trace&) = delete;
+  statement_trace& operator=(const statement_trace&) = delete;
+  ~statement_trace() {
+    event_.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_);
+    event_.failed = event_.failed || std::uncaught_exceptions() > uncaught_;
+    hooks_.finished(event_);
+  }
+  void set_rows(std::int64_t n) noexcept { event_.rows = n; }
+  void set_failed() noexcept { event_.failed = true; }
+
+  /// Tells the observers a statement starts and returns its trace (throws what they throw).
+  static std::unique_ptr<statement_trace> start(statement_hooks& h, diag::statement_kind k, std::string_view sql,
+                                                int params, bool own_sql = false) {
+    h.started(diag::statement_event{k, sql, params, {}, 0, false});
+    return std::make_unique<statement_trace>(h, k, sql, params, own_sql);
+  }
+
+ private:
+  statement_hooks& hooks_;
+  std::string sql_;
+  diag::statement_event event_;
+  int uncaught_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+/// Ends a statement's trace (out of line: the fast path of a statement only tests the pointer).
+[[gnu::noinline]] inline void end_trace(statement_trace*& t, std::int64_t rows) noexcept {
+  t->set_rows(rows);
+  delete std::exchange(t, nullptr);
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/diag/statement_event.hpp ----
+// ---- begin quarry/diag/query_counter.hpp ----
+/// \file quarry/diag/query_counter.hpp
+/// Counting statements in tests: a quarry::diag::query_counter records every statement a
+/// connection runs while it exists, and `expect(n)` fails with the list of statements when the
+/// count differs.
+///
+///     quarry::diag::query_counter qc(db);
+///     auto graph = db.load(quarry::select(users).with(user_orders.with(order_items)));
+///     qc.expect(3);   // throws quarry::diag::statement_count_error listing the statements otherwise
+///
+///     // or, for one call:
+///     auto graph = quarry::diag::expect_statements(db, 3, [&] { return db.load(q); });
+///
+/// See docs/relations.md ("Counting statements").
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace quarry::diag {
+
+/// A statement as a query_counter recorded it.
+struct recorded_statement {
+  statement_kind kind;
+  std::string sql;
+  int param_count = 0;
+  std::chrono::nanoseconds duration{0};  ///< valid once finished
+  std::int64_t rows = 0;                 ///< valid once finished
+  bool finished = false;
+  bool failed = false;
+};
+
+/// query_counter::expect() found another number of statements; the message lists them.
+class statement_count_error : public usage_error {
+  using usage_error::usage_error;
+};
+
+namespace detail {
+/// Adds and removes an observer on a connection whose type is erased.
+class observer_registration {
+ public:
+  template <class Conn>
+  observer_registration(Conn& db, statement_observer& o)
+      : db_(&db), obs_(&o), remove_([](void* c, statement_observer& x) noexcept {
+          static_cast<Conn*>(c)->remove_observer(x);
+        }) {
+    db.add_observer(o);
+  }
+  observer_registration(const observer_registration&) = delete;
+  observer_registration& operator=(const observer_registration&) = delete;
+  ~observer_registration() { remove_(db_, *obs_); }
+
+ private:
+  void* db_;
+  statement_observer* obs_;
+  void (*remove_)(void*, statement_observer&) noexcept;
+};
+
+inline std::string describe(const recorded_statement& s) {
+  std::string out = "[" + std::string(to_string(s.kind)) + "] " + s.sql;
+  out += " (" + std::to_string(s.param_count) + (s.param_count == 1 ? " parameter" : " parameters");
+  if (s.finished) {
+    out += ", " + std::to_string(s.rows) + (s.rows == 1 ? " row" : " rows");
+    char ms[32];
+    std::snprintf(ms, sizeof ms, ", %.3f ms", static_cast<double>(s.duration.count()) / 1e6);
+    out += ms;
+    if (s.failed) out += ", failed";
+  } else {
+    out += ", still running";
+  }
+  out += ")";
+  return out;
+}
+}  // namespace detail
+
+/// Records the statements of one connection from its construction to its destruction (or to
+/// reset()). Counts a statement when it starts, so a result still being iterated is counted.
+/// Must not outlive the connection.
+class query_counter final : public statement_observer {
+ public:
+  /// Counts statements of the kinds in `mask` (default: all, BEGIN/COMMIT and DDL included;
+  /// `kinds::statements` leaves out exec()).
+  template <class Conn>
+  explicit query_counter(Conn& db, kind_mask mask = kinds::all) : mask_(mask), reg_(db, *this) {}
+
+  /// Statements counted so far.
+  std::size_t count() const noexcept { return list_.size(); }
+  /// The statements counted so far, in the order they started.
+  const std::vector<recorded_statement>& statements() const noexcept { return list_; }
+  /// Forgets the statements counted so far.
+  void reset() noexcept { list_.clear(); }
+
+  /// Throws statement_count_error, listing every statement, unless exactly `n` were counted.
+  void expect(std::size_t n) const {
+    if (list_.size() != n) throw statement_count_error(errc::usage, message(n));
+  }
+  /// "quarry: expected N statements, M ran:" followed by one line per statement.
+  std::string message(std::size_t expected) const {
+    std::string out = "quarry: expected " + std::to_string(expected) +
+                      (expected == 1 ? " statement, " : " statements, ") + std::to_string(list_.size()) + " ran";
+    out += list_.empty() ? "" : ":";
+    out += listing();
+    return out;
+  }
+  /// One line per statement: "\n  1. [query] SELECT ... (1 parameter, 10 rows, 0.052 ms)".
+  std::string listing() const {
+    std::string out;
+    for (std::size_t i = 0; i < list_.size(); ++i) out += "\n  " + std::to_string(i + 1) + ". " + detail::describe(list_[i]);
+    return out;
+  }
+
+ private:
+  void statement_started(const statement_event& e) override {
+    if (!in_mask(mask_, e.kind)) return;
+    list_.push_back(recorded_statement{e.kind, std::string(e.sql), e.param_count, {}, 0, false, false});
+  }
+  void statement_finished(const statement_event& e) noexcept override {
+    if (!in_mask(mask_, e.kind)) return;
+    // The most recent unfinished record of this text (statements may nest: a query run while
+    // another one's result is being read).
+    for (auto it = list_.rbegin(); it != list_.rend(); ++it) {
+      if (!it->finished && it->kind == e.kind && it->sql == e.sql) {
+        it->finished = true;
+        it->failed = e.failed;
+        it->rows = e.rows;
+        it->duration = e.duration;
+        return;
+      }
+    }
+  }
+
+  kind_mask mask_;
+  std::vector<recorded_statement> list_;
+  detail::observer_registration reg_;  // last: registered once the rest is ready
+};
+
+/// Runs `fn()` and checks that exactly `n` statements of the kinds in `mask` ran on `db` during
+/// the call (statement_count_error with the list otherwise); returns what `fn` returns.
+template <class Conn, class F>
+decltype(auto) expect_statements(Conn& db, std::size_t n, F&& fn, kind_mask mask = kinds::all) {
+  query_counter c(db, mask);
+  if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
+    fn();
+    c.expect(n);
+  } else {
+    std::invoke_result_t<F&> r = fn();
+    c.expect(n);
+    return r;
+  }
+}
+
+}  // namespace quarry::diag
+// ---- end quarry/diag/query_counter.hpp ----
+// ---- begin quarry/diag/statement_guard.hpp ----
+/// \file quarry/diag/statement_guard.hpp
+/// The N+1 guard: while a quarry::diag::repeated_statement_guard exists, a statement shape that
+/// runs more than `max_repeats` times on its connection raises quarry::diag::repeated_statement_error
+/// (before it runs) or is reported, naming the statement. A loop that queries once per parent row
+/// is caught on its second parent.
+///
+///     quarry::diag::repeated_statement_guard guard(db);             // reads, at most once each
+///     for (auto& u : db.query(quarry::select(users)).all())
+///       db.query(quarry::select(orders).where(orders.user_id == u.id)).all();   // throws on the 2nd user
+///
+/// The shape of a statement is its SQL text with literals replaced by `?` and lists of
+/// placeholders collapsed (quarry's own SQL has no literals: its shape is its text).
+/// See docs/relations.md ("The N+1 guard").
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+
+namespace quarry::diag {
+
+/// A statement shape that ran more often than the guard allows.
+struct repeated_statement {
+  std::string shape;  ///< the normalized SQL
+  std::string sql;    ///< the SQL of the execution that went past the limit
+  statement_kind kind;
+  std::size_t count;  ///< executions so far in the guard's scope
+};
+
+/// Thrown by a raising guard before the statement runs.
+class repeated_statement_error : public usage_error {
+ public:
+  repeated_statement_error(std::string message, repeated_statement r)
+      : usage_error(errc::usage, std::move(message), r.sql), statement_(std::move(r)) {}
+  const repeated_statement& statement() const noexcept { return statement_; }
+
+ private:
+  repeated_statement statement_;
+};
+
+/// What a guard does when a shape goes past the limit.
+enum class guard_action {
+  raise,   ///< throw repeated_statement_error; the statement does not run
+  report,  ///< call guard_options::on_report (once per shape) and record it in reports()
+};
+
+struct guard_options {
+  /// A shape may run this many times; the next execution trips the guard.
+  std::size_t max_repeats = 1;
+  guard_action action = guard_action::raise;
+  /// The statement kinds watched (default: reads, as an N+1 is a read per parent row; a loop of
+  /// insert() calls is not an N+1).
+  kind_mask kinds = kinds::reads;
+  /// guard_action::report: called the first time a shape goes past the limit.
+  std::function<void(const repeated_statement&)> on_report{};
+};
+
+/// The shape of an SQL text: string and numeric literals become `?`, and a list of placeholders
+/// `?, ?, ?` (or `$1, $2`) becomes one `?`, so `... id IN (1, 2)` and `... id IN (3)` share a shape.
+inline std::string statement_shape(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  auto ident_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto placeholder = [&] {
+    // "?, ?" -> "?": drop a trailing "?, " or "?," already written before this placeholder.
+    std::size_t n = out.size();
+    while (n > 0 && out[n - 1] == ' ') --n;
+    if (n > 0 && out[n - 1] == ',') {
+      std::size_t m = n - 1;
+      while (m > 0 && out[m - 1] == ' ') --m;
+      if (m > 0 && out[m - 1] == '?') {
+        out.resize(m);
+        return;
+      }
+    }
+    out += '?';
+  };
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    char c = sql[i];
+    if (c == '\'') {  // string literal, '' escapes a quote
+      ++i;
+      while (i < sql.size()) {
+        if (sql[i] == '\'') {
+          if (i + 1 < sql.size() && sql[i + 1] == '\'') {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        ++i;
+      }
+      ++i;
+      placeholder();
+    } else if (c == '"') {  // quoted identifier: kept
+      std::size_t j = sql.find('"', i + 1);
+      while (j != std::string_view::npos && j + 1 < sql.size() && sql[j + 1] == '"') j = sql.find('"', j + 2);
+      std::size_t end = j == std::string_view::npos ? sql.size() : j + 1;
+      out.append(sql.substr(i, end - i));
+      i = end;
+    } else if ((c == '$' && i + 1 < sql.size() && digit(sql[i + 1])) || c == '?') {  // placeholder
+      ++i;
+      while (i < sql.size() && digit(sql[i])) ++i;
+      placeholder();
+    } else if (digit(c) && (out.empty() || !ident_char(out.back()))) {  // numeric literal
+      while (i < sql.size() && (digit(sql[i]) || sql[i] == '.' || sql[i] == 'e' || sql[i] == 'E')) ++i;
+      placeholder();
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
+/// Watches one connection while it exists; see the file comment. Must not outlive the connection.
+class repeated_statement_guard final : public statement_observer {
+ public:
+  template <class Conn>
+  explicit repeated_statement_guard(Conn& db, guard_options o = {}) : o_(std::move(o)), reg_(db, *this) {}
+
+  /// Executions of the shape of `sql` seen so far.
+  std::size_t count(std::string_view sql) const {
+    auto it = counts_.find(statement_shape(sql));
+    return it == counts_.end() ? 0 : it->second;
+  }
+  /// Shapes that went past the limit (guard_action::report), with their latest counts.
+  const std::vector<repeated_statement>& reports() const noexcept { return reports_; }
+  /// Forgets every count (e.g. between two requests served by one test).
+  void reset() noexcept {
+    counts_.clear();
+    reports_.clear();
+  }
+
+ private:
+  void statement_started(const statement_event& e) override {
+    if (!in_mask(o_.kinds, e.kind)) return;
+    std::string shape = statement_shape(e.sql);
+    std::size_t n = ++counts_[shape];
+    if (n <= o_.max_repeats) return;
+    repeated_statement r{std::move(shape), std::string(e.sql), e.kind, n};
+    if (o_.action == guard_action::raise) {
+      std::string msg = "quarry: the statement " + r.sql + " ran " + std::to_string(n) +
+                        " times in this scope (the guard allows " + std::to_string(o_.max_repeats) +
+                        "): a query per parent row (N+1)? Load the children in one query with "
+                        "db.load(quarry::select(parents).with(relation)) or where(key.in_values(keys)); "
+                        "see docs/relations.md";
+      throw repeated_statement_error(std::move(msg), std::move(r));
+    }
+    for (auto& x : reports_) {
+      if (x.shape == r.shape) {
+        x.count = n;
+        x.sql = std::move(r.sql);
+        return;
+      }
+    }
+    reports_.push_back(r);
+    if (o_.on_report) o_.on_report(reports_.back());
+  }
+
+  guard_options o_;
+  std::unordered_map<std::string, std::size_t> counts_;
+  std::vector<repeated_statement> reports_;
+  detail::observer_registration reg_;
+};
+
+}  // namespace quarry::diag
+// ---- end quarry/diag/statement_guard.hpp ----
+// ---- end quarry/diag.hpp ----
+// ---- begin quarry/dynamic.hpp ----
+/// \file quarry/dynamic.hpp
+/// Dynamic queries: conditions, order keys and selected columns chosen at run time, each piece
+/// typed, SQL cached per shape. See docs/queries.md ("Dynamic queries").
+
 // ---- begin quarry/query/dynamic.hpp ----
 /// \file quarry/query/dynamic.hpp
 /// Dynamic queries: conditions, order keys and selected columns chosen at run time (search forms,
@@ -6559,148 +7212,12 @@ auto dynamic(const Q& base) {
 
 }  // namespace quarry
 // ---- end quarry/query/dynamic.hpp ----
-// ---- begin quarry/render/ddl.hpp ----
-/// \file quarry/render/ddl.hpp
-/// CREATE TABLE / DROP TABLE from a descriptor, in a dialect.
-///
-///     quarry::create_table_sql<quarry::sqlite_dialect>(users)
-///     // CREATE TABLE "users" ("id" INTEGER PRIMARY KEY, "email" TEXT NOT NULL UNIQUE, ...)
+// ---- end quarry/dynamic.hpp ----
+// ---- begin quarry/orm.hpp ----
+/// \file quarry/orm.hpp
+/// Relations (has_many, has_one, belongs_to, many_to_many) and eager loading with
+/// `select(parents).with(relations...)` and `db.load(q)`. See docs/relations.md.
 
-#include <string>
-#include <string_view>
-
-
-namespace quarry {
-namespace detail {
-
-template <class Ctx>
-void render_string_literal(Ctx& c, std::string_view s) {
-  c.text("'");
-  for (char ch : s) {
-    if (ch == '\'') c.text("'");
-    c.sql += ch;
-  }
-  c.text("'");
-}
-
-inline std::string_view fk_action_sql(fk_action a) {
-  switch (a) {
-    case fk_action::no_action: return "NO ACTION";
-    case fk_action::restrict_: return "RESTRICT";
-    case fk_action::cascade: return "CASCADE";
-    case fk_action::set_null: return "SET NULL";
-    case fk_action::set_default: return "SET DEFAULT";
-  }
-  return "NO ACTION";
-}
-
-template <class O, class Ctx>
-void render_column_option(Ctx& c) {
-  if constexpr (option_kind<O>::value == 1) {  // default_value<N>
-    c.text(" DEFAULT ");
-    c.text(std::to_string([]<std::int64_t V>(default_value<V>*) { return V; }(static_cast<O*>(nullptr))));
-  } else if constexpr (option_kind<O>::value == 2) {  // default_text<"...">
-    c.text(" DEFAULT ");
-    render_string_literal(c, []<fixed_string T>(default_text<T>*) { return T.view(); }(static_cast<O*>(nullptr)));
-  } else if constexpr (option_kind<O>::value == 3) {  // default_sql<"...">
-    c.text(" DEFAULT (");
-    c.text([]<fixed_string S>(default_sql<S>*) { return S.view(); }(static_cast<O*>(nullptr)));
-    c.text(")");
-  } else if constexpr (option_kind<O>::value == 4) {  // check<"...">
-    c.text(" CHECK (");
-    c.text([]<fixed_string S>(check<S>*) { return S.view(); }(static_cast<O*>(nullptr)));
-    c.text(")");
-  } else if constexpr (option_kind<O>::value == 5) {  // references<&t::col, ...>
-    using target_desc = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::struct_type;
-    using target_col = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::field_type;
-    c.text(" REFERENCES ");
-    c.ident(target_desc::table_tag::table_name);
-    c.text(" (");
-    c.ident(target_col::name);
-    c.text(")");
-    if constexpr (O::on_delete != fk_action::no_action) {
-      c.text(" ON DELETE ");
-      c.text(fk_action_sql(O::on_delete));
-    }
-    if constexpr (O::on_update != fk_action::no_action) {
-      c.text(" ON UPDATE ");
-      c.text(fk_action_sql(O::on_update));
-    }
-  }
-}
-
-template <class C, bool SinglePk, class Ctx>
-void render_column_def(Ctx& c) {
-  using T = strip_optional_t<typename C::value_type>;
-  c.ident(C::name);
-  c.text(" ");
-  if constexpr (C::is_identity) {
-    c.text(Ctx::dialect::identity_column);
-  } else {
-    c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
-    if constexpr (!C::nullable) c.text(" NOT NULL");
-    if constexpr (C::is_primary_key && SinglePk) c.text(" PRIMARY KEY");
-  }
-  if constexpr (C::is_unique && !(C::is_primary_key && SinglePk)) c.text(" UNIQUE");
-  [&]<class... O>(type_list<O...>) { (render_column_option<O>(c), ...); }(typename C::options{});
-}
-
-/// A foreign key's column type must equal the referenced column's, which must be unique.
-template <class C>
-constexpr bool foreign_keys_ok() {
-  return []<class... O>(type_list<O...>) {
-    return ([]<class X>() {
-      if constexpr (is_references_v<X>) {
-        using target_col = typename member_pointer_traits<std::remove_cv_t<decltype(X::column)>>::field_type;
-        return std::is_same_v<strip_optional_t<typename target_col::value_type>,
-                              strip_optional_t<typename C::value_type>> &&
-               (target_col::is_primary_key || target_col::is_unique);
-      } else {
-        return true;
-      }
-    }.template operator()<O>() && ...);
-  }(typename C::options{});
-}
-
-}  // namespace detail
-
-/// `CREATE TABLE [IF NOT EXISTS] "name" (...)` for descriptor `t` in Dialect.
-template <class Dialect, table_descriptor D>
-std::string create_table_sql(const D&, bool if_not_exists = false) {
-  using traits = detail::descriptor_traits<D>;
-  static_assert(traits::valid);
-  detail::render_context<Dialect> c;
-  c.text(if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
-  c.ident(D::table_tag::table_name);
-  c.text(" (");
-  constexpr bool single_pk = traits::primary_key_size == 1;
-  bool first = true;
-  [&]<class... C>(detail::type_list<C...>) {
-    static_assert((detail::foreign_keys_ok<C>() && ...),
-                  "quarry: references<> must point at a primary key or unique column of the same type");
-    ((c.text(first ? "" : ", "), first = false, detail::render_column_def<C, single_pk>(c)), ...);
-    if constexpr (traits::primary_key_size > 1) {
-      c.text(", PRIMARY KEY (");
-      bool f = true;
-      ((C::is_primary_key ? (c.text(f ? "" : ", "), f = false, c.ident(C::name), 0) : 0), ...);
-      c.text(")");
-    }
-  }(detail::columns_of<D>{});
-  c.text(")");
-  return std::move(c.sql);
-}
-
-/// `DROP TABLE [IF EXISTS] "name"`.
-template <class Dialect, table_descriptor D>
-std::string drop_table_sql(const D&, bool if_exists = false) {
-  detail::render_context<Dialect> c;
-  c.text(if_exists ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
-  c.ident(D::table_tag::table_name);
-  return std::move(c.sql);
-}
-
-}  // namespace quarry
-// ---- end quarry/render/ddl.hpp ----
 // ---- begin quarry/orm/relation.hpp ----
 /// \file quarry/orm/relation.hpp
 /// Relations between tables, declared next to the descriptors from their key columns (pointers
@@ -8069,502 +8586,12 @@ std::vector<typename eager_query<Q, Reqs...>::row_type> load_graph(Conn& db, con
 
 }  // namespace quarry::detail
 // ---- end quarry/orm/eager.hpp ----
-// ---- begin quarry/diag/statement_event.hpp ----
-/// \file quarry/diag/statement_event.hpp
-/// The statement hook: what a connection tells observers about every statement it runs (typed
-/// statements, raw SQL, and `exec()` such as BEGIN/COMMIT), and the observer interface that
-/// quarry::diag::query_counter, quarry::diag::repeated_statement_guard and user loggers implement.
-///
-///     db.on_statement([](const quarry::diag::statement_event& e) {
-///       std::printf("%.3f ms  %lld rows  %s\n", e.duration.count() / 1e6, (long long)e.rows,
-///                   std::string(e.sql).c_str());
-///     });
-///
-/// With no observer and no hook installed a statement costs one test of a null pointer.
-/// See docs/relations.md ("Counting statements").
+// ---- end quarry/orm.hpp ----
+// ---- begin quarry/page.hpp ----
+/// \file quarry/page.hpp
+/// Keyset (cursor) pagination: `quarry::paginate(select, keys...)`, pages and opaque cursor tokens.
+/// See docs/pagination.md.
 
-#include <chrono>
-#include <cstdint>
-#include <exception>
-#include <functional>
-#include <memory>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-namespace quarry::diag {
-
-/// How a statement reached the connection.
-enum class statement_kind : unsigned {
-  query = 1,        ///< a typed SELECT: db.query(q), db.find(), db.load() (one per level)
-  execute = 2,      ///< a typed INSERT/UPDATE/DELETE: db.execute(), insert(), update(), remove()
-  raw_query = 4,    ///< db.query_raw()
-  raw_execute = 8,  ///< db.execute_raw()
-  exec = 16,        ///< db.exec(): DDL, PRAGMA, BEGIN/COMMIT/ROLLBACK/SAVEPOINT of transactions
-};
-
-/// A set of statement kinds (for filters): `kinds::reads`, `kinds::all`.
-using kind_mask = unsigned;
-namespace kinds {
-inline constexpr kind_mask all = 31;
-inline constexpr kind_mask reads = static_cast<unsigned>(statement_kind::query) | static_cast<unsigned>(statement_kind::raw_query);
-inline constexpr kind_mask writes =
-    static_cast<unsigned>(statement_kind::execute) | static_cast<unsigned>(statement_kind::raw_execute);
-/// query, execute, raw_query, raw_execute: everything but exec() (no BEGIN/COMMIT, no DDL).
-inline constexpr kind_mask statements = reads | writes;
-}  // namespace kinds
-constexpr bool in_mask(kind_mask m, statement_kind k) noexcept { return (m & static_cast<unsigned>(k)) != 0; }
-
-/// "query", "execute", "raw_query", "raw_execute" or "exec".
-constexpr std::string_view to_string(statement_kind k) noexcept {
-  switch (k) {
-    case statement_kind::query: return "query";
-    case statement_kind::execute: return "execute";
-    case statement_kind::raw_query: return "raw_query";
-    case statement_kind::raw_execute: return "raw_execute";
-    case statement_kind::exec: return "exec";
-  }
-  return "?";
-}
-
-/// One statement as an observer sees it. `sql` is valid during the call only.
-struct statement_event {
-  statement_kind kind;
-  std::string_view sql;
-  int param_count = 0;                   ///< bound parameters (a runtime list counts as one)
-  std::chrono::nanoseconds duration{0};  ///< finish only: from before prepare/bind to the last row read
-  std::int64_t rows = 0;                 ///< finish only: rows read (queries) or changed (writes)
-  bool failed = false;                   ///< finish only: an exception ended the statement
-};
-
-/// Receives statement events from the connections it is added to (`db.add_observer(o)`).
-/// Observers run on the connection's thread, must not use that connection, and must be removed
-/// before they are destroyed (query_counter and repeated_statement_guard do it themselves).
-class statement_observer {
- public:
-  /// Before the statement is prepared and run. May throw: the statement is then not run and the
-  /// exception reaches the caller (this is how repeated_statement_guard stops an N+1 loop).
-  virtual void statement_started(const statement_event&) {}
-  /// After the statement's last row was read (or it was abandoned, or it failed).
-  virtual void statement_finished(const statement_event&) noexcept {}
-
- protected:
-  statement_observer() = default;
-  statement_observer(const statement_observer&) = default;
-  statement_observer& operator=(const statement_observer&) = default;
-  ~statement_observer() = default;
-};
-
-}  // namespace quarry::diag
-
-namespace quarry::detail {
-
-/// The observers and hook function of one connection. Allocated on first use and kept for the
-/// connection's lifetime, so a statement in flight can always report its end.
-struct statement_hooks {
-  std::vector<diag::statement_observer*> observers;
-  std::function<void(const diag::statement_event&)> on_finish;
-
-  bool empty() const noexcept { return observers.empty() && !on_finish; }
-
-  void started(const diag::statement_event& e) {
-    for (auto* o : observers) o->statement_started(e);
-  }
-  void finished(const diag::statement_event& e) noexcept {
-    for (auto* o : observers) o->statement_finished(e);
-    if (on_finish) {
-      try {
-        on_finish(e);
-      } catch (...) {  // a logging hook must not turn a finished statement into a failure
-      }
-    }
-  }
-};
-
-/// One statement in flight while hooks are installed: reports its end when destroyed (the
-/// statement's lease releases it after the last row, or the stack unwinds past it).
-class statement_trace {
- public:
-  /// `own_sql`: keep a copy of the text (raw SQL, whose caller's string may die before the end).
-  statement_trace(statement_hooks& h, diag::statement_kind k, std::string_view sql, int params, bool own_sql)
-      : hooks_(h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
-    if (own_sql) {
-      sql_.assign(sql);
-      event_.sql = sql_;
-    }
-    start_ = std::chrono::steady_clock::now();
-  }
-  statement_trace(const statement_trace&) = delete;
-  statement_trace& operator=(const statement_trace&) = delete;
-  ~statement_trace() {
-    event_.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_);
-    event_.failed = event_.failed || std::uncaught_exceptions() > uncaught_;
-    hooks_.finished(event_);
-  }
-  void set_rows(std::int64_t n) noexcept { event_.rows = n; }
-  void set_failed() noexcept { event_.failed = true; }
-
-  /// Tells the observers a statement starts and returns its trace (throws what they throw).
-  static std::unique_ptr<statement_trace> start(statement_hooks& h, diag::statement_kind k, std::string_view sql,
-                                                int params, bool own_sql = false) {
-    h.started(diag::statement_event{k, sql, params, {}, 0, false});
-    return std::make_unique<statement_trace>(h, k, sql, params, own_sql);
-  }
-
- private:
-  statement_hooks& hooks_;
-  std::string sql_;
-  diag::statement_event event_;
-  int uncaught_;
-  std::chrono::steady_clock::time_point start_;
-};
-
-/// Ends a statement's trace (out of line: the fast path of a statement only tests the pointer).
-[[gnu::noinline]] inline void end_trace(statement_trace*& t, std::int64_t rows) noexcept {
-  t->set_rows(rows);
-  delete std::exchange(t, nullptr);
-}
-
-}  // namespace quarry::detail
-// ---- end quarry/diag/statement_event.hpp ----
-// ---- begin quarry/diag/query_counter.hpp ----
-/// \file quarry/diag/query_counter.hpp
-/// Counting statements in tests: a quarry::diag::query_counter records every statement a
-/// connection runs while it exists, and `expect(n)` fails with the list of statements when the
-/// count differs.
-///
-///     quarry::diag::query_counter qc(db);
-///     auto graph = db.load(quarry::select(users).with(user_orders.with(order_items)));
-///     qc.expect(3);   // throws quarry::diag::statement_count_error listing the statements otherwise
-///
-///     // or, for one call:
-///     auto graph = quarry::diag::expect_statements(db, 3, [&] { return db.load(q); });
-///
-/// See docs/relations.md ("Counting statements").
-
-#include <chrono>
-#include <cstddef>
-#include <cstdint>
-#include <cstdio>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-
-namespace quarry::diag {
-
-/// A statement as a query_counter recorded it.
-struct recorded_statement {
-  statement_kind kind;
-  std::string sql;
-  int param_count = 0;
-  std::chrono::nanoseconds duration{0};  ///< valid once finished
-  std::int64_t rows = 0;                 ///< valid once finished
-  bool finished = false;
-  bool failed = false;
-};
-
-/// query_counter::expect() found another number of statements; the message lists them.
-class statement_count_error : public usage_error {
-  using usage_error::usage_error;
-};
-
-namespace detail {
-/// Adds and removes an observer on a connection whose type is erased.
-class observer_registration {
- public:
-  template <class Conn>
-  observer_registration(Conn& db, statement_observer& o)
-      : db_(&db), obs_(&o), remove_([](void* c, statement_observer& x) noexcept {
-          static_cast<Conn*>(c)->remove_observer(x);
-        }) {
-    db.add_observer(o);
-  }
-  observer_registration(const observer_registration&) = delete;
-  observer_registration& operator=(const observer_registration&) = delete;
-  ~observer_registration() { remove_(db_, *obs_); }
-
- private:
-  void* db_;
-  statement_observer* obs_;
-  void (*remove_)(void*, statement_observer&) noexcept;
-};
-
-inline std::string describe(const recorded_statement& s) {
-  std::string out = "[" + std::string(to_string(s.kind)) + "] " + s.sql;
-  out += " (" + std::to_string(s.param_count) + (s.param_count == 1 ? " parameter" : " parameters");
-  if (s.finished) {
-    out += ", " + std::to_string(s.rows) + (s.rows == 1 ? " row" : " rows");
-    char ms[32];
-    std::snprintf(ms, sizeof ms, ", %.3f ms", static_cast<double>(s.duration.count()) / 1e6);
-    out += ms;
-    if (s.failed) out += ", failed";
-  } else {
-    out += ", still running";
-  }
-  out += ")";
-  return out;
-}
-}  // namespace detail
-
-/// Records the statements of one connection from its construction to its destruction (or to
-/// reset()). Counts a statement when it starts, so a result still being iterated is counted.
-/// Must not outlive the connection.
-class query_counter final : public statement_observer {
- public:
-  /// Counts statements of the kinds in `mask` (default: all, BEGIN/COMMIT and DDL included;
-  /// `kinds::statements` leaves out exec()).
-  template <class Conn>
-  explicit query_counter(Conn& db, kind_mask mask = kinds::all) : mask_(mask), reg_(db, *this) {}
-
-  /// Statements counted so far.
-  std::size_t count() const noexcept { return list_.size(); }
-  /// The statements counted so far, in the order they started.
-  const std::vector<recorded_statement>& statements() const noexcept { return list_; }
-  /// Forgets the statements counted so far.
-  void reset() noexcept { list_.clear(); }
-
-  /// Throws statement_count_error, listing every statement, unless exactly `n` were counted.
-  void expect(std::size_t n) const {
-    if (list_.size() != n) throw statement_count_error(errc::usage, message(n));
-  }
-  /// "quarry: expected N statements, M ran:" followed by one line per statement.
-  std::string message(std::size_t expected) const {
-    std::string out = "quarry: expected " + std::to_string(expected) +
-                      (expected == 1 ? " statement, " : " statements, ") + std::to_string(list_.size()) + " ran";
-    out += list_.empty() ? "" : ":";
-    out += listing();
-    return out;
-  }
-  /// One line per statement: "\n  1. [query] SELECT ... (1 parameter, 10 rows, 0.052 ms)".
-  std::string listing() const {
-    std::string out;
-    for (std::size_t i = 0; i < list_.size(); ++i) out += "\n  " + std::to_string(i + 1) + ". " + detail::describe(list_[i]);
-    return out;
-  }
-
- private:
-  void statement_started(const statement_event& e) override {
-    if (!in_mask(mask_, e.kind)) return;
-    list_.push_back(recorded_statement{e.kind, std::string(e.sql), e.param_count, {}, 0, false, false});
-  }
-  void statement_finished(const statement_event& e) noexcept override {
-    if (!in_mask(mask_, e.kind)) return;
-    // The most recent unfinished record of this text (statements may nest: a query run while
-    // another one's result is being read).
-    for (auto it = list_.rbegin(); it != list_.rend(); ++it) {
-      if (!it->finished && it->kind == e.kind && it->sql == e.sql) {
-        it->finished = true;
-        it->failed = e.failed;
-        it->rows = e.rows;
-        it->duration = e.duration;
-        return;
-      }
-    }
-  }
-
-  kind_mask mask_;
-  std::vector<recorded_statement> list_;
-  detail::observer_registration reg_;  // last: registered once the rest is ready
-};
-
-/// Runs `fn()` and checks that exactly `n` statements of the kinds in `mask` ran on `db` during
-/// the call (statement_count_error with the list otherwise); returns what `fn` returns.
-template <class Conn, class F>
-decltype(auto) expect_statements(Conn& db, std::size_t n, F&& fn, kind_mask mask = kinds::all) {
-  query_counter c(db, mask);
-  if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
-    fn();
-    c.expect(n);
-  } else {
-    std::invoke_result_t<F&> r = fn();
-    c.expect(n);
-    return r;
-  }
-}
-
-}  // namespace quarry::diag
-// ---- end quarry/diag/query_counter.hpp ----
-// ---- begin quarry/diag/statement_guard.hpp ----
-/// \file quarry/diag/statement_guard.hpp
-/// The N+1 guard: while a quarry::diag::repeated_statement_guard exists, a statement shape that
-/// runs more than `max_repeats` times on its connection raises quarry::diag::repeated_statement_error
-/// (before it runs) or is reported, naming the statement. A loop that queries once per parent row
-/// is caught on its second parent.
-///
-///     quarry::diag::repeated_statement_guard guard(db);             // reads, at most once each
-///     for (auto& u : db.query(quarry::select(users)).all())
-///       db.query(quarry::select(orders).where(orders.user_id == u.id)).all();   // throws on the 2nd user
-///
-/// The shape of a statement is its SQL text with literals replaced by `?` and lists of
-/// placeholders collapsed (quarry's own SQL has no literals: its shape is its text).
-/// See docs/relations.md ("The N+1 guard").
-
-#include <cstddef>
-#include <functional>
-#include <string>
-#include <string_view>
-#include <unordered_map>
-#include <utility>
-#include <vector>
-
-
-namespace quarry::diag {
-
-/// A statement shape that ran more often than the guard allows.
-struct repeated_statement {
-  std::string shape;  ///< the normalized SQL
-  std::string sql;    ///< the SQL of the execution that went past the limit
-  statement_kind kind;
-  std::size_t count;  ///< executions so far in the guard's scope
-};
-
-/// Thrown by a raising guard before the statement runs.
-class repeated_statement_error : public usage_error {
- public:
-  repeated_statement_error(std::string message, repeated_statement r)
-      : usage_error(errc::usage, std::move(message), r.sql), statement_(std::move(r)) {}
-  const repeated_statement& statement() const noexcept { return statement_; }
-
- private:
-  repeated_statement statement_;
-};
-
-/// What a guard does when a shape goes past the limit.
-enum class guard_action {
-  raise,   ///< throw repeated_statement_error; the statement does not run
-  report,  ///< call guard_options::on_report (once per shape) and record it in reports()
-};
-
-struct guard_options {
-  /// A shape may run this many times; the next execution trips the guard.
-  std::size_t max_repeats = 1;
-  guard_action action = guard_action::raise;
-  /// The statement kinds watched (default: reads, as an N+1 is a read per parent row; a loop of
-  /// insert() calls is not an N+1).
-  kind_mask kinds = kinds::reads;
-  /// guard_action::report: called the first time a shape goes past the limit.
-  std::function<void(const repeated_statement&)> on_report{};
-};
-
-/// The shape of an SQL text: string and numeric literals become `?`, and a list of placeholders
-/// `?, ?, ?` (or `$1, $2`) becomes one `?`, so `... id IN (1, 2)` and `... id IN (3)` share a shape.
-inline std::string statement_shape(std::string_view sql) {
-  std::string out;
-  out.reserve(sql.size());
-  auto ident_char = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           static_cast<unsigned char>(c) >= 0x80;
-  };
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  auto placeholder = [&] {
-    // "?, ?" -> "?": drop a trailing "?, " or "?," already written before this placeholder.
-    std::size_t n = out.size();
-    while (n > 0 && out[n - 1] == ' ') --n;
-    if (n > 0 && out[n - 1] == ',') {
-      std::size_t m = n - 1;
-      while (m > 0 && out[m - 1] == ' ') --m;
-      if (m > 0 && out[m - 1] == '?') {
-        out.resize(m);
-        return;
-      }
-    }
-    out += '?';
-  };
-  std::size_t i = 0;
-  while (i < sql.size()) {
-    char c = sql[i];
-    if (c == '\'') {  // string literal, '' escapes a quote
-      ++i;
-      while (i < sql.size()) {
-        if (sql[i] == '\'') {
-          if (i + 1 < sql.size() && sql[i + 1] == '\'') {
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        ++i;
-      }
-      ++i;
-      placeholder();
-    } else if (c == '"') {  // quoted identifier: kept
-      std::size_t j = sql.find('"', i + 1);
-      while (j != std::string_view::npos && j + 1 < sql.size() && sql[j + 1] == '"') j = sql.find('"', j + 2);
-      std::size_t end = j == std::string_view::npos ? sql.size() : j + 1;
-      out.append(sql.substr(i, end - i));
-      i = end;
-    } else if ((c == '$' && i + 1 < sql.size() && digit(sql[i + 1])) || c == '?') {  // placeholder
-      ++i;
-      while (i < sql.size() && digit(sql[i])) ++i;
-      placeholder();
-    } else if (digit(c) && (out.empty() || !ident_char(out.back()))) {  // numeric literal
-      while (i < sql.size() && (digit(sql[i]) || sql[i] == '.' || sql[i] == 'e' || sql[i] == 'E')) ++i;
-      placeholder();
-    } else {
-      out += c;
-      ++i;
-    }
-  }
-  return out;
-}
-
-/// Watches one connection while it exists; see the file comment. Must not outlive the connection.
-class repeated_statement_guard final : public statement_observer {
- public:
-  template <class Conn>
-  explicit repeated_statement_guard(Conn& db, guard_options o = {}) : o_(std::move(o)), reg_(db, *this) {}
-
-  /// Executions of the shape of `sql` seen so far.
-  std::size_t count(std::string_view sql) const {
-    auto it = counts_.find(statement_shape(sql));
-    return it == counts_.end() ? 0 : it->second;
-  }
-  /// Shapes that went past the limit (guard_action::report), with their latest counts.
-  const std::vector<repeated_statement>& reports() const noexcept { return reports_; }
-  /// Forgets every count (e.g. between two requests served by one test).
-  void reset() noexcept {
-    counts_.clear();
-    reports_.clear();
-  }
-
- private:
-  void statement_started(const statement_event& e) override {
-    if (!in_mask(o_.kinds, e.kind)) return;
-    std::string shape = statement_shape(e.sql);
-    std::size_t n = ++counts_[shape];
-    if (n <= o_.max_repeats) return;
-    repeated_statement r{std::move(shape), std::string(e.sql), e.kind, n};
-    if (o_.action == guard_action::raise) {
-      std::string msg = "quarry: the statement " + r.sql + " ran " + std::to_string(n) +
-                        " times in this scope (the guard allows " + std::to_string(o_.max_repeats) +
-                        "): a query per parent row (N+1)? Load the children in one query with "
-                        "db.load(quarry::select(parents).with(relation)) or where(key.in_values(keys)); "
-                        "see docs/relations.md";
-      throw repeated_statement_error(std::move(msg), std::move(r));
-    }
-    for (auto& x : reports_) {
-      if (x.shape == r.shape) {
-        x.count = n;
-        x.sql = std::move(r.sql);
-        return;
-      }
-    }
-    reports_.push_back(r);
-    if (o_.on_report) o_.on_report(reports_.back());
-  }
-
-  guard_options o_;
-  std::unordered_map<std::string, std::size_t> counts_;
-  std::vector<repeated_statement> reports_;
-  detail::observer_registration reg_;
-};
-
-}  // namespace quarry::diag
-// ---- end quarry/diag/statement_guard.hpp ----
 // ---- begin quarry/page/cursor.hpp ----
 /// \file quarry/page/cursor.hpp
 /// Cursor tokens for keyset pagination: opaque base64url text holding the key values of one row
@@ -9743,7 +9770,7 @@ auto paginate(const Stmt& q, K&&... keys) {
 
 }  // namespace quarry
 // ---- end quarry/page/paginate.hpp ----
-// ---- end quarry/quarry.hpp ----
+// ---- end quarry/page.hpp ----
 
 // ==== shared by both backends =====================================================================
 #if QUARRY_ENABLE_SQLITE || QUARRY_ENABLE_POSTGRES
@@ -12598,10 +12625,27 @@ class statement {
     column_types_.clear();
   }
 
+ private:
+  /// One cell of the current row (non-NULL).
+  struct cell {
+    const char* p;
+    int col;
+    oid_t type;
+  };
+
+ public:
   // ---- reading column i of the current row (false on NULL) ----
-  bool read(int i, std::int64_t& out, const quarry::detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, std::int64_t& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
+    if (c.type == oid::int8) [[likely]] {  // the common case, kept inline; the rest converts
+      out = detail::get_i64(c.p);
+      return true;
+    }
+    return read_other(c, out, f);
+  }
+ private:
+  bool read_other(const cell& c, std::int64_t& out, const quarry::detail::field_info& f) {
     switch (c.type) {
       case oid::int8: out = detail::get_i64(c.p); break;
       case oid::int4: out = detail::get_i32(c.p); break;
@@ -12617,6 +12661,8 @@ class statement {
     }
     return true;
   }
+
+ public:
   bool read(int i, bool& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
@@ -12624,9 +12670,17 @@ class statement {
     out = *c.p != 0;
     return true;
   }
-  bool read(int i, double& out, const quarry::detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, double& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
+    if (c.type == oid::float8) [[likely]] {
+      out = detail::get_f64(c.p);
+      return true;
+    }
+    return read_other(c, out, f);
+  }
+ private:
+  bool read_other(const cell& c, double& out, const quarry::detail::field_info& f) {
     switch (c.type) {
       case oid::float8: out = detail::get_f64(c.p); break;
       case oid::float4: out = detail::get_f32(c.p); break;
@@ -12645,8 +12699,10 @@ class statement {
     }
     return true;
   }
+
+ public:
   /// Text lent until the next read: read_field<std::string> builds the string once from it.
-  bool read(int i, std::string_view& out, const quarry::detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, std::string_view& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
     switch (c.type) {
@@ -12733,12 +12789,6 @@ class statement {
     int format = 1;  // 1 binary, 0 text
     bool null = true;
   };
-  struct cell {
-    const char* p;
-    int col;
-    oid_t type;
-  };
-
   param& slot(int i) {
     if (i < 1 || i > 65535)
       throw usage_error(errc::usage,
@@ -12886,7 +12936,7 @@ class statement {
   // Two libpq calls per non-NULL cell: the column types are read once per result, and the size of
   // a fixed-size binary value is the server's guarantee (int8send always sends 8 bytes), so only
   // variable-length values ask for their length.
-  bool at(int i, cell& c) const {
+  QUARRY_ALWAYS_INLINE bool at(int i, cell& c) const {
     if (i < 0 || i >= static_cast<int>(column_types_.size())) column_out_of_range(i);
     if (PQgetisnull(res_, row_, i)) return false;
     c.p = PQgetvalue(res_, row_, i);

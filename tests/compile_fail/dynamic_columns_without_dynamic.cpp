@@ -1,6 +1,6 @@
 // expect: quarry: quarry::dynamic_columns stands for columns chosen at run time
 // Misuse: rendering select(quarry::dynamic_columns) as a static statement.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: quarry::dynamic<Dialect>\(\) takes a select statement
 // Misuse: making an insert dynamic.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: order_by\(expression, direction\) takes a column or expression
 // Misuse: order_by(name, direction) without the allowed quarry::sort_by keys.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: order_by\(\) in a grouped select may only use grouped columns
 // Misuse: a dynamic order key neither grouped nor aggregated.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

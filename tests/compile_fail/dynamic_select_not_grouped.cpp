@@ -1,6 +1,6 @@
 // expect: quarry: a selected column is neither in group_by\(\) nor inside an aggregate
 // Misuse: a run-time column neither grouped nor aggregated.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

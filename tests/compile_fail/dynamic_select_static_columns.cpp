@@ -1,6 +1,6 @@
 // expect: quarry: select\(\) on a dynamic query adds columns chosen at run time
 // Misuse: adding a column to a dynamic query whose columns are fixed.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: a selected column's table is not in FROM or JOIN
 // Misuse: a run-time column of a table the query does not read.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: cannot compare values of incompatible SQL types
 // Misuse: a dynamic condition comparing a text column with a number.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: is_null\(\)/is_not_null\(\) on an expression that can never be NULL
 // Misuse: a dynamic is_null() on a NOT NULL column.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

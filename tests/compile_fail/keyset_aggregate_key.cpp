@@ -1,6 +1,6 @@
 // expect: quarry: a keyset key cannot be an aggregate or window function
 // Misuse: an aggregate as a keyset key.
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: paginate\(\) pages rows of a plain select
 // Misuse: paginating a grouped select.
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

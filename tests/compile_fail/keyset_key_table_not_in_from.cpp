@@ -1,6 +1,6 @@
 // expect: quarry: a keyset key uses a column whose table is not in FROM or JOIN
 // Misuse: a key of a table the statement does not read.
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: the last keyset key is unique but can be NULL
 // Misuse: ending with the primary key of the outer side of a LEFT JOIN (NULL for users without posts).
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

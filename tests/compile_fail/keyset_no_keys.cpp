@@ -1,6 +1,6 @@
 // expect: quarry: paginate\(\) needs order keys
 // Misuse: paginate() without keys.
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: a keyset order must end with a unique key
 // Misuse: paginating by keys that can tie (age) without a unique last key.
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

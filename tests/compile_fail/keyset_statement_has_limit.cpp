@@ -1,6 +1,6 @@
 // expect: quarry: paginate\(\) sets LIMIT itself
 // Misuse: paginating a statement that has limit() (the page size goes in the request).
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: paginate\(\) sets LIMIT itself and never uses OFFSET
 // Misuse: paginating a statement that has offset().
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: a keyset order may have at most 16 keys, at most 4 of them nullable
 // Misuse: five nullable keys (each doubles the prepared statement shapes).
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: a relation given only a foreign key needs that column declared with
 // Misuse: has_many<fk> with only the foreign key, which has no references<> naming its key.
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

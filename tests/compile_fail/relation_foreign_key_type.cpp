@@ -1,6 +1,6 @@
 // expect: quarry: has_many: the foreign key column.s type differs from the key it references
 // Misuse: a has_many whose foreign key (int) has another type than the key it references (std::int64_t).
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

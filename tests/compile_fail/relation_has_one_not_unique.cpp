@@ -1,6 +1,6 @@
 // expect: quarry: has_one: the foreign key must be unique
 // Misuse: a has_one whose foreign key is not unique (a user could have several profiles).
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

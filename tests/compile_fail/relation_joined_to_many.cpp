@@ -1,6 +1,6 @@
 // expect: quarry: joined\(\) applies to belongs_to and has_one
 // Misuse: a to-many relation through a JOIN (every parent row would repeat per child).
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: belongs_to: the referenced key must be a primary key or unique column
 // Misuse: a belongs_to that references users.number, which is neither a primary key nor unique.
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

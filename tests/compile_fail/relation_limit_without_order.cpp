@@ -1,6 +1,6 @@
 // expect: quarry: a relation.s limit\(\) needs order_by\(\) first
 // Misuse: a per-parent limit without an order: which children each parent keeps is undefined.
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: a nested relation must start at the table its enclosing relation loads
 // Misuse: nesting a relation of users under the orders level.
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,7 +1,7 @@
 // expect: quarry: this relation was not requested for these rows, so it was not loaded
 // Misuse: reading a relation (the profile) that the query did not request: never an empty
 // container, never a hidden query.
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

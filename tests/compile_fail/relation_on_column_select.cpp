@@ -1,6 +1,6 @@
 // expect: quarry: with\(\) loads relations of whole rows
 // Misuse: with() on a select of columns (rows are tuples, with nothing to attach children to).
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

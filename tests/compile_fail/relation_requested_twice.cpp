@@ -1,6 +1,6 @@
 // expect: quarry: the same relation is requested twice at one level
 // Misuse: one relation requested twice for the same rows.
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: a relation.s where\(\) may only use columns of the table the relation loads
 // Misuse: a relation filter on the parent's table (filter the parents in the query's where()).
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

@@ -1,6 +1,6 @@
 // expect: quarry: with\(\) takes relations that start at the selected table
 // Misuse: loading users' orders on a query of orders.
-#include <quarry/quarry.hpp>
+#include <quarry/orm.hpp>
 
 struct User { std::int64_t id; std::string email; std::int64_t number; };
 inline constexpr struct users_t : quarry::table<"users", User> {

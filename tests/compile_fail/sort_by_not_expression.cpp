@@ -1,6 +1,6 @@
 // expect: quarry: sort_by\(\) takes a name and a column or expression
 // Misuse: quarry::sort_by with a value instead of a column.
-#include <quarry/quarry.hpp>
+#include <quarry/dynamic.hpp>
 
 struct User { std::int64_t id; std::string email; std::optional<std::string> city; int age; };
 inline constexpr struct users_t : quarry::table<"users", User> {

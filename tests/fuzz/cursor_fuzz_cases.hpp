@@ -3,7 +3,7 @@
 // tests/unit/pagination.cpp (a fixed-seed run in the normal suite). The only outcomes allowed
 // for any input are "accepted" and quarry::invalid_cursor: anything else escapes and fails.
 
-#include <quarry/quarry.hpp>
+#include <quarry/page.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -10,6 +10,8 @@
 #include "catch.hpp"
 #include "schema.hpp"
 
+#include <quarry/dynamic.hpp>
+
 using namespace test;
 using quarry::postgres_dialect;
 using quarry::sqlite_dialect;

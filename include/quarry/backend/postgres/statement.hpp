@@ -145,10 +145,27 @@ class statement {
     column_types_.clear();
   }
 
+ private:
+  /// One cell of the current row (non-NULL).
+  struct cell {
+    const char* p;
+    int col;
+    oid_t type;
+  };
+
+ public:
   // ---- reading column i of the current row (false on NULL) ----
-  bool read(int i, std::int64_t& out, const quarry::detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, std::int64_t& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
+    if (c.type == oid::int8) [[likely]] {  // the common case, kept inline; the rest converts
+      out = detail::get_i64(c.p);
+      return true;
+    }
+    return read_other(c, out, f);
+  }
+ private:
+  bool read_other(const cell& c, std::int64_t& out, const quarry::detail::field_info& f) {
     switch (c.type) {
       case oid::int8: out = detail::get_i64(c.p); break;
       case oid::int4: out = detail::get_i32(c.p); break;
@@ -164,6 +181,8 @@ class statement {
     }
     return true;
   }
+
+ public:
   bool read(int i, bool& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
@@ -171,9 +190,17 @@ class statement {
     out = *c.p != 0;
     return true;
   }
-  bool read(int i, double& out, const quarry::detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, double& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
+    if (c.type == oid::float8) [[likely]] {
+      out = detail::get_f64(c.p);
+      return true;
+    }
+    return read_other(c, out, f);
+  }
+ private:
+  bool read_other(const cell& c, double& out, const quarry::detail::field_info& f) {
     switch (c.type) {
       case oid::float8: out = detail::get_f64(c.p); break;
       case oid::float4: out = detail::get_f32(c.p); break;
@@ -192,8 +219,10 @@ class statement {
     }
     return true;
   }
+
+ public:
   /// Text lent until the next read: read_field<std::string> builds the string once from it.
-  bool read(int i, std::string_view& out, const quarry::detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, std::string_view& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
     switch (c.type) {
@@ -280,12 +309,6 @@ class statement {
     int format = 1;  // 1 binary, 0 text
     bool null = true;
   };
-  struct cell {
-    const char* p;
-    int col;
-    oid_t type;
-  };
-
   param& slot(int i) {
     if (i < 1 || i > 65535)
       throw usage_error(errc::usage,
@@ -433,7 +456,7 @@ class statement {
   // Two libpq calls per non-NULL cell: the column types are read once per result, and the size of
   // a fixed-size binary value is the server's guarantee (int8send always sends 8 bytes), so only
   // variable-length values ask for their length.
-  bool at(int i, cell& c) const {
+  QUARRY_ALWAYS_INLINE bool at(int i, cell& c) const {
     if (i < 0 || i >= static_cast<int>(column_types_.size())) column_out_of_range(i);
     if (PQgetisnull(res_, row_, i)) return false;
     c.p = PQgetvalue(res_, row_, i);
