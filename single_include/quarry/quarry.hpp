@@ -4749,6 +4749,7 @@ constexpr auto make_returning(E&&... e) {
 
 #include <boost/pfr/core.hpp>
 #include <cstddef>
+#include <memory>
 #include <ranges>
 #include <tuple>
 #include <type_traits>
@@ -4931,6 +4932,31 @@ struct row_source {
     [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
   }
 };
+
+/// VALUES of a whole object given as a temporary: the statement keeps a copy, so it stays valid
+/// when stored (`auto s = insert_into(t).values(Row{...});`).
+template <class D>
+struct owned_row_source {
+  static constexpr bool is_select = false;
+  using columns = insert_columns<D>;
+  using tables = type_list<>;
+  typename D::row_type value;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_column_list<D>(c, columns{});
+    render_values_row(c, columns{});
+  }
+  template <class B>
+  void bind(B& b) const {
+    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(value)), ...); }(columns{});
+  }
+};
+template <class S>
+inline constexpr bool is_row_source_v = false;
+template <class D>
+inline constexpr bool is_row_source_v<row_source<D>> = true;
+template <class D>
+inline constexpr bool is_row_source_v<owned_row_source<D>> = true;
 
 /// VALUES from assignments.
 template <class D, class... A>
@@ -5120,7 +5146,7 @@ struct insert_stmt : returning_traits<Returning> {
     }
     if constexpr (is_none_v<Returning>) {
       // db.insert(table, row) reads the generated id; on PostgreSQL it comes back here.
-      if constexpr (std::is_same_v<Source, row_source<D>>) render_returning_id<D>(c);
+      if constexpr (is_row_source_v<Source>) render_returning_id<D>(c);
     } else {
       returning_.render(c);
     }
@@ -5160,13 +5186,28 @@ struct insert_builder {
   constexpr auto values(const typename D::row_type& row) const {
     return insert_stmt<D, row_source<D>, none, none>{{}, row_source<D>{&row}, {}, {}};
   }
+  /// A temporary object is copied into the statement (which then does not depend on it).
+  constexpr auto values(typename D::row_type&& row) const {
+    using S = owned_row_source<D>;
+    return insert_stmt<D, S, none, none>{{}, S{std::move(row)}, {}, {}};
+  }
   /// Inserts every row of a range: a multi-row INSERT that the connection splits into
   /// statements under the parameter limit (query/insert_rows.hpp). Run it while `rows` lives.
   template <class R>
     requires(std::ranges::forward_range<const R> &&
              std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
   constexpr auto values(const R& rows, max_rows batch = {}) const {
-    return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n}, {}, {}};
+    return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n, {}}, {}, {}};
+  }
+  /// A temporary range is moved into the statement (shared by its copies), so the statement
+  /// stays valid when stored.
+  template <class R>
+    requires(!std::is_lvalue_reference_v<R> && std::ranges::forward_range<const R> &&
+             std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
+  auto values(R&& rows, max_rows batch = {}) const {
+    auto owned = std::make_shared<const R>(std::move(rows));
+    const R* p = owned.get();
+    return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{p, batch.n, std::move(owned)}, {}, {}};
   }
 
   /// Inserts the given columns; the others take their DEFAULT or NULL.
@@ -5227,6 +5268,7 @@ constexpr auto excluded(const C&) {
 /// inside an open one), so the insert is all or nothing. See docs/queries.md ("Writes").
 
 #include <cstddef>
+#include <memory>
 #include <iterator>
 #include <ranges>
 #include <string>
@@ -5457,8 +5499,9 @@ struct rows_source {
   using columns = insert_columns<D>;
   using tables = type_list<>;
   using range_type = R;
-  const R* range;  // the caller's range: run the statement while it lives
+  const R* range;  // the caller's range (run the statement while it lives), or *owned
   std::size_t max_rows;
+  std::shared_ptr<const R> owned;  // a temporary range given to values(), kept alive here
 
   template <class Ctx>
   void render(Ctx&) const {

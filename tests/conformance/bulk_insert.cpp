@@ -196,3 +196,23 @@ TEMPLATE_TEST_CASE("multi-row insert batches follow SQLITE_LIMIT_VARIABLE_NUMBER
   sqlite3_limit(db->native_handle(), SQLITE_LIMIT_VARIABLE_NUMBER, 2);
   CHECK_THROWS_AS(db->insert_all(users, make_users(2, "z")), quarry::error);
 }
+
+TEMPLATE_LIST_TEST_CASE("insert statements built from temporaries keep them", "[bulk]", backends) {
+  auto db = TestType::connect();
+  fresh_users(*db);
+  // Stored first, run later: the temporaries given to values() are gone by then, so the
+  // statements must own copies (ASan reports the use after scope otherwise).
+  auto many = quarry::insert_into(users).values(make_users(5, "t"), quarry::max_rows{2});
+  auto one = quarry::insert_into(users).values(User{0, "solo@x.org", std::nullopt, 7});
+  auto copy = many;  // copies share the owned range
+  CHECK(db->execute(many) == 5);
+  CHECK(db->execute(one) == 1);
+  CHECK(db->execute(quarry::insert_into(users).values(make_users(3, "c"))) == 3);
+  auto rows = db->query(quarry::select(users.email).from(users).order_by(users.id)).all();
+  REQUIRE(rows.size() == 9);
+  CHECK(std::get<0>(rows[0]) == "t0@x.org");
+  CHECK(std::get<0>(rows[4]) == "t4@x.org");
+  CHECK(std::get<0>(rows[5]) == "solo@x.org");
+  CHECK(std::get<0>(rows[8]) == "c2@x.org");
+  (void)copy;
+}

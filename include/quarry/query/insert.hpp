@@ -12,6 +12,7 @@
 
 #include <boost/pfr/core.hpp>
 #include <cstddef>
+#include <memory>
 #include <ranges>
 #include <tuple>
 #include <type_traits>
@@ -81,6 +82,31 @@ struct row_source {
     [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
   }
 };
+
+/// VALUES of a whole object given as a temporary: the statement keeps a copy, so it stays valid
+/// when stored (`auto s = insert_into(t).values(Row{...});`).
+template <class D>
+struct owned_row_source {
+  static constexpr bool is_select = false;
+  using columns = insert_columns<D>;
+  using tables = type_list<>;
+  typename D::row_type value;
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_column_list<D>(c, columns{});
+    render_values_row(c, columns{});
+  }
+  template <class B>
+  void bind(B& b) const {
+    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(value)), ...); }(columns{});
+  }
+};
+template <class S>
+inline constexpr bool is_row_source_v = false;
+template <class D>
+inline constexpr bool is_row_source_v<row_source<D>> = true;
+template <class D>
+inline constexpr bool is_row_source_v<owned_row_source<D>> = true;
 
 /// VALUES from assignments.
 template <class D, class... A>
@@ -270,7 +296,7 @@ struct insert_stmt : returning_traits<Returning> {
     }
     if constexpr (is_none_v<Returning>) {
       // db.insert(table, row) reads the generated id; on PostgreSQL it comes back here.
-      if constexpr (std::is_same_v<Source, row_source<D>>) render_returning_id<D>(c);
+      if constexpr (is_row_source_v<Source>) render_returning_id<D>(c);
     } else {
       returning_.render(c);
     }
@@ -310,13 +336,28 @@ struct insert_builder {
   constexpr auto values(const typename D::row_type& row) const {
     return insert_stmt<D, row_source<D>, none, none>{{}, row_source<D>{&row}, {}, {}};
   }
+  /// A temporary object is copied into the statement (which then does not depend on it).
+  constexpr auto values(typename D::row_type&& row) const {
+    using S = owned_row_source<D>;
+    return insert_stmt<D, S, none, none>{{}, S{std::move(row)}, {}, {}};
+  }
   /// Inserts every row of a range: a multi-row INSERT that the connection splits into
   /// statements under the parameter limit (query/insert_rows.hpp). Run it while `rows` lives.
   template <class R>
     requires(std::ranges::forward_range<const R> &&
              std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
   constexpr auto values(const R& rows, max_rows batch = {}) const {
-    return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n}, {}, {}};
+    return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n, {}}, {}, {}};
+  }
+  /// A temporary range is moved into the statement (shared by its copies), so the statement
+  /// stays valid when stored.
+  template <class R>
+    requires(!std::is_lvalue_reference_v<R> && std::ranges::forward_range<const R> &&
+             std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
+  auto values(R&& rows, max_rows batch = {}) const {
+    auto owned = std::make_shared<const R>(std::move(rows));
+    const R* p = owned.get();
+    return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{p, batch.n, std::move(owned)}, {}, {}};
   }
 
   /// Inserts the given columns; the others take their DEFAULT or NULL.

@@ -13,6 +13,7 @@
 /// inside an open one), so the insert is all or nothing. See docs/queries.md ("Writes").
 
 #include <cstddef>
+#include <memory>
 #include <iterator>
 #include <ranges>
 #include <string>
@@ -43,8 +44,9 @@ struct rows_source {
   using columns = insert_columns<D>;
   using tables = type_list<>;
   using range_type = R;
-  const R* range;  // the caller's range: run the statement while it lives
+  const R* range;  // the caller's range (run the statement while it lives), or *owned
   std::size_t max_rows;
+  std::shared_ptr<const R> owned;  // a temporary range given to values(), kept alive here
 
   template <class Ctx>
   void render(Ctx&) const {
