@@ -827,6 +827,10 @@ template <class E>
 concept boolean_expression =
     expression<E> && std::is_same_v<strip_optional_t<typename E::value_type>, bool>;
 
+/// An expression named with `.as<"name">()` (expr/named.hpp): valid in a select list only.
+template <class E>
+concept named_select_item = requires { E::select_alias; };
+
 // Nodes built by the member functions below; defined in expr/predicates.hpp and expr/order.hpp.
 template <class E, class P, bool Negate>
 struct like_expr;
@@ -1556,7 +1560,7 @@ struct is_value_node<value<V>> : std::true_type {};
 template <class V>
 constexpr auto make_operand(V&& v) {
   if constexpr (expression<std::remove_cvref_t<V>>) {
-    static_assert(!requires { std::remove_cvref_t<V>::select_alias; },
+    static_assert(!named_select_item<std::remove_cvref_t<V>>,
                   "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                   "expression without .as inside other expressions");
     return std::remove_cvref_t<V>(std::forward<V>(v));
@@ -2060,6 +2064,9 @@ constexpr auto to_order_key(K&& k) {
     return X(std::forward<K>(k));
   } else {
     static_assert(expression<X>, "quarry: order_by() takes expressions or their .asc()/.desc() keys");
+    static_assert(!named_select_item<X>,
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as in order_by()");
     return order_key<X, false, nulls::automatic>{std::forward<K>(k)};
   }
 }
@@ -2461,6 +2468,9 @@ struct null_checks_ok<Sources, Nullable, type_list<E...>> {
 template <class C>
 constexpr void check_where_condition() {
   static_assert(boolean_expression<C>, "quarry: where() takes a condition (a boolean expression)");
+  static_assert(!named_select_item<C>,
+                "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                "expression without .as in where() and having()");
   static_assert(!(C::flags & f_aggregate),
                 "quarry: aggregate functions are not allowed in where(); filter groups with having()");
   static_assert(!(C::flags & f_window),
@@ -3748,6 +3758,9 @@ struct select_stmt {
     static_assert(!is_none_v<from_type>, "quarry: call from() before group_by()");
     static_assert(is_none_v<group_type>, "quarry: group_by() is already given; pass all keys in one call");
     static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: group_by() takes columns or expressions");
+    static_assert(!(named_select_item<std::remove_cvref_t<E>> || ...),
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as in group_by()");
     static_assert(((!(std::remove_cvref_t<E>::flags & f_aggregate)) && ...),
                   "quarry: group_by() cannot group by an aggregate");
     using G = group_clause<std::remove_cvref_t<E>...>;
@@ -3761,6 +3774,9 @@ struct select_stmt {
     static_assert(grouped, "quarry: having() needs group_by(); filter rows with where()");
     static_assert(is_none_v<part_t<p_having>>, "quarry: having() is already given; combine conditions with &&");
     static_assert(boolean_expression<X>, "quarry: having() takes a condition (a boolean expression)");
+    static_assert(!named_select_item<X>,
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as in where() and having()");
     static_assert(is_subset_v<typename bare_columns_of<X>::type, typename grouped_of<group_type>::type>,
                   "quarry: having() uses a column that is neither grouped nor inside an aggregate");
     return with<p_having>(having_clause<X>{std::forward<C>(cond)});
@@ -5752,7 +5768,7 @@ constexpr std::size_t row_index() {
   // An expression is found by its type. The type of one holding a bound value does not say
   // which value (`users.age + 1` and `users.age + 2` share it), so only value-free ones
   // (columns, aggregates of columns, ...) and named ones are unambiguous.
-  static_assert(!(X::flags & f_value) || requires { X::select_alias; },
+  static_assert(!(X::flags & f_value) || named_select_item<X>,
                 "quarry: row[...] cannot find an expression that holds a bound value (users.age + 1 "
                 "has the type of users.age + 2); name it in select(...) with .as<\"name\">() and read "
                 "row[the same named expression], or read it by position with std::get<I>(row)");
@@ -6719,7 +6735,7 @@ class dynamic_row {
                   "quarry: row[...] reads a column whose table is not in this query's FROM or JOIN; no "
                   "selection can contain it");
     // Found by type: see row_index() in quarry/query/row.hpp.
-    static_assert(!(E::flags & detail::f_value) || requires { E::select_alias; },
+    static_assert(!(E::flags & detail::f_value) || detail::named_select_item<E>,
                   "quarry: row[...] cannot find an expression that holds a bound value (users.age + 1 "
                   "has the type of users.age + 2); name it in select(...) with .as<\"name\">() and read "
                   "row[the same named expression]");
@@ -12748,24 +12764,20 @@ class statement {
   QUARRY_ALWAYS_INLINE bool read(int i, std::string_view& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
-    switch (c.type) {
-      case oid::text:
-      case oid::varchar:
-      case oid::bpchar:
-      case oid::name:
-      case oid::json:
-      case oid::xml:
-      case oid::char_:
-      case oid::unknown_literal: out = std::string_view(c.p, static_cast<std::size_t>(length(c))); break;
-      default:  // jsonb, uuid: converted, so they go through the owning overload
-        if (!read(i, scratch_, f)) return false;
-        out = scratch_;
-    }
+    out = text_of(c, f);
     return true;
   }
   bool read(int i, std::string& out, const quarry::detail::field_info& f) {
-    cell c;
-    if (!at(i, c)) return false;
+    std::string_view v;
+    if (!read(i, v, f)) return false;
+    out.assign(v);
+    return true;
+  }
+
+ private:
+  /// The text of a cell: text-like types in place, binary jsonb after its version byte, uuid
+  /// formatted into scratch_ (valid until the next read).
+  QUARRY_ALWAYS_INLINE std::string_view text_of(const cell& c, const quarry::detail::field_info& f) {
     switch (c.type) {
       case oid::text:
       case oid::varchar:
@@ -12774,18 +12786,18 @@ class statement {
       case oid::json:
       case oid::xml:
       case oid::char_:
-      case oid::unknown_literal: out.assign(c.p, static_cast<std::size_t>(length(c))); break;
+      case oid::unknown_literal: return std::string_view(c.p, static_cast<std::size_t>(length(c)));
       case oid::jsonb: {  // binary jsonb: a version byte (1), then the JSON text
         int n = length(c);
         if (n < 1 || c.p[0] != 1) bad_value(f, "unsupported binary jsonb version");
-        out.assign(c.p + 1, static_cast<std::size_t>(n - 1));
-        break;
+        return std::string_view(c.p + 1, static_cast<std::size_t>(n - 1));
       }
-      case oid::uuid: out = detail::format_uuid(c.p); break;
+      case oid::uuid: scratch_ = detail::format_uuid(c.p); return scratch_;
       default: mismatch(f, c.type, "std::string");
     }
-    return true;
   }
+
+ public:
   bool read(int i, bytes& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
@@ -13031,7 +13043,7 @@ class statement {
   std::uint64_t generation_ = 0;
   std::vector<Oid> prepared_types_;
   std::vector<oid_t> column_types_;  // of the current result
-  std::string scratch_;  // converted text (jsonb, uuid) lent by read(int, std::string_view&, ...)
+  std::string scratch_;  // a formatted uuid lent by read(int, std::string_view&, ...)
 };
 
 }  // namespace quarry::postgres

@@ -49,6 +49,10 @@ template <class E>
 concept boolean_expression =
     expression<E> && std::is_same_v<strip_optional_t<typename E::value_type>, bool>;
 
+/// An expression named with `.as<"name">()` (expr/named.hpp): valid in a select list only.
+template <class E>
+concept named_select_item = requires { E::select_alias; };
+
 // Nodes built by the member functions below; defined in expr/predicates.hpp and expr/order.hpp.
 template <class E, class P, bool Negate>
 struct like_expr;

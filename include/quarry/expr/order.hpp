@@ -46,6 +46,9 @@ constexpr auto to_order_key(K&& k) {
     return X(std::forward<K>(k));
   } else {
     static_assert(expression<X>, "quarry: order_by() takes expressions or their .asc()/.desc() keys");
+    static_assert(!named_select_item<X>,
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as in order_by()");
     return order_key<X, false, nulls::automatic>{std::forward<K>(k)};
   }
 }

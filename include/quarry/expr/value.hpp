@@ -39,7 +39,7 @@ struct is_value_node<value<V>> : std::true_type {};
 template <class V>
 constexpr auto make_operand(V&& v) {
   if constexpr (expression<std::remove_cvref_t<V>>) {
-    static_assert(!requires { std::remove_cvref_t<V>::select_alias; },
+    static_assert(!named_select_item<std::remove_cvref_t<V>>,
                   "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                   "expression without .as inside other expressions");
     return std::remove_cvref_t<V>(std::forward<V>(v));

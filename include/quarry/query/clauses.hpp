@@ -130,6 +130,9 @@ struct null_checks_ok<Sources, Nullable, type_list<E...>> {
 template <class C>
 constexpr void check_where_condition() {
   static_assert(boolean_expression<C>, "quarry: where() takes a condition (a boolean expression)");
+  static_assert(!named_select_item<C>,
+                "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                "expression without .as in where() and having()");
   static_assert(!(C::flags & f_aggregate),
                 "quarry: aggregate functions are not allowed in where(); filter groups with having()");
   static_assert(!(C::flags & f_window),

@@ -124,7 +124,7 @@ class dynamic_row {
                   "quarry: row[...] reads a column whose table is not in this query's FROM or JOIN; no "
                   "selection can contain it");
     // Found by type: see row_index() in quarry/query/row.hpp.
-    static_assert(!(E::flags & detail::f_value) || requires { E::select_alias; },
+    static_assert(!(E::flags & detail::f_value) || detail::named_select_item<E>,
                   "quarry: row[...] cannot find an expression that holds a bound value (users.age + 1 "
                   "has the type of users.age + 2); name it in select(...) with .as<\"name\">() and read "
                   "row[the same named expression]");

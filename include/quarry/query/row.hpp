@@ -48,7 +48,7 @@ constexpr std::size_t row_index() {
   // An expression is found by its type. The type of one holding a bound value does not say
   // which value (`users.age + 1` and `users.age + 2` share it), so only value-free ones
   // (columns, aggregates of columns, ...) and named ones are unambiguous.
-  static_assert(!(X::flags & f_value) || requires { X::select_alias; },
+  static_assert(!(X::flags & f_value) || named_select_item<X>,
                 "quarry: row[...] cannot find an expression that holds a bound value (users.age + 1 "
                 "has the type of users.age + 2); name it in select(...) with .as<\"name\">() and read "
                 "row[the same named expression], or read it by position with std::get<I>(row)");

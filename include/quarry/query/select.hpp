@@ -205,6 +205,9 @@ struct select_stmt {
     static_assert(!is_none_v<from_type>, "quarry: call from() before group_by()");
     static_assert(is_none_v<group_type>, "quarry: group_by() is already given; pass all keys in one call");
     static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: group_by() takes columns or expressions");
+    static_assert(!(named_select_item<std::remove_cvref_t<E>> || ...),
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as in group_by()");
     static_assert(((!(std::remove_cvref_t<E>::flags & f_aggregate)) && ...),
                   "quarry: group_by() cannot group by an aggregate");
     using G = group_clause<std::remove_cvref_t<E>...>;
@@ -218,6 +221,9 @@ struct select_stmt {
     static_assert(grouped, "quarry: having() needs group_by(); filter rows with where()");
     static_assert(is_none_v<part_t<p_having>>, "quarry: having() is already given; combine conditions with &&");
     static_assert(boolean_expression<X>, "quarry: having() takes a condition (a boolean expression)");
+    static_assert(!named_select_item<X>,
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as in where() and having()");
     static_assert(is_subset_v<typename bare_columns_of<X>::type, typename grouped_of<group_type>::type>,
                   "quarry: having() uses a column that is neither grouped nor inside an aggregate");
     return with<p_having>(having_clause<X>{std::forward<C>(cond)});

@@ -225,24 +225,20 @@ class statement {
   QUARRY_ALWAYS_INLINE bool read(int i, std::string_view& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
-    switch (c.type) {
-      case oid::text:
-      case oid::varchar:
-      case oid::bpchar:
-      case oid::name:
-      case oid::json:
-      case oid::xml:
-      case oid::char_:
-      case oid::unknown_literal: out = std::string_view(c.p, static_cast<std::size_t>(length(c))); break;
-      default:  // jsonb, uuid: converted, so they go through the owning overload
-        if (!read(i, scratch_, f)) return false;
-        out = scratch_;
-    }
+    out = text_of(c, f);
     return true;
   }
   bool read(int i, std::string& out, const quarry::detail::field_info& f) {
-    cell c;
-    if (!at(i, c)) return false;
+    std::string_view v;
+    if (!read(i, v, f)) return false;
+    out.assign(v);
+    return true;
+  }
+
+ private:
+  /// The text of a cell: text-like types in place, binary jsonb after its version byte, uuid
+  /// formatted into scratch_ (valid until the next read).
+  QUARRY_ALWAYS_INLINE std::string_view text_of(const cell& c, const quarry::detail::field_info& f) {
     switch (c.type) {
       case oid::text:
       case oid::varchar:
@@ -251,18 +247,18 @@ class statement {
       case oid::json:
       case oid::xml:
       case oid::char_:
-      case oid::unknown_literal: out.assign(c.p, static_cast<std::size_t>(length(c))); break;
+      case oid::unknown_literal: return std::string_view(c.p, static_cast<std::size_t>(length(c)));
       case oid::jsonb: {  // binary jsonb: a version byte (1), then the JSON text
         int n = length(c);
         if (n < 1 || c.p[0] != 1) bad_value(f, "unsupported binary jsonb version");
-        out.assign(c.p + 1, static_cast<std::size_t>(n - 1));
-        break;
+        return std::string_view(c.p + 1, static_cast<std::size_t>(n - 1));
       }
-      case oid::uuid: out = detail::format_uuid(c.p); break;
+      case oid::uuid: scratch_ = detail::format_uuid(c.p); return scratch_;
       default: mismatch(f, c.type, "std::string");
     }
-    return true;
   }
+
+ public:
   bool read(int i, bytes& out, const quarry::detail::field_info& f) {
     cell c;
     if (!at(i, c)) return false;
@@ -508,7 +504,7 @@ class statement {
   std::uint64_t generation_ = 0;
   std::vector<Oid> prepared_types_;
   std::vector<oid_t> column_types_;  // of the current result
-  std::string scratch_;  // converted text (jsonb, uuid) lent by read(int, std::string_view&, ...)
+  std::string scratch_;  // a formatted uuid lent by read(int, std::string_view&, ...)
 };
 
 }  // namespace quarry::postgres
