@@ -9,7 +9,8 @@
 //   bench_relations [--quick] [--reps N] [--dir PATH] [--parents N] [--children N] [--backend sqlite|postgres]...
 //
 // PostgreSQL: QUARRY_BENCH_PG, else QUARRY_TEST_PG (a local server); without either the
-// PostgreSQL half is skipped (said so in the output). Each side runs N times (default 15, --quick
+// PostgreSQL half is skipped (said so in the output). All three PostgreSQL sides share one server
+// session (the C API code runs on quarry's PGconn, with its own prepared statements). Each side runs N times (default 15, --quick
 // 5), rotating which goes first; medians are reported with the ratios quarry/raw (target <= 1.10)
 // and n+1/raw. Results are checked against each other (exit 1 on a mismatch); every result goes
 // through a sink. See docs/benchmarks.md ("Eager loading").
@@ -373,11 +374,6 @@ void put_be64(std::string& out, std::uint64_t v) {
   for (int i = 7; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xff);
 }
 
-void pg_exec(PGconn* c, const std::string& sql) {
-  result_ptr r(PQexec(c, sql.c_str()), &PQclear);
-  if (!r || (PQresultStatus(r.get()) != PGRES_COMMAND_OK && PQresultStatus(r.get()) != PGRES_TUPLES_OK))
-    fail("exec " + sql + ": " + PQerrorMessage(c));
-}
 void pg_prepare(PGconn* c, const char* name, const std::string& sql, int n, const Oid* types) {
   result_ptr r(PQprepare(c, name, sql.c_str(), n, types), &PQclear);
   if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail(std::string("prepare: ") + PQerrorMessage(c));
@@ -400,7 +396,7 @@ result_ptr pg_run(PGconn* c, const char* name, int n, const char* const* values,
   std::vector<UserWithOrders> out;
   std::unordered_map<std::int64_t, std::size_t> index;
   {
-    result_ptr r = pg_run(c, "parents", 0, nullptr, nullptr, nullptr);
+    result_ptr r = pg_run(c, "raw_parents", 0, nullptr, nullptr, nullptr);
     int n = PQntuples(r.get());
     out.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
@@ -423,7 +419,7 @@ result_ptr pg_run(PGconn* c, const char* name, int n, const char* const* values,
   const char* values[1] = {keys.data()};
   const int lengths[1] = {static_cast<int>(keys.size())};
   const int formats[1] = {1};
-  result_ptr r = pg_run(c, "children", 1, values, lengths, formats);
+  result_ptr r = pg_run(c, "raw_children", 1, values, lengths, formats);
   int n = PQntuples(r.get());
   for (int i = 0; i < n; ++i) {
     Order o = pg_order(r.get(), i);
@@ -436,7 +432,7 @@ result_ptr pg_run(PGconn* c, const char* name, int n, const char* const* values,
 [[gnu::noinline]] std::vector<UserWithOrders> raw_pg_n1(PGconn* c) {
   std::vector<UserWithOrders> out;
   {
-    result_ptr r = pg_run(c, "parents", 0, nullptr, nullptr, nullptr);
+    result_ptr r = pg_run(c, "raw_parents", 0, nullptr, nullptr, nullptr);
     for (int i = 0, n = PQntuples(r.get()); i < n; ++i) out.push_back(UserWithOrders{pg_user(r.get(), i), {}});
   }
   std::string key;
@@ -446,7 +442,7 @@ result_ptr pg_run(PGconn* c, const char* name, int n, const char* const* values,
     const char* values[1] = {key.data()};
     const int lengths[1] = {8};
     const int formats[1] = {1};
-    result_ptr r = pg_run(c, "child", 1, values, lengths, formats);
+    result_ptr r = pg_run(c, "raw_child", 1, values, lengths, formats);
     for (int i = 0, n = PQntuples(r.get()); i < n; ++i) u.orders.push_back(pg_order(r.get(), i));
   }
   return out;
@@ -488,15 +484,16 @@ void bench_postgres(const config& cfg) {
   std::string n1_sql = "SELECT \"orders\".\"id\", \"orders\".\"user_id\", \"orders\".\"total\", \"orders\".\"status\" "
                        "FROM \"orders\" WHERE \"orders\".\"user_id\" = $1";
 
-  const char* keys[] = {"dbname", "client_encoding", "options", nullptr};
-  const char* vals[] = {conninfo, "UTF8", "-c TimeZone=UTC", nullptr};
-  PGconn* raw = PQconnectdbParams(keys, vals, 1);
-  if (!raw || PQstatus(raw) != CONNECTION_OK) fail(std::string("cannot connect: ") + (raw ? PQerrorMessage(raw) : "?"));
-  pg_exec(raw, "SET search_path TO " + schema);
+  // The C API sides run on quarry's own server session (its PGconn): one backend process serves
+  // all three sides, so none of them pays for waking a backend that sat idle while another side
+  // ran. With a second connection the raw side always ran right after the N+1 loop on its own,
+  // warm backend while quarry's had been idle for ~80 ms, which cost quarry 0.3-0.6 ms (7-15%)
+  // of server-side wake-up that its client code never caused.
+  PGconn* raw = qdb.native_handle();
   const Oid array_type[1] = {1016}, int8_type[1] = {20};
-  pg_prepare(raw, "parents", sql[0], 0, nullptr);
-  pg_prepare(raw, "children", sql[1], 1, array_type);
-  pg_prepare(raw, "child", n1_sql, 1, int8_type);
+  pg_prepare(raw, "raw_parents", sql[0], 0, nullptr);  // quarry names its statements quarry_<n>
+  pg_prepare(raw, "raw_children", sql[1], 1, array_type);
+  pg_prepare(raw, "raw_child", n1_sql, 1, int8_type);
 
   checksum want = sum_of(raw_pg_two(raw));
   if (!(sum_of(raw_pg_n1(raw)) == want)) fail("MISMATCH: n+1 and two-query differ");
@@ -529,7 +526,6 @@ void bench_postgres(const config& cfg) {
       });
   l.statements = 2;
   g_lines.push_back(l);
-  PQfinish(raw);
   qdb.exec("DROP SCHEMA " + schema + " CASCADE");
 }
 
