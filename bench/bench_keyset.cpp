@@ -19,6 +19,7 @@
 
 #include <quarry/postgres.hpp>
 #include <quarry/sqlite.hpp>
+#include <quarry/page.hpp>
 
 #include <algorithm>
 #include <chrono>

@@ -17,6 +17,8 @@
 
 #include <quarry/postgres.hpp>
 #include <quarry/sqlite.hpp>
+#include <quarry/diag.hpp>
+#include <quarry/orm.hpp>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 

@@ -1,6 +1,7 @@
 // Keyset pagination: a feed paged forwards and backwards with opaque cursors, on in-memory SQLite.
 // See docs/pagination.md.
 #include <quarry/sqlite.hpp>
+#include <quarry/page.hpp>
 
 #include <cstdio>
 #include <optional>

@@ -2,6 +2,8 @@
 // product, plus each user's profile through a JOIN, in a fixed number of statements (printed by
 // the statement hook), and the N+1 guard catching a hand-written loop. See docs/relations.md.
 #include <quarry/sqlite.hpp>
+#include <quarry/diag.hpp>
+#include <quarry/orm.hpp>
 
 #include <cstdint>
 #include <cstdio>

@@ -2,6 +2,7 @@
 // client: quarry's dynamic queries. Each filter is a typed expression; values are bound; the SQL is
 // rendered once per shape (which filters are set) and prepared once per shape and connection.
 #include <quarry/sqlite.hpp>
+#include <quarry/dynamic.hpp>
 
 #include <cstdio>
 #include <optional>

@@ -5307,9 +5307,12 @@ struct render_context {
   int params = 0;
   bool qualify = true;  // write "table"."column" (false for INSERT column lists and SET targets)
 
-  void text(std::string_view s) { sql += s; }
+  // SQL is rendered once per statement type and dialect, so nothing here is worth inlining into
+  // the render functions of every node: out of line, they keep each statement's code small and
+  // cheap to compile (docs/benchmarks.md, "Build cost").
+  [[gnu::noinline]] void text(std::string_view s) { sql += s; }
   /// Identifiers always come from descriptors; they are still quoted (reserved words, case).
-  void ident(std::string_view s) {
+  [[gnu::noinline]] void ident(std::string_view s) {
     sql += '"';
     for (char c : s) {
       if (c == '"') sql += '"';
@@ -5317,11 +5320,15 @@ struct render_context {
     }
     sql += '"';
   }
-  void param() { Dialect::placeholder(sql, ++params); }
+  [[gnu::noinline]] void param() { Dialect::placeholder(sql, ++params); }
   template <class Tag>
   void column(std::string_view name) {
+    qualified(Tag::ref_name, name);
+  }
+  /// "table"."column", or only "column" when `qualify` is false.
+  [[gnu::noinline]] void qualified(std::string_view table, std::string_view name) {
     if (qualify) {
-      ident(Tag::ref_name);
+      ident(table);
       sql += '.';
     }
     ident(name);
@@ -5383,8 +5390,9 @@ inline std::size_t next_statement_slot() noexcept {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
+/// Runs once per statement type and dialect: cold, and never inlined into the statement's caller.
 template <class Dialect, class Stmt>
-sql_entry make_entry(const Stmt& s) {
+[[gnu::cold, gnu::noinline]] sql_entry make_entry(const Stmt& s) {
   render_context<Dialect> c;
   s.render(c);
   return sql_entry{std::move(c.sql), next_statement_slot(), c.params};
@@ -6617,6 +6625,132 @@ struct erased_binder {
 
 }  // namespace quarry::detail
 // ---- end quarry/query/detail/erased_binder.hpp ----
+// ---- begin quarry/backend/dynamic_reader.hpp ----
+/// \file quarry/backend/dynamic_reader.hpp
+/// Reads the rows of a dynamic query whose columns are chosen at run time: each column is read as
+/// its storage type (known from the selected expression) into a quarry::dynamic_row.
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+// ---- begin quarry/backend/binding.hpp ----
+/// \file quarry/backend/binding.hpp
+/// The database-independent half of binding and reading: C++ values go through
+/// quarry::value_traits to one of the storage types, which the backend's statement binds or
+/// reads. A backend statement provides, for each storage type S:
+///   void bind(int i, const S&);  void bind_null(int i);  void bind_list(int i, const std::vector<T>&);
+///   bool read(int i, S& out, const field_info&);   // false on NULL; throws type_mismatch
+/// and `std::string_view sql()`.
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+/// Forces inlining of the per-column read path (g++ -O2 otherwise keeps a call per column).
+#if defined(__GNUC__)
+#define QUARRY_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define QUARRY_ALWAYS_INLINE inline
+#endif
+
+namespace quarry::detail {
+
+/// Names a result column in errors: "users.email", or "result column 3" for computed values.
+struct field_info {
+  std::string_view table;
+  std::string_view column;
+  int index;
+
+  std::string label() const {
+    if (column.empty()) return "result column " + std::to_string(index + 1);
+    return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
+  }
+};
+
+/// Hands each bound value of a statement to the backend, numbering parameters from 1.
+template <class Stmt>
+struct binder {
+  Stmt& stmt;
+  int index = 0;
+
+  template <class T>
+  void operator()(const T& v) {
+    ++index;
+    if constexpr (is_optional_v<T>) {
+      if (v) {
+        stmt.bind(index, value_traits<typename T::value_type>::to_storage(*v));
+      } else {
+        // Backends that type their parameters (PostgreSQL) learn the NULL's storage type.
+        using S = typename value_traits<typename T::value_type>::storage;
+        if constexpr (requires { stmt.template bind_null<S>(index); })
+          stmt.template bind_null<S>(index);
+        else
+          stmt.bind_null(index);
+      }
+    } else if constexpr (requires { v.items; }) {
+      stmt.bind_list(index, *v.items);
+    } else {
+      stmt.bind(index, value_traits<T>::to_storage(v));
+    }
+  }
+};
+
+[[noreturn]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
+  throw type_mismatch(errc::null_value,
+                      "quarry: " + f.label() + " is NULL but is read into a non-optional " +
+                          std::string(type) + "; make the field std::optional or filter out NULLs",
+                      std::string(sql));
+}
+
+/// Reads result column i as C++ type T (std::optional<T> reads NULL as nullopt).
+template <class T, class Stmt>
+QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
+  using U = strip_optional_t<T>;
+  using traits = value_traits<U>;
+  if constexpr (std::is_same_v<U, std::string> &&
+                requires(Stmt& st, std::string_view& v, const field_info& fi) { st.read(i, v, fi); }) {
+    // The backend lends the text: construct the string once, straight from its buffer.
+    std::string_view v;
+    if (!s.read(i, v, f)) {
+      if constexpr (is_optional_v<T>) {
+        return std::nullopt;
+      } else {
+        throw_null_value(f, traits::name, s.sql());
+      }
+    }
+    if constexpr (is_optional_v<T>) {
+      return T(std::in_place, v.data(), v.size());
+    } else {
+      return T(v.data(), v.size());
+    }
+  } else {
+  typename traits::storage st{};
+  if (!s.read(i, st, f)) {
+    if constexpr (is_optional_v<T>) {
+      return std::nullopt;
+    } else {
+      throw_null_value(f, traits::name, s.sql());
+    }
+  }
+  if constexpr (std::is_same_v<typename traits::storage, U>) {
+    return T(std::move(st));
+  } else {
+    try {
+      return T(traits::from_storage(std::move(st)));
+    } catch (const conversion_error& e) {
+      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + e.what, std::string(s.sql()));
+    }
+  }
+  }
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/backend/binding.hpp ----
 // ---- begin quarry/query/dynamic_row.hpp ----
 /// \file quarry/query/dynamic_row.hpp
 /// Rows of a dynamic query whose columns are chosen at run time
@@ -6775,6 +6909,48 @@ class dynamic_row {
 
 }  // namespace quarry
 // ---- end quarry/query/dynamic_row.hpp ----
+
+namespace quarry::detail {
+
+template <class S, class Stmt>
+void read_cell(Stmt& s, int i, const field_info& f, cell& out) {
+  S v{};
+  if (s.read(i, v, f)) {
+    out.template emplace<S>(std::move(v));
+  } else {
+    out.template emplace<std::monostate>();
+  }
+}
+
+template <class Row>
+struct dynamic_row_reader {
+  std::shared_ptr<const dynamic_columns_info> info;
+
+  template <class Stmt>
+  Row read(Stmt& s) const {
+    const auto& cols = info->columns;
+    std::vector<cell> cells(cols.size());
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      const int at = static_cast<int>(i);
+      const field_info f{cols[i].table, cols[i].column, at};
+      switch (cols[i].storage) {
+        case cell_index<bool>(): read_cell<bool>(s, at, f, cells[i]); break;
+        case cell_index<std::int64_t>(): read_cell<std::int64_t>(s, at, f, cells[i]); break;
+        case cell_index<double>(): read_cell<double>(s, at, f, cells[i]); break;
+        case cell_index<decimal>(): read_cell<decimal>(s, at, f, cells[i]); break;
+        case cell_index<std::string>(): read_cell<std::string>(s, at, f, cells[i]); break;
+        case cell_index<bytes>(): read_cell<bytes>(s, at, f, cells[i]); break;
+        case cell_index<timestamp>(): read_cell<timestamp>(s, at, f, cells[i]); break;
+        case cell_index<date>(): read_cell<date>(s, at, f, cells[i]); break;
+        default: break;
+      }
+    }
+    return Row(info, std::move(cells));
+  }
+};
+
+}  // namespace quarry::detail
+// ---- end quarry/backend/dynamic_reader.hpp ----
 
 namespace quarry {
 
@@ -6997,11 +7173,9 @@ constexpr std::string_view column_label() {
   }
 }
 
-/// A statement whose columns are chosen at run time (its rows are quarry::dynamic_row).
-template <class S>
-concept run_time_columns = requires(const S& s) {
-  s.columns_info(std::string());
-};
+/// Tells connections (backend/connection_base.hpp) that dynamic queries are available.
+template <class Q>
+struct dynamic_feature {};
 
 }  // namespace detail
 
@@ -7203,10 +7377,10 @@ class dynamic_query {
   void bind(B& b) const {
     s_.bind(b);
   }
-  /// What the rows of one run hold (queries with columns chosen at run time).
-  std::shared_ptr<const detail::dynamic_columns_info> columns_info(std::string sql) const requires columns_at_run_time {
-    return std::make_shared<const detail::dynamic_columns_info>(
-        detail::dynamic_columns_info{detail::get_part<detail::p_fields>(s_.parts).columns, std::move(sql)});
+  /// The reader of one run's rows (queries with columns chosen at run time): what they hold.
+  detail::dynamic_row_reader<row_type> make_reader(std::string sql) const requires columns_at_run_time {
+    return {std::make_shared<const detail::dynamic_columns_info>(
+        detail::dynamic_columns_info{detail::get_part<detail::p_fields>(s_.parts).columns, std::move(sql)})};
   }
 
  private:
@@ -7765,121 +7939,6 @@ struct loaded : Row {
 #include <utility>
 #include <vector>
 
-// ---- begin quarry/backend/binding.hpp ----
-/// \file quarry/backend/binding.hpp
-/// The database-independent half of binding and reading: C++ values go through
-/// quarry::value_traits to one of the storage types, which the backend's statement binds or
-/// reads. A backend statement provides, for each storage type S:
-///   void bind(int i, const S&);  void bind_null(int i);  void bind_list(int i, const std::vector<T>&);
-///   bool read(int i, S& out, const field_info&);   // false on NULL; throws type_mismatch
-/// and `std::string_view sql()`.
-
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-
-
-/// Forces inlining of the per-column read path (g++ -O2 otherwise keeps a call per column).
-#if defined(__GNUC__)
-#define QUARRY_ALWAYS_INLINE [[gnu::always_inline]] inline
-#else
-#define QUARRY_ALWAYS_INLINE inline
-#endif
-
-namespace quarry::detail {
-
-/// Names a result column in errors: "users.email", or "result column 3" for computed values.
-struct field_info {
-  std::string_view table;
-  std::string_view column;
-  int index;
-
-  std::string label() const {
-    if (column.empty()) return "result column " + std::to_string(index + 1);
-    return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
-  }
-};
-
-/// Hands each bound value of a statement to the backend, numbering parameters from 1.
-template <class Stmt>
-struct binder {
-  Stmt& stmt;
-  int index = 0;
-
-  template <class T>
-  void operator()(const T& v) {
-    ++index;
-    if constexpr (is_optional_v<T>) {
-      if (v) {
-        stmt.bind(index, value_traits<typename T::value_type>::to_storage(*v));
-      } else {
-        // Backends that type their parameters (PostgreSQL) learn the NULL's storage type.
-        using S = typename value_traits<typename T::value_type>::storage;
-        if constexpr (requires { stmt.template bind_null<S>(index); })
-          stmt.template bind_null<S>(index);
-        else
-          stmt.bind_null(index);
-      }
-    } else if constexpr (requires { v.items; }) {
-      stmt.bind_list(index, *v.items);
-    } else {
-      stmt.bind(index, value_traits<T>::to_storage(v));
-    }
-  }
-};
-
-[[noreturn]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
-  throw type_mismatch(errc::null_value,
-                      "quarry: " + f.label() + " is NULL but is read into a non-optional " +
-                          std::string(type) + "; make the field std::optional or filter out NULLs",
-                      std::string(sql));
-}
-
-/// Reads result column i as C++ type T (std::optional<T> reads NULL as nullopt).
-template <class T, class Stmt>
-QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
-  using U = strip_optional_t<T>;
-  using traits = value_traits<U>;
-  if constexpr (std::is_same_v<U, std::string> &&
-                requires(Stmt& st, std::string_view& v, const field_info& fi) { st.read(i, v, fi); }) {
-    // The backend lends the text: construct the string once, straight from its buffer.
-    std::string_view v;
-    if (!s.read(i, v, f)) {
-      if constexpr (is_optional_v<T>) {
-        return std::nullopt;
-      } else {
-        throw_null_value(f, traits::name, s.sql());
-      }
-    }
-    if constexpr (is_optional_v<T>) {
-      return T(std::in_place, v.data(), v.size());
-    } else {
-      return T(v.data(), v.size());
-    }
-  } else {
-  typename traits::storage st{};
-  if (!s.read(i, st, f)) {
-    if constexpr (is_optional_v<T>) {
-      return std::nullopt;
-    } else {
-      throw_null_value(f, traits::name, s.sql());
-    }
-  }
-  if constexpr (std::is_same_v<typename traits::storage, U>) {
-    return T(std::move(st));
-  } else {
-    try {
-      return T(traits::from_storage(std::move(st)));
-    } catch (const conversion_error& e) {
-      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + e.what, std::string(s.sql()));
-    }
-  }
-  }
-}
-
-}  // namespace quarry::detail
-// ---- end quarry/backend/binding.hpp ----
 // ---- begin quarry/backend/row_reader.hpp ----
 /// \file quarry/backend/row_reader.hpp
 /// Builds a typed row from the current result row: std::tuple for select(exprs...), the row
@@ -9916,59 +9975,6 @@ class buffered_result {
 
 }  // namespace quarry
 // ---- end quarry/backend/buffered_result.hpp ----
-// ---- begin quarry/backend/dynamic_reader.hpp ----
-/// \file quarry/backend/dynamic_reader.hpp
-/// Reads the rows of a dynamic query whose columns are chosen at run time: each column is read as
-/// its storage type (known from the selected expression) into a quarry::dynamic_row.
-
-#include <cstddef>
-#include <memory>
-#include <optional>
-#include <utility>
-#include <vector>
-
-
-namespace quarry::detail {
-
-template <class S, class Stmt>
-void read_cell(Stmt& s, int i, const field_info& f, cell& out) {
-  S v{};
-  if (s.read(i, v, f)) {
-    out.template emplace<S>(std::move(v));
-  } else {
-    out.template emplace<std::monostate>();
-  }
-}
-
-template <class Row>
-struct dynamic_row_reader {
-  std::shared_ptr<const dynamic_columns_info> info;
-
-  template <class Stmt>
-  Row read(Stmt& s) const {
-    const auto& cols = info->columns;
-    std::vector<cell> cells(cols.size());
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      const int at = static_cast<int>(i);
-      const field_info f{cols[i].table, cols[i].column, at};
-      switch (cols[i].storage) {
-        case cell_index<bool>(): read_cell<bool>(s, at, f, cells[i]); break;
-        case cell_index<std::int64_t>(): read_cell<std::int64_t>(s, at, f, cells[i]); break;
-        case cell_index<double>(): read_cell<double>(s, at, f, cells[i]); break;
-        case cell_index<decimal>(): read_cell<decimal>(s, at, f, cells[i]); break;
-        case cell_index<std::string>(): read_cell<std::string>(s, at, f, cells[i]); break;
-        case cell_index<bytes>(): read_cell<bytes>(s, at, f, cells[i]); break;
-        case cell_index<timestamp>(): read_cell<timestamp>(s, at, f, cells[i]); break;
-        case cell_index<date>(): read_cell<date>(s, at, f, cells[i]); break;
-        default: break;
-      }
-    }
-    return Row(info, std::move(cells));
-  }
-};
-
-}  // namespace quarry::detail
-// ---- end quarry/backend/dynamic_reader.hpp ----
 // ---- begin quarry/backend/result.hpp ----
 /// \file quarry/backend/result.hpp
 /// The rows of a query: a single-pass range that steps the prepared statement as you iterate,
@@ -10727,6 +10733,15 @@ tx_result_t<F> run_transaction(Conn& db, const tx_options_for<L>& o, F& fn) {
 // ---- end quarry/tx/transaction.hpp ----
 
 namespace quarry {
+
+// Dynamic queries live in quarry/dynamic.hpp; connections only name them.
+template <class Dialect, class Q>
+auto dynamic(const Q& base);
+namespace detail {
+template <class Q>
+struct dynamic_feature;  // complete once quarry/dynamic.hpp is included
+}  // namespace detail
+
 namespace detail {
 
 template <class T>
@@ -10826,14 +10841,15 @@ class connection_base {
     return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
   }
 
-  /// A dynamic query whose columns are chosen at run time: rows are quarry::dynamic_row.
+  /// A statement that makes its own row reader for each run: a dynamic query whose columns are
+  /// chosen at run time (quarry/dynamic.hpp; rows are quarry::dynamic_row).
   template <detail::select_statement S>
-    requires detail::run_time_columns<S>
+    requires requires(const S& s) { s.make_reader(std::string()); }
   auto query(const S& s) {
     using Row = typename S::row_type;
     auto lease = run<true>(s);
-    auto info = s.columns_info(std::string(lease.sql()));
-    return result<lease_type, Row, detail::dynamic_row_reader<Row>>(std::move(lease), {std::move(info)});
+    auto reader = s.make_reader(std::string(lease.sql()));
+    return result<lease_type, Row, decltype(reader)>(std::move(lease), std::move(reader));
   }
 
   /// A multi-row insert with RETURNING (query/insert_rows.hpp): runs every batch and returns all
@@ -10864,11 +10880,16 @@ class connection_base {
     return buffered_result<Row>(std::move(rows), std::move(sql));
   }
 
-  /// A dynamic query over `base` in this connection's dialect (query/dynamic.hpp):
+  /// A dynamic query over `base` in this connection's dialect (quarry/dynamic.hpp):
   /// `auto q = db.dynamic(quarry::select(users.id).from(users)); q.where(users.age > 3);`.
   template <class Q>
   static auto dynamic(const Q& base) {
-    return ::quarry::dynamic<Dialect>(base);
+    if constexpr (requires { sizeof(detail::dynamic_feature<Q>); }) {
+      return ::quarry::dynamic<Dialect>(base);
+    } else {
+      static_assert(detail::always_false<Q>, "quarry: db.dynamic() needs #include <quarry/dynamic.hpp>");
+      return 0;
+    }
   }
 
   /// Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed.
@@ -11126,13 +11147,8 @@ class connection_base {
     // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
     std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
     const detail::sql_entry& e = entry_of(s, rs);
-    auto prepare = [this](const std::string& sql) { return self().prepare(sql); };
-    // One named lease and one return (NRVO); the path with statement hooks is out of line.
-    lease_type lease = hooks_ ? acquire_traced(e, rs.by_text,
-                                               detail::select_statement<S> ? diag::statement_kind::query
-                                                                           : diag::statement_kind::execute)
-                       : rs.by_text ? cache_.acquire_raw(e.text, prepare)
-                                    : cache_.acquire(e, prepare);
+    lease_type lease = acquire(e, rs.by_text,
+                               detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
     lease.stmt().set_copy_values(ForResult);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
@@ -11147,6 +11163,15 @@ class connection_base {
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
     return lease;
+  }
+
+  /// The prepared statement for `e` (by its slot, or by its text when `by_text`). One function per
+  /// connection type, out of line: the cache lookup is not repeated in the code of every statement.
+  [[gnu::noinline]] lease_type acquire(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
+    if (hooks_) [[unlikely]]
+      return acquire_traced(e, by_text, k);
+    auto prepare = [this](const std::string& sql) { return self().prepare(sql); };
+    return by_text ? cache_.acquire_raw(e.text, prepare) : cache_.acquire(e, prepare);
   }
 
   /// Tells the statement hooks that a statement starts, then acquires it with its trace.
@@ -11185,6 +11210,13 @@ class connection_base {
 /// \file quarry/sqlite.hpp
 /// quarry with the SQLite backend: `quarry::sqlite::connection`. Link SQLite::SQLite3
 /// (CMake target quarry::sqlite).
+///
+/// Features with their own header, included where they are used (each costs build time in
+/// every translation unit that includes it; docs/benchmarks.md, "Build cost"):
+///   quarry/orm.hpp       relations and eager loading (`db.load(select(t).with(...))`)
+///   quarry/page.hpp      keyset pagination
+///   quarry/dynamic.hpp   dynamic queries (`db.dynamic(q)`)
+///   quarry/diag.hpp      query_counter and repeated_statement_guard
 
 // ---- begin quarry/backend/sqlite/connection.hpp ----
 /// \file quarry/backend/sqlite/connection.hpp
@@ -11804,6 +11836,13 @@ class connection : public connection_base<connection, dialect, statement> {
 /// \file quarry/postgres.hpp
 /// quarry with the PostgreSQL backend: `quarry::postgres::connection`. Link libpq
 /// (CMake target quarry::postgres). See docs/postgres.md.
+///
+/// Features with their own header, included where they are used (each costs build time in
+/// every translation unit that includes it; docs/benchmarks.md, "Build cost"):
+///   quarry/orm.hpp       relations and eager loading (`db.load(select(t).with(...))`)
+///   quarry/page.hpp      keyset pagination
+///   quarry/dynamic.hpp   dynamic queries (`db.dynamic(q)`)
+///   quarry/diag.hpp      query_counter and repeated_statement_guard
 
 // ---- begin quarry/backend/postgres/connection.hpp ----
 /// \file quarry/backend/postgres/connection.hpp

@@ -1,6 +1,7 @@
 // expect: quarry: this dynamic query was built for another SQL dialect than the connection
 // Misuse: a dynamic query built for PostgreSQL run on an SQLite connection.
 #include <quarry/sqlite.hpp>
+#include <quarry/dynamic.hpp>
 
 #include <vector>
 

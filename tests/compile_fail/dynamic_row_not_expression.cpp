@@ -1,6 +1,7 @@
 // expect: quarry: row\[\.\.\.\] takes a column or expression of the query
 // Misuse: reading a dynamic row by position.
 #include <quarry/sqlite.hpp>
+#include <quarry/dynamic.hpp>
 
 #include <vector>
 

@@ -1,6 +1,7 @@
 // expect: quarry: row\[\.\.\.\] reads a column whose table is not in this query
 // Misuse: reading a column of another table from a dynamic row.
 #include <quarry/sqlite.hpp>
+#include <quarry/dynamic.hpp>
 
 #include <vector>
 

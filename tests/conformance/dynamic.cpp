@@ -11,6 +11,8 @@
 #include "catch.hpp"
 #include "schema.hpp"
 
+#include <quarry/dynamic.hpp>
+
 using namespace test;
 
 namespace {

@@ -5,6 +5,9 @@
 #include "backends.hpp"
 #include "catch.hpp"
 
+#include <quarry/diag.hpp>
+#include <quarry/orm.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <map>

@@ -5,6 +5,7 @@
 
 #include "catch.hpp"
 #include "conformance/backends.hpp"
+#include <quarry/diag.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -20,13 +20,11 @@
 
 #include "quarry/backend/binding.hpp"
 #include "quarry/backend/buffered_result.hpp"
-#include "quarry/backend/dynamic_reader.hpp"
 #include "quarry/backend/result.hpp"
 #include "quarry/backend/row_reader.hpp"
 #include "quarry/backend/statement_cache.hpp"
 #include "quarry/diag/statement_event.hpp"
 #include "quarry/query/delete.hpp"
-#include "quarry/query/dynamic.hpp"
 #include "quarry/query/insert.hpp"
 #include "quarry/query/insert_rows.hpp"
 #include "quarry/query/row.hpp"
@@ -39,6 +37,15 @@
 #include "quarry/tx/transaction.hpp"
 
 namespace quarry {
+
+// Dynamic queries live in quarry/dynamic.hpp; connections only name them.
+template <class Dialect, class Q>
+auto dynamic(const Q& base);
+namespace detail {
+template <class Q>
+struct dynamic_feature;  // complete once quarry/dynamic.hpp is included
+}  // namespace detail
+
 namespace detail {
 
 template <class T>
@@ -138,14 +145,15 @@ class connection_base {
     return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
   }
 
-  /// A dynamic query whose columns are chosen at run time: rows are quarry::dynamic_row.
+  /// A statement that makes its own row reader for each run: a dynamic query whose columns are
+  /// chosen at run time (quarry/dynamic.hpp; rows are quarry::dynamic_row).
   template <detail::select_statement S>
-    requires detail::run_time_columns<S>
+    requires requires(const S& s) { s.make_reader(std::string()); }
   auto query(const S& s) {
     using Row = typename S::row_type;
     auto lease = run<true>(s);
-    auto info = s.columns_info(std::string(lease.sql()));
-    return result<lease_type, Row, detail::dynamic_row_reader<Row>>(std::move(lease), {std::move(info)});
+    auto reader = s.make_reader(std::string(lease.sql()));
+    return result<lease_type, Row, decltype(reader)>(std::move(lease), std::move(reader));
   }
 
   /// A multi-row insert with RETURNING (query/insert_rows.hpp): runs every batch and returns all
@@ -176,11 +184,16 @@ class connection_base {
     return buffered_result<Row>(std::move(rows), std::move(sql));
   }
 
-  /// A dynamic query over `base` in this connection's dialect (query/dynamic.hpp):
+  /// A dynamic query over `base` in this connection's dialect (quarry/dynamic.hpp):
   /// `auto q = db.dynamic(quarry::select(users.id).from(users)); q.where(users.age > 3);`.
   template <class Q>
   static auto dynamic(const Q& base) {
-    return ::quarry::dynamic<Dialect>(base);
+    if constexpr (requires { sizeof(detail::dynamic_feature<Q>); }) {
+      return ::quarry::dynamic<Dialect>(base);
+    } else {
+      static_assert(detail::always_false<Q>, "quarry: db.dynamic() needs #include <quarry/dynamic.hpp>");
+      return 0;
+    }
   }
 
   /// Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed.
@@ -438,13 +451,8 @@ class connection_base {
     // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
     std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
     const detail::sql_entry& e = entry_of(s, rs);
-    auto prepare = [this](const std::string& sql) { return self().prepare(sql); };
-    // One named lease and one return (NRVO); the path with statement hooks is out of line.
-    lease_type lease = hooks_ ? acquire_traced(e, rs.by_text,
-                                               detail::select_statement<S> ? diag::statement_kind::query
-                                                                           : diag::statement_kind::execute)
-                       : rs.by_text ? cache_.acquire_raw(e.text, prepare)
-                                    : cache_.acquire(e, prepare);
+    lease_type lease = acquire(e, rs.by_text,
+                               detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
     lease.stmt().set_copy_values(ForResult);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
@@ -459,6 +467,15 @@ class connection_base {
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
     return lease;
+  }
+
+  /// The prepared statement for `e` (by its slot, or by its text when `by_text`). One function per
+  /// connection type, out of line: the cache lookup is not repeated in the code of every statement.
+  [[gnu::noinline]] lease_type acquire(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
+    if (hooks_) [[unlikely]]
+      return acquire_traced(e, by_text, k);
+    auto prepare = [this](const std::string& sql) { return self().prepare(sql); };
+    return by_text ? cache_.acquire_raw(e.text, prepare) : cache_.acquire(e, prepare);
   }
 
   /// Tells the statement hooks that a statement starts, then acquires it with its trace.

@@ -30,6 +30,7 @@
 #include "quarry/expr/node.hpp"
 #include "quarry/query/clauses.hpp"
 #include "quarry/query/detail/erased_binder.hpp"
+#include "quarry/backend/dynamic_reader.hpp"
 #include "quarry/query/dynamic_row.hpp"
 #include "quarry/query/group_by.hpp"
 #include "quarry/query/select.hpp"
@@ -257,11 +258,9 @@ constexpr std::string_view column_label() {
   }
 }
 
-/// A statement whose columns are chosen at run time (its rows are quarry::dynamic_row).
-template <class S>
-concept run_time_columns = requires(const S& s) {
-  s.columns_info(std::string());
-};
+/// Tells connections (backend/connection_base.hpp) that dynamic queries are available.
+template <class Q>
+struct dynamic_feature {};
 
 }  // namespace detail
 
@@ -463,10 +462,10 @@ class dynamic_query {
   void bind(B& b) const {
     s_.bind(b);
   }
-  /// What the rows of one run hold (queries with columns chosen at run time).
-  std::shared_ptr<const detail::dynamic_columns_info> columns_info(std::string sql) const requires columns_at_run_time {
-    return std::make_shared<const detail::dynamic_columns_info>(
-        detail::dynamic_columns_info{detail::get_part<detail::p_fields>(s_.parts).columns, std::move(sql)});
+  /// The reader of one run's rows (queries with columns chosen at run time): what they hold.
+  detail::dynamic_row_reader<row_type> make_reader(std::string sql) const requires columns_at_run_time {
+    return {std::make_shared<const detail::dynamic_columns_info>(
+        detail::dynamic_columns_info{detail::get_part<detail::p_fields>(s_.parts).columns, std::move(sql)})};
   }
 
  private:

@@ -15,9 +15,12 @@ struct render_context {
   int params = 0;
   bool qualify = true;  // write "table"."column" (false for INSERT column lists and SET targets)
 
-  void text(std::string_view s) { sql += s; }
+  // SQL is rendered once per statement type and dialect, so nothing here is worth inlining into
+  // the render functions of every node: out of line, they keep each statement's code small and
+  // cheap to compile (docs/benchmarks.md, "Build cost").
+  [[gnu::noinline]] void text(std::string_view s) { sql += s; }
   /// Identifiers always come from descriptors; they are still quoted (reserved words, case).
-  void ident(std::string_view s) {
+  [[gnu::noinline]] void ident(std::string_view s) {
     sql += '"';
     for (char c : s) {
       if (c == '"') sql += '"';
@@ -25,11 +28,15 @@ struct render_context {
     }
     sql += '"';
   }
-  void param() { Dialect::placeholder(sql, ++params); }
+  [[gnu::noinline]] void param() { Dialect::placeholder(sql, ++params); }
   template <class Tag>
   void column(std::string_view name) {
+    qualified(Tag::ref_name, name);
+  }
+  /// "table"."column", or only "column" when `qualify` is false.
+  [[gnu::noinline]] void qualified(std::string_view table, std::string_view name) {
     if (qualify) {
-      ident(Tag::ref_name);
+      ident(table);
       sql += '.';
     }
     ident(name);

@@ -26,8 +26,9 @@ inline std::size_t next_statement_slot() noexcept {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
+/// Runs once per statement type and dialect: cold, and never inlined into the statement's caller.
 template <class Dialect, class Stmt>
-sql_entry make_entry(const Stmt& s) {
+[[gnu::cold, gnu::noinline]] sql_entry make_entry(const Stmt& s) {
   render_context<Dialect> c;
   s.render(c);
   return sql_entry{std::move(c.sql), next_statement_slot(), c.params};
