@@ -5348,8 +5348,9 @@ std::string render_sql(const Node& n) {
 // ---- begin quarry/render/runtime_sql.hpp ----
 /// \file quarry/render/runtime_sql.hpp
 /// SQL whose text is chosen at run time: the batches of a multi-row insert (one text per row
-/// count) and dynamic queries (one text per shape). Both are still rendered once per distinct
-/// text and process, in caches shared by all threads; a connection prepares each text once.
+/// count) and dynamic queries (one text per shape, cached by quarry/query/dynamic.hpp). Both are
+/// still rendered once per distinct text and process, in caches shared by all threads; a
+/// connection prepares each text once.
 ///
 /// A statement opts in by providing `template <class Dialect> runtime_sql sql_for() const`;
 /// connection_base then skips the per-type cache (render/sql.hpp) for it.
@@ -5361,8 +5362,8 @@ std::string render_sql(const Node& n) {
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 // ---- begin quarry/render/sql.hpp ----
 /// \file quarry/render/sql.hpp
@@ -5466,38 +5467,12 @@ inline void append_key(std::string& key, std::uintptr_t v) { key.append(reinterp
 template <class Dialect, class Stmt>
 const sql_entry& sized_entry(const Stmt& s, std::size_t size) {
   static std::mutex m;
-  static std::unordered_map<std::size_t, std::unique_ptr<const sql_entry>> entries;
+  static std::vector<std::pair<std::size_t, std::unique_ptr<const sql_entry>>> entries;  // a handful
   std::lock_guard<std::mutex> lock(m);
-  auto& e = entries[size];
-  if (!e) e = std::make_unique<const sql_entry>(make_entry<Dialect>(s));
-  return *e;
-}
-
-/// At most this many shapes per dynamic statement type are kept; past it, a new shape is
-/// rendered for each call (a program that builds unbounded shapes, e.g. one condition per list
-/// item, should bind a list with in_values() instead).
-inline constexpr std::size_t max_shapes_per_statement = 1024;
-
-/// The SQL of one shape of dynamic statement type Stmt in Dialect: `render()` (returning a
-/// sql_entry) runs once per distinct `key` and process.
-template <class Dialect, class Stmt, class Render>
-runtime_sql shaped_sql(const std::string& key, Render&& render) {
-  static std::mutex m;
-  static std::unordered_map<std::string, std::unique_ptr<const sql_entry>> entries;
-  {
-    std::lock_guard<std::mutex> lock(m);
-    auto it = entries.find(key);
-    if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
-  }
-  sql_entry e = render();  // outside the lock: rendering may throw a usage_error
-  std::lock_guard<std::mutex> lock(m);
-  auto it = entries.find(key);
-  if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
-  if (entries.size() >= max_shapes_per_statement) return runtime_sql{nullptr, true, std::move(e)};
-  auto stored = std::make_unique<const sql_entry>(std::move(e));
-  const sql_entry* p = stored.get();
-  entries.emplace(key, std::move(stored));
-  return runtime_sql{p, true, {}};
+  for (auto& [n, e] : entries)
+    if (n == size) return *e;
+  entries.emplace_back(size, std::make_unique<const sql_entry>(make_entry<Dialect>(s)));
+  return *entries.back().second;
 }
 
 }  // namespace quarry::detail
@@ -6018,12 +5993,25 @@ std::string drop_table_sql(const D&, bool if_exists = false) {
 #include <chrono>
 #include <cstdint>
 #include <exception>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+// ---- begin quarry/core/detail/std_function.hpp ----
+/// \file quarry/core/detail/std_function.hpp
+/// std::function for quarry's hooks (statement events, retries, notices) without the rest of
+/// <functional>: with libstdc++ 12, <functional> also brings the searchers, std::bind and
+/// <unordered_map>, which every translation unit that includes a backend would parse (≈ 8 MB and
+/// 0.05 s with g++ 12; docs/benchmarks.md, "Build cost"). Other standard libraries get <functional>.
+
+#if defined(__GLIBCXX__) && __has_include(<bits/std_function.h>)
+#include <bits/std_function.h>
+#else
+#include <functional>
+#endif
+// ---- end quarry/core/detail/std_function.hpp ----
 
 namespace quarry::diag {
 
@@ -6523,9 +6511,11 @@ class repeated_statement_guard final : public statement_observer {
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -6958,6 +6948,33 @@ namespace quarry {
 enum class direction { asc, desc };
 
 namespace detail {
+
+/// At most this many shapes per dynamic statement type are kept; past it, a new shape is
+/// rendered for each call (a program that builds unbounded shapes, e.g. one condition per list
+/// item, should bind a list with in_values() instead).
+inline constexpr std::size_t max_shapes_per_statement = 1024;
+
+/// The SQL of one shape of dynamic statement type Stmt in Dialect: `render()` (returning a
+/// sql_entry) runs once per distinct `key` and process.
+template <class Dialect, class Stmt, class Render>
+runtime_sql shaped_sql(const std::string& key, Render&& render) {
+  static std::mutex m;
+  static std::unordered_map<std::string, std::unique_ptr<const sql_entry>> entries;
+  {
+    std::lock_guard<std::mutex> lock(m);
+    auto it = entries.find(key);
+    if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
+  }
+  sql_entry e = render();  // outside the lock: rendering may throw a usage_error
+  std::lock_guard<std::mutex> lock(m);
+  auto it = entries.find(key);
+  if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
+  if (entries.size() >= max_shapes_per_statement) return runtime_sql{nullptr, true, std::move(e)};
+  auto stored = std::make_unique<const sql_entry>(std::move(e));
+  const sql_entry* p = stored.get();
+  entries.emplace(key, std::move(stored));
+  return runtime_sql{p, true, {}};
+}
 
 /// The select list of a dynamic query whose columns are chosen at run time.
 struct dynamic_columns_t {
@@ -9905,7 +9922,6 @@ auto paginate(const Stmt& q, K&&... keys) {
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10097,13 +10113,11 @@ class result {
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 
 namespace quarry::detail {
@@ -10188,7 +10202,9 @@ class statement_cache {
   template <class Prepare>
   statement_lease<Stmt> acquire(const sql_entry& e, Prepare&& prepare) {
     if (e.slot >= slots_.size()) slots_.resize(e.slot + 1);
-    slot& s = slots_[e.slot];
+    std::unique_ptr<slot>& p = slots_[e.slot];
+    if (!p) p = std::make_unique<slot>();
+    slot& s = *p;
     if (s.busy) {
       std::unique_ptr<Stmt> own = prepare(e.text);
       Stmt* raw = own.get();
@@ -10199,19 +10215,29 @@ class statement_cache {
     return statement_lease<Stmt>(s.stmt.get(), &s.busy, nullptr, &e);
   }
   /// The prepared statement for raw SQL text, cached by the text (a hash lookup). At most
-  /// max_raw texts are kept: past that, the idle ones are finalized before a new one is added.
+  /// max_raw texts are kept: past that, the idle ones are finalized before a new one is added
+  /// (and while max_raw are leased, a new text gets a private statement).
   template <class Prepare>
   statement_lease<Stmt> acquire_raw(std::string_view sql, Prepare&& prepare) {
-    auto it = raw_.find(sql);
-    if (it == raw_.end()) {
+    const std::size_t h = std::hash<std::string_view>{}(sql);
+    raw_slot* found = find_raw(sql, h);
+    if (!found) {
       if (raw_.size() >= max_raw) {
-        for (auto i = raw_.begin(); i != raw_.end();) i = i->second->busy ? std::next(i) : raw_.erase(i);
+        evict_idle_raw();
+        if (raw_.size() >= max_raw) {  // max_raw raw results alive at once: this one is not cached
+          std::string text(sql);
+          std::unique_ptr<Stmt> own = prepare(text);  // before `text` is moved into the lease
+          return statement_lease<Stmt>::raw(std::move(own), std::move(text));
+        }
       }
       auto r = std::make_unique<raw_slot>();
       r->entry = sql_entry{std::string(sql), 0, 0};
-      it = raw_.emplace(r->entry.text, std::move(r)).first;
+      r->hash = h;
+      found = r.get();
+      raw_.push_back(std::move(r));
+      index_raw(raw_.size() - 1);
     }
-    raw_slot& r = *it->second;
+    raw_slot& r = *found;
     if (r.busy) {
       std::unique_ptr<Stmt> own = prepare(r.entry.text);
       Stmt* raw = own.get();
@@ -10227,11 +10253,12 @@ class statement_cache {
   void clear() noexcept {
     slots_.clear();
     raw_.clear();
+    index_.clear();
   }
   std::size_t size() const noexcept {
     std::size_t n = 0;
-    for (auto& s : slots_) n += s.stmt ? 1 : 0;
-    for (auto& r : raw_) n += r.second->stmt ? 1 : 0;
+    for (auto& s : slots_) n += s && s->stmt ? 1 : 0;
+    for (auto& r : raw_) n += r->stmt ? 1 : 0;
     return n;
   }
 
@@ -10242,16 +10269,45 @@ class statement_cache {
   };
   struct raw_slot {
     sql_entry entry;
+    std::size_t hash = 0;
     std::unique_ptr<Stmt> stmt;
     bool busy = false;
   };
-  struct text_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::deque<slot> slots_;  // deque: growing it keeps leased slots in place
-  // Keyed by a view of the slot's own text; unique_ptr keeps slots in place while leased.
-  std::unordered_map<std::string_view, std::unique_ptr<raw_slot>, text_hash, std::equal_to<>> raw_;
+  // Raw texts: an open-addressing index (linear probing, twice max_raw buckets, so never full)
+  // into raw_, instead of std::unordered_map, whose code every translation unit that includes a
+  // backend would compile (docs/benchmarks.md, "Build cost").
+  static constexpr std::size_t buckets = 2 * max_raw;
+  static constexpr std::uint32_t empty = ~std::uint32_t{0};
+
+  raw_slot* find_raw(std::string_view sql, std::size_t h) const noexcept {
+    if (index_.empty()) return nullptr;
+    for (std::size_t i = h % buckets;; i = (i + 1) % buckets) {
+      const std::uint32_t at = index_[i];
+      if (at == empty) return nullptr;
+      raw_slot* r = raw_[at].get();
+      if (r->hash == h && r->entry.text == sql) return r;
+    }
+  }
+  void index_raw(std::size_t at) {
+    if (index_.empty()) index_.assign(buckets, empty);
+    std::size_t i = raw_[at]->hash % buckets;
+    while (index_[i] != empty) i = (i + 1) % buckets;
+    index_[i] = static_cast<std::uint32_t>(at);
+  }
+  /// Finalizes the idle raw statements (leased ones stay) and rebuilds the index.
+  void evict_idle_raw() {
+    std::size_t kept = 0;
+    for (auto& r : raw_)
+      if (r->busy) raw_[kept++] = std::move(r);
+    raw_.resize(kept);
+    index_.assign(buckets, empty);
+    for (std::size_t at = 0; at < raw_.size(); ++at) index_raw(at);
+  }
+
+  // Growing these moves the unique_ptrs, never the slots: a lease's busy flag stays in place.
+  std::vector<std::unique_ptr<slot>> slots_;
+  std::vector<std::unique_ptr<raw_slot>> raw_;
+  std::vector<std::uint32_t> index_;  // buckets entries (empty until the first raw text)
 };
 
 }  // namespace quarry::detail
@@ -10266,12 +10322,18 @@ class statement_cache {
 #include <concepts>
 #include <cstdint>
 #include <exception>
-#include <random>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <type_traits>
 #include <utility>
+
+#if defined(__GLIBCXX__) && __has_include(<bits/this_thread_sleep.h>)
+// std::this_thread::sleep_for alone: <thread> costs every TU that includes a backend ≈ 0.1 s
+// and 17 MB with g++ 12 (docs/benchmarks.md, "Build cost").
+#include <bits/this_thread_sleep.h>
+#else
+#include <thread>
+#endif
 
 // ---- begin quarry/tx/options.hpp ----
 /// \file quarry/tx/options.hpp
@@ -10280,8 +10342,8 @@ class statement_cache {
 /// and the retry policy of the callback form. See docs/transactions.md.
 
 #include <chrono>
-#include <functional>
 #include <string_view>
+
 
 namespace quarry {
 
@@ -10647,16 +10709,28 @@ bool retryable(const error& e, const tx_options_for<L>& o) noexcept {
   }
 }
 
-/// Full-jitter exponential backoff before attempt `failed + 1`.
+/// A per-thread pseudo-random 64-bit number (splitmix64), seeded from the clock and the thread:
+/// enough to spread retries apart (<random> would cost every TU that includes a backend).
+inline std::uint64_t jitter_random() noexcept {
+  thread_local std::uint64_t state =
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+      (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&state)) << 16);
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+/// Full-jitter exponential backoff before attempt `failed + 1`: uniform in [0, min(cap, base·2^(failed-1))].
 template <isolation L>
 std::chrono::microseconds backoff(const tx_options_for<L>& o, int failed) {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
   std::int64_t cap = o.max_delay.count();
   std::int64_t d = o.base_delay.count();
   for (int k = 1; k < failed && d < cap; ++k) d *= 2;
   if (d > cap) d = cap;
   if (d <= 0) return std::chrono::microseconds{0};
-  return std::chrono::microseconds{std::uniform_int_distribution<std::int64_t>(0, d)(rng)};
+  // The modulo's bias is below 2^-40 for any delay under 2^24 µs.
+  return std::chrono::microseconds{static_cast<std::int64_t>(jitter_random() % (static_cast<std::uint64_t>(d) + 1))};
 }
 
 template <class F>
@@ -11800,14 +11874,33 @@ class connection : public connection_base<connection, dialect, statement> {
   // ---- backend interface used by connection_base ----
   std::unique_ptr<statement> prepare(const std::string& sql) {
     sqlite3_stmt* s = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+    const char* tail = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, &tail);
     if (rc != SQLITE_OK) throw_error(db_, rc, sql);
+    if (s == nullptr || (tail && tail != sql.data() + sql.size())) [[unlikely]]
+      not_one_statement(s, sql, tail);
     return std::make_unique<statement>(db_, s);
   }
   std::int64_t changes() const noexcept { return sqlite3_changes64(db_); }
   std::int64_t last_insert_id() const noexcept { return sqlite3_last_insert_rowid(db_); }
 
  private:
+  /// SQLite compiles the first statement of a text and returns the rest: an empty text (or only
+  /// comments) or a second statement is the caller's mistake, reported instead of running nothing
+  /// or silently dropping the rest. Whitespace, ';' and comments after the statement are fine.
+  [[gnu::cold, gnu::noinline]] void not_one_statement(sqlite3_stmt* s, const std::string& sql, const char* tail) {
+    if (s == nullptr)
+      throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+    sqlite3_stmt* next = nullptr;
+    const int n = static_cast<int>(sql.data() + sql.size() - tail);
+    int rc = sqlite3_prepare_v2(db_, tail, n, &next, nullptr);
+    sqlite3_finalize(next);
+    if (rc == SQLITE_OK && next == nullptr) return;  // only whitespace, ';' or comments follow
+    sqlite3_finalize(s);
+    throw usage_error(errc::usage,
+                      "quarry: the SQL text holds more than one statement; a prepared statement runs one "
+                      "(run scripts with exec()); SQL: " + sql, sql);
+  }
   void configure() {
     sqlite3_busy_timeout(db_, static_cast<int>(options_.busy_timeout.count()));
     bool memory = options_.path == ":memory:" || options_.path.empty();
@@ -11860,7 +11953,6 @@ class connection : public connection_base<connection, dialect, statement> {
 #include <libpq-fe.h>
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -12038,10 +12130,10 @@ inline std::string one_line(std::string_view s) {
 /// described in docs/postgres.md ("Options").
 
 #include <chrono>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+
 
 namespace quarry::postgres {
 
@@ -12978,6 +13070,11 @@ class statement {
       }
     }
     if (!ok(r)) fail(r);
+    if (PQresultStatus(r) == PGRES_EMPTY_QUERY) [[unlikely]] {
+      PQclear(r);
+      throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql_,
+                        sql_);
+    }
     res_ = r;
     rows_ = PQntuples(r);
     column_types_.resize(static_cast<std::size_t>(PQnfields(r)));

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -226,6 +227,39 @@ TEST_CASE("sqlite: 4 processes moving money in one WAL file keep the total exact
                    " + COALESCE((SELECT sum(amount) FROM transfers WHERE dst = a.id), 0)") == 0);
   std::cout << "sqlite bank transfer: " << procs << " processes x " << per_proc << " transfers, " << secs << " s\n";
 }
+
+TEST_CASE("retry backoff: full jitter, uniform within the doubling bound, capped", "[tx][backoff]") {
+  quarry::tx_options o;
+  o.base_delay = std::chrono::microseconds{1000};
+  o.max_delay = std::chrono::microseconds{20000};
+  for (int failed = 1; failed <= 7; ++failed) {
+    const std::int64_t bound = std::min<std::int64_t>(20000, 1000LL << (failed - 1));
+    std::int64_t lo = bound, hi = 0, sum = 0;
+    std::vector<std::int64_t> seen;
+    const int n = 4000;
+    for (int i = 0; i < n; ++i) {
+      std::int64_t d = quarry::detail::backoff(o, failed).count();
+      REQUIRE(d >= 0);
+      REQUIRE(d <= bound);
+      lo = std::min(lo, d);
+      hi = std::max(hi, d);
+      sum += d;
+      seen.push_back(d);
+    }
+    std::sort(seen.begin(), seen.end());
+    const auto distinct = std::unique(seen.begin(), seen.end()) - seen.begin();
+    INFO("attempt " << failed << " bound " << bound);
+    CHECK(lo < bound / 20);       // reaches near zero
+    CHECK(hi > bound - bound / 20);  // and near the bound
+    const double mean = static_cast<double>(sum) / n;
+    CHECK(mean > 0.45 * static_cast<double>(bound));
+    CHECK(mean < 0.55 * static_cast<double>(bound));
+    CHECK(distinct > 500);
+  }
+  o.base_delay = std::chrono::microseconds{0};
+  CHECK(quarry::detail::backoff(o, 3).count() == 0);
+}
+
 #else
 TEST_CASE("SQLite backend disabled", "[tx][sqlite]") { SUCCEED("built with QUARRY_WITH_SQLITE=OFF"); }
 #endif

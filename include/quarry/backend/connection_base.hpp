@@ -11,13 +11,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/std_function.hpp"
 #include "quarry/backend/binding.hpp"
 #include "quarry/backend/buffered_result.hpp"
 #include "quarry/backend/result.hpp"

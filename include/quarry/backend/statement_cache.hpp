@@ -6,13 +6,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "quarry/diag/statement_event.hpp"
 #include "quarry/render/sql.hpp"
@@ -99,7 +97,9 @@ class statement_cache {
   template <class Prepare>
   statement_lease<Stmt> acquire(const sql_entry& e, Prepare&& prepare) {
     if (e.slot >= slots_.size()) slots_.resize(e.slot + 1);
-    slot& s = slots_[e.slot];
+    std::unique_ptr<slot>& p = slots_[e.slot];
+    if (!p) p = std::make_unique<slot>();
+    slot& s = *p;
     if (s.busy) {
       std::unique_ptr<Stmt> own = prepare(e.text);
       Stmt* raw = own.get();
@@ -110,19 +110,29 @@ class statement_cache {
     return statement_lease<Stmt>(s.stmt.get(), &s.busy, nullptr, &e);
   }
   /// The prepared statement for raw SQL text, cached by the text (a hash lookup). At most
-  /// max_raw texts are kept: past that, the idle ones are finalized before a new one is added.
+  /// max_raw texts are kept: past that, the idle ones are finalized before a new one is added
+  /// (and while max_raw are leased, a new text gets a private statement).
   template <class Prepare>
   statement_lease<Stmt> acquire_raw(std::string_view sql, Prepare&& prepare) {
-    auto it = raw_.find(sql);
-    if (it == raw_.end()) {
+    const std::size_t h = std::hash<std::string_view>{}(sql);
+    raw_slot* found = find_raw(sql, h);
+    if (!found) {
       if (raw_.size() >= max_raw) {
-        for (auto i = raw_.begin(); i != raw_.end();) i = i->second->busy ? std::next(i) : raw_.erase(i);
+        evict_idle_raw();
+        if (raw_.size() >= max_raw) {  // max_raw raw results alive at once: this one is not cached
+          std::string text(sql);
+          std::unique_ptr<Stmt> own = prepare(text);  // before `text` is moved into the lease
+          return statement_lease<Stmt>::raw(std::move(own), std::move(text));
+        }
       }
       auto r = std::make_unique<raw_slot>();
       r->entry = sql_entry{std::string(sql), 0, 0};
-      it = raw_.emplace(r->entry.text, std::move(r)).first;
+      r->hash = h;
+      found = r.get();
+      raw_.push_back(std::move(r));
+      index_raw(raw_.size() - 1);
     }
-    raw_slot& r = *it->second;
+    raw_slot& r = *found;
     if (r.busy) {
       std::unique_ptr<Stmt> own = prepare(r.entry.text);
       Stmt* raw = own.get();
@@ -138,11 +148,12 @@ class statement_cache {
   void clear() noexcept {
     slots_.clear();
     raw_.clear();
+    index_.clear();
   }
   std::size_t size() const noexcept {
     std::size_t n = 0;
-    for (auto& s : slots_) n += s.stmt ? 1 : 0;
-    for (auto& r : raw_) n += r.second->stmt ? 1 : 0;
+    for (auto& s : slots_) n += s && s->stmt ? 1 : 0;
+    for (auto& r : raw_) n += r->stmt ? 1 : 0;
     return n;
   }
 
@@ -153,16 +164,45 @@ class statement_cache {
   };
   struct raw_slot {
     sql_entry entry;
+    std::size_t hash = 0;
     std::unique_ptr<Stmt> stmt;
     bool busy = false;
   };
-  struct text_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::deque<slot> slots_;  // deque: growing it keeps leased slots in place
-  // Keyed by a view of the slot's own text; unique_ptr keeps slots in place while leased.
-  std::unordered_map<std::string_view, std::unique_ptr<raw_slot>, text_hash, std::equal_to<>> raw_;
+  // Raw texts: an open-addressing index (linear probing, twice max_raw buckets, so never full)
+  // into raw_, instead of std::unordered_map, whose code every translation unit that includes a
+  // backend would compile (docs/benchmarks.md, "Build cost").
+  static constexpr std::size_t buckets = 2 * max_raw;
+  static constexpr std::uint32_t empty = ~std::uint32_t{0};
+
+  raw_slot* find_raw(std::string_view sql, std::size_t h) const noexcept {
+    if (index_.empty()) return nullptr;
+    for (std::size_t i = h % buckets;; i = (i + 1) % buckets) {
+      const std::uint32_t at = index_[i];
+      if (at == empty) return nullptr;
+      raw_slot* r = raw_[at].get();
+      if (r->hash == h && r->entry.text == sql) return r;
+    }
+  }
+  void index_raw(std::size_t at) {
+    if (index_.empty()) index_.assign(buckets, empty);
+    std::size_t i = raw_[at]->hash % buckets;
+    while (index_[i] != empty) i = (i + 1) % buckets;
+    index_[i] = static_cast<std::uint32_t>(at);
+  }
+  /// Finalizes the idle raw statements (leased ones stay) and rebuilds the index.
+  void evict_idle_raw() {
+    std::size_t kept = 0;
+    for (auto& r : raw_)
+      if (r->busy) raw_[kept++] = std::move(r);
+    raw_.resize(kept);
+    index_.assign(buckets, empty);
+    for (std::size_t at = 0; at < raw_.size(); ++at) index_raw(at);
+  }
+
+  // Growing these moves the unique_ptrs, never the slots: a lease's busy flag stays in place.
+  std::vector<std::unique_ptr<slot>> slots_;
+  std::vector<std::unique_ptr<raw_slot>> raw_;
+  std::vector<std::uint32_t> index_;  // buckets entries (empty until the first raw text)
 };
 
 }  // namespace quarry::detail

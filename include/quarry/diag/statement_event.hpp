@@ -15,12 +15,13 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "quarry/core/detail/std_function.hpp"
 
 namespace quarry::diag {
 

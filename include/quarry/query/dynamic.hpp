@@ -18,9 +18,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,6 +45,33 @@ namespace quarry {
 enum class direction { asc, desc };
 
 namespace detail {
+
+/// At most this many shapes per dynamic statement type are kept; past it, a new shape is
+/// rendered for each call (a program that builds unbounded shapes, e.g. one condition per list
+/// item, should bind a list with in_values() instead).
+inline constexpr std::size_t max_shapes_per_statement = 1024;
+
+/// The SQL of one shape of dynamic statement type Stmt in Dialect: `render()` (returning a
+/// sql_entry) runs once per distinct `key` and process.
+template <class Dialect, class Stmt, class Render>
+runtime_sql shaped_sql(const std::string& key, Render&& render) {
+  static std::mutex m;
+  static std::unordered_map<std::string, std::unique_ptr<const sql_entry>> entries;
+  {
+    std::lock_guard<std::mutex> lock(m);
+    auto it = entries.find(key);
+    if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
+  }
+  sql_entry e = render();  // outside the lock: rendering may throw a usage_error
+  std::lock_guard<std::mutex> lock(m);
+  auto it = entries.find(key);
+  if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
+  if (entries.size() >= max_shapes_per_statement) return runtime_sql{nullptr, true, std::move(e)};
+  auto stored = std::make_unique<const sql_entry>(std::move(e));
+  const sql_entry* p = stored.get();
+  entries.emplace(key, std::move(stored));
+  return runtime_sql{p, true, {}};
+}
 
 /// The select list of a dynamic query whose columns are chosen at run time.
 struct dynamic_columns_t {

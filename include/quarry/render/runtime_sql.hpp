@@ -1,8 +1,9 @@
 #pragma once
 /// \file quarry/render/runtime_sql.hpp
 /// SQL whose text is chosen at run time: the batches of a multi-row insert (one text per row
-/// count) and dynamic queries (one text per shape). Both are still rendered once per distinct
-/// text and process, in caches shared by all threads; a connection prepares each text once.
+/// count) and dynamic queries (one text per shape, cached by quarry/query/dynamic.hpp). Both are
+/// still rendered once per distinct text and process, in caches shared by all threads; a
+/// connection prepares each text once.
 ///
 /// A statement opts in by providing `template <class Dialect> runtime_sql sql_for() const`;
 /// connection_base then skips the per-type cache (render/sql.hpp) for it.
@@ -14,8 +15,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "quarry/render/context.hpp"
 #include "quarry/render/sql.hpp"
@@ -69,38 +70,12 @@ inline void append_key(std::string& key, std::uintptr_t v) { key.append(reinterp
 template <class Dialect, class Stmt>
 const sql_entry& sized_entry(const Stmt& s, std::size_t size) {
   static std::mutex m;
-  static std::unordered_map<std::size_t, std::unique_ptr<const sql_entry>> entries;
+  static std::vector<std::pair<std::size_t, std::unique_ptr<const sql_entry>>> entries;  // a handful
   std::lock_guard<std::mutex> lock(m);
-  auto& e = entries[size];
-  if (!e) e = std::make_unique<const sql_entry>(make_entry<Dialect>(s));
-  return *e;
-}
-
-/// At most this many shapes per dynamic statement type are kept; past it, a new shape is
-/// rendered for each call (a program that builds unbounded shapes, e.g. one condition per list
-/// item, should bind a list with in_values() instead).
-inline constexpr std::size_t max_shapes_per_statement = 1024;
-
-/// The SQL of one shape of dynamic statement type Stmt in Dialect: `render()` (returning a
-/// sql_entry) runs once per distinct `key` and process.
-template <class Dialect, class Stmt, class Render>
-runtime_sql shaped_sql(const std::string& key, Render&& render) {
-  static std::mutex m;
-  static std::unordered_map<std::string, std::unique_ptr<const sql_entry>> entries;
-  {
-    std::lock_guard<std::mutex> lock(m);
-    auto it = entries.find(key);
-    if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
-  }
-  sql_entry e = render();  // outside the lock: rendering may throw a usage_error
-  std::lock_guard<std::mutex> lock(m);
-  auto it = entries.find(key);
-  if (it != entries.end()) return runtime_sql{it->second.get(), true, {}};
-  if (entries.size() >= max_shapes_per_statement) return runtime_sql{nullptr, true, std::move(e)};
-  auto stored = std::make_unique<const sql_entry>(std::move(e));
-  const sql_entry* p = stored.get();
-  entries.emplace(key, std::move(stored));
-  return runtime_sql{p, true, {}};
+  for (auto& [n, e] : entries)
+    if (n == size) return *e;
+  entries.emplace_back(size, std::make_unique<const sql_entry>(make_entry<Dialect>(s)));
+  return *entries.back().second;
 }
 
 }  // namespace quarry::detail

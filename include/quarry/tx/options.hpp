@@ -5,8 +5,9 @@
 /// and the retry policy of the callback form. See docs/transactions.md.
 
 #include <chrono>
-#include <functional>
 #include <string_view>
+
+#include "quarry/core/detail/std_function.hpp"
 
 namespace quarry {
 

@@ -8,12 +8,18 @@
 #include <concepts>
 #include <cstdint>
 #include <exception>
-#include <random>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <type_traits>
 #include <utility>
+
+#if defined(__GLIBCXX__) && __has_include(<bits/this_thread_sleep.h>)
+// std::this_thread::sleep_for alone: <thread> costs every TU that includes a backend ≈ 0.1 s
+// and 17 MB with g++ 12 (docs/benchmarks.md, "Build cost").
+#include <bits/this_thread_sleep.h>
+#else
+#include <thread>
+#endif
 
 #include "quarry/core/error.hpp"
 #include "quarry/tx/options.hpp"
@@ -291,16 +297,28 @@ bool retryable(const error& e, const tx_options_for<L>& o) noexcept {
   }
 }
 
-/// Full-jitter exponential backoff before attempt `failed + 1`.
+/// A per-thread pseudo-random 64-bit number (splitmix64), seeded from the clock and the thread:
+/// enough to spread retries apart (<random> would cost every TU that includes a backend).
+inline std::uint64_t jitter_random() noexcept {
+  thread_local std::uint64_t state =
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+      (static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&state)) << 16);
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+/// Full-jitter exponential backoff before attempt `failed + 1`: uniform in [0, min(cap, base·2^(failed-1))].
 template <isolation L>
 std::chrono::microseconds backoff(const tx_options_for<L>& o, int failed) {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
   std::int64_t cap = o.max_delay.count();
   std::int64_t d = o.base_delay.count();
   for (int k = 1; k < failed && d < cap; ++k) d *= 2;
   if (d > cap) d = cap;
   if (d <= 0) return std::chrono::microseconds{0};
-  return std::chrono::microseconds{std::uniform_int_distribution<std::int64_t>(0, d)(rng)};
+  // The modulo's bias is below 2^-40 for any delay under 2^24 µs.
+  return std::chrono::microseconds{static_cast<std::int64_t>(jitter_random() % (static_cast<std::uint64_t>(d) + 1))};
 }
 
 template <class F>

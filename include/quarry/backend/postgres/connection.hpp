@@ -14,12 +14,12 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "quarry/core/detail/std_function.hpp"
 #include "quarry/backend/connection_base.hpp"
 #include "quarry/backend/postgres/detail/conninfo.hpp"
 #include "quarry/backend/postgres/detail/session.hpp"

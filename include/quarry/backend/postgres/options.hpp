@@ -4,10 +4,11 @@
 /// described in docs/postgres.md ("Options").
 
 #include <chrono>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "quarry/core/detail/std_function.hpp"
 
 namespace quarry::postgres {
 

@@ -85,14 +85,33 @@ class connection : public connection_base<connection, dialect, statement> {
   // ---- backend interface used by connection_base ----
   std::unique_ptr<statement> prepare(const std::string& sql) {
     sqlite3_stmt* s = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+    const char* tail = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, &tail);
     if (rc != SQLITE_OK) throw_error(db_, rc, sql);
+    if (s == nullptr || (tail && tail != sql.data() + sql.size())) [[unlikely]]
+      not_one_statement(s, sql, tail);
     return std::make_unique<statement>(db_, s);
   }
   std::int64_t changes() const noexcept { return sqlite3_changes64(db_); }
   std::int64_t last_insert_id() const noexcept { return sqlite3_last_insert_rowid(db_); }
 
  private:
+  /// SQLite compiles the first statement of a text and returns the rest: an empty text (or only
+  /// comments) or a second statement is the caller's mistake, reported instead of running nothing
+  /// or silently dropping the rest. Whitespace, ';' and comments after the statement are fine.
+  [[gnu::cold, gnu::noinline]] void not_one_statement(sqlite3_stmt* s, const std::string& sql, const char* tail) {
+    if (s == nullptr)
+      throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+    sqlite3_stmt* next = nullptr;
+    const int n = static_cast<int>(sql.data() + sql.size() - tail);
+    int rc = sqlite3_prepare_v2(db_, tail, n, &next, nullptr);
+    sqlite3_finalize(next);
+    if (rc == SQLITE_OK && next == nullptr) return;  // only whitespace, ';' or comments follow
+    sqlite3_finalize(s);
+    throw usage_error(errc::usage,
+                      "quarry: the SQL text holds more than one statement; a prepared statement runs one "
+                      "(run scripts with exec()); SQL: " + sql, sql);
+  }
   void configure() {
     sqlite3_busy_timeout(db_, static_cast<int>(options_.busy_timeout.count()));
     bool memory = options_.path == ":memory:" || options_.path.empty();
