@@ -193,7 +193,7 @@ class row_count_error : public error {
 
 namespace detail {
 /// Throws the leaf class that matches the category.
-[[noreturn]] inline void throw_error(errc c, std::string msg, std::string sql = {}, int native = 0,
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(errc c, std::string msg, std::string sql = {}, int native = 0,
                                      std::string state = {}) {
   switch (c) {
     case errc::unique_violation:
@@ -296,7 +296,7 @@ class decimal {
  private:
   bool is_zero() const noexcept { return digits_.find_first_not_of('0') == std::string::npos; }
 
-  [[noreturn]] static void bad(std::string_view text) {
+  [[noreturn, gnu::cold, gnu::noinline]] static void bad(std::string_view text) {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: '" + std::string(text) + "' is not a finite decimal number");
   }
@@ -1859,6 +1859,56 @@ constexpr auto operator-(E&& e) {
 #include <utility>
 #include <vector>
 
+// ---- begin quarry/core/detail/pack.hpp ----
+/// \file quarry/core/detail/pack.hpp
+/// A fixed list of heterogeneous values (the expressions of a select list, the keys of ORDER BY,
+/// the items of FROM, ...): a flat aggregate with one base per element, instead of std::tuple.
+/// std::tuple's recursive layout, constrained constructors and std::apply's invoke machinery are
+/// instantiated again for every expression list of every statement type a program builds; the
+/// pack is an aggregate (copied and moved member-wise by the compiler) and its two helpers are
+/// one function each (docs/benchmarks.md, "Build cost").
+///
+///     pack<A, B> p{a, b};                 // aggregate initialization (brace elision)
+///     get_item<0>(p);                     // a
+///     apply_pack([](const auto&... x) { ... }, p);
+
+#include <cstddef>
+#include <utility>
+
+namespace quarry::detail {
+
+template <std::size_t I, class T>
+struct pack_leaf {
+  T value;
+};
+
+template <class Seq, class... T>
+struct pack_impl;
+template <std::size_t... I, class... T>
+struct pack_impl<std::index_sequence<I...>, T...> : pack_leaf<I, T>... {
+  static constexpr std::size_t size = sizeof...(T);
+};
+
+template <class... T>
+using pack = pack_impl<std::index_sequence_for<T...>, T...>;
+
+template <std::size_t I, class T>
+constexpr const T& get_item(const pack_leaf<I, T>& l) noexcept {
+  return l.value;
+}
+template <std::size_t I, class T>
+constexpr T& get_item(pack_leaf<I, T>& l) noexcept {
+  return l.value;
+}
+
+/// f(element...) for a pack, like std::apply for a tuple.
+template <class F, std::size_t... I, class... T>
+constexpr decltype(auto) apply_pack(F&& f, const pack_impl<std::index_sequence<I...>, T...>& p) {
+  return std::forward<F>(f)(static_cast<const pack_leaf<I, T>&>(p).value...);
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/core/detail/pack.hpp ----
 
 namespace quarry::detail {
 
@@ -1929,19 +1979,19 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   static constexpr unsigned flags = (E::flags | ... | V::flags);
   static constexpr int precedence = prec_compare;
   E e;
-  std::tuple<V...> values;
+  pack<V...> values;
   template <class Ctx>
   void render(Ctx& c) const {
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT IN (" : " IN (");
     bool first = true;
-    std::apply([&](const auto&... v) { ((c.text(first ? "" : ", "), first = false, v.render(c)), ...); }, values);
+    apply_pack([&](const auto&... v) { ((c.text(first ? "" : ", "), first = false, v.render(c)), ...); }, values);
     c.text(")");
   }
   template <class B>
   void bind(B& b) const {
     e.bind(b);
-    std::apply([&](const auto&... v) { (v.bind(b), ...); }, values);
+    apply_pack([&](const auto&... v) { (v.bind(b), ...); }, values);
   }
 };
 
@@ -2370,11 +2420,11 @@ inline constexpr bool is_none_v = std::is_same_v<T, none>;
 template <class Ctx, class Tuple>
 void render_comma_list(Ctx& c, const Tuple& t) {
   bool first = true;
-  std::apply([&](const auto&... x) { ((c.text(first ? "" : ", "), first = false, x.render(c)), ...); }, t);
+  apply_pack([&](const auto&... x) { ((c.text(first ? "" : ", "), first = false, x.render(c)), ...); }, t);
 }
 template <class B, class Tuple>
 void bind_all(B& b, const Tuple& t) {
-  std::apply([&](const auto&... x) { (x.bind(b), ...); }, t);
+  apply_pack([&](const auto&... x) { (x.bind(b), ...); }, t);
 }
 
 template <class From>
@@ -2408,7 +2458,7 @@ template <class... K>
 struct order_clause {
   using tables = concat_t<typename K::tables...>;
   using bare_columns = concat_t<typename bare_columns_of<K>::type...>;
-  std::tuple<K...> keys;
+  pack<K...> keys;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(" ORDER BY ");
@@ -2504,13 +2554,13 @@ struct case_expr : expr_ops<case_expr<Else, W...>> {
   using null_checks = concat_t<typename W::null_checks..., typename null_checks_of<Else>::type>;
   using bare_columns = concat_t<typename W::bare_columns..., typename bare_columns_of<Else>::type>;
   static constexpr unsigned flags = (Else::flags | ... | W::flags);
-  std::tuple<W...> branches;
+  pack<W...> branches;
   Else otherwise;
 
   template <class Ctx>
   void render(Ctx& c) const {
     c.text("CASE");
-    std::apply(
+    apply_pack(
         [&](const auto&... w) {
           ((c.text(" WHEN "), w.cond.render(c), c.text(" THEN "), w.value.render(c)), ...);
         },
@@ -2523,7 +2573,7 @@ struct case_expr : expr_ops<case_expr<Else, W...>> {
   }
   template <class B>
   void bind(B& b) const {
-    std::apply([&](const auto&... w) { ((w.cond.bind(b), w.value.bind(b)), ...); }, branches);
+    apply_pack([&](const auto&... w) { ((w.cond.bind(b), w.value.bind(b)), ...); }, branches);
     otherwise.bind(b);
   }
 };
@@ -2539,14 +2589,14 @@ struct branch : when_branch<C, V> {
 
 template <class... W>
 struct case_builder {
-  std::tuple<W...> branches;
+  pack<W...> branches;
 
   /// Another WHEN branch.
   template <class C, class V>
   constexpr auto when(C&& cond, V&& v) const {
     using B = branch<std::remove_cvref_t<C>, operand_t<V>>;
     check<B>();
-    return std::apply(
+    return apply_pack(
         [&](const auto&... w) {
           return case_builder<W..., B>{{w..., B{{std::forward<C>(cond), make_operand(std::forward<V>(v))}}}};
         },
@@ -2681,7 +2731,7 @@ struct func_expr : expr_ops<func_expr<Fn, R, A...>> {
   using null_checks = merged_null_checks<A...>;
   using bare_columns = merged_bare_columns<A...>;
   static constexpr unsigned flags = (0u | ... | A::flags);
-  std::tuple<A...> args;
+  pack<A...> args;
 
   template <class Ctx>
   void render(Ctx& c) const {
@@ -2689,7 +2739,7 @@ struct func_expr : expr_ops<func_expr<Fn, R, A...>> {
   }
   template <class B>
   void bind(B& b) const {
-    std::apply([&](const auto&... a) { (a.bind(b), ...); }, args);
+    apply_pack([&](const auto&... a) { (a.bind(b), ...); }, args);
   }
 };
 
@@ -2701,7 +2751,7 @@ struct plain_call {
     c.text(Name::value);
     c.text("(");
     bool first = true;
-    std::apply([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.render(c)), ...); }, args);
+    apply_pack([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.render(c)), ...); }, args);
     c.text(")");
   }
 };
@@ -2753,7 +2803,7 @@ struct concat_call {
   static void render(Ctx& c, const Tuple& args) {
     c.text("(");
     bool first = true;
-    std::apply([&](const auto&... a) { ((c.text(first ? "" : " || "), first = false, a.render(c)), ...); }, args);
+    apply_pack([&](const auto&... a) { ((c.text(first ? "" : " || "), first = false, a.render(c)), ...); }, args);
     c.text(")");
   }
 };
@@ -2764,7 +2814,7 @@ struct cast_call {
   template <class Ctx, class Tuple>
   static void render(Ctx& c, const Tuple& args) {
     c.text("CAST(");
-    std::get<0>(args).render(c);
+    get_item<0>(args).render(c);
     c.text(" AS ");
     c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
     c.text(")");
@@ -2784,15 +2834,15 @@ struct extract_call {
       c.text("CAST(FLOOR(EXTRACT(");
       c.text(pg[static_cast<int>(F)]);
       c.text(" FROM ");
-      std::get<0>(args).render(c);
-      using A = std::remove_cvref_t<decltype(std::get<0>(args))>;
+      get_item<0>(args).render(c);
+      using A = std::remove_cvref_t<decltype(get_item<0>(args))>;
       if constexpr (kind_of<typename A::value_type> == sql_kind::timestamp) c.text(" AT TIME ZONE 'UTC'");
       c.text(")) AS BIGINT)");  // EXTRACT(SECOND) has a fraction: floor, never round
     } else {
       c.text("CAST(strftime('");
       c.text(lite[static_cast<int>(F)]);
       c.text("', ");
-      std::get<0>(args).render(c);
+      get_item<0>(args).render(c);
       c.text(") AS INTEGER)");
     }
   }
@@ -2811,13 +2861,13 @@ struct trunc_call {
       c.text("date_trunc('");
       c.text(pg[static_cast<int>(F)]);
       c.text("', ");
-      std::get<0>(args).render(c);
+      get_item<0>(args).render(c);
       c.text(", 'UTC')");
     } else {
       c.text("strftime('");
       c.text(lite[static_cast<int>(F)]);
       c.text("', ");
-      std::get<0>(args).render(c);
+      get_item<0>(args).render(c);
       c.text(")");
     }
   }
@@ -2994,7 +3044,7 @@ struct frame_spec {
 
 template <class... E>
 struct expr_tuple {
-  using tuple_type = std::tuple<E...>;
+  using tuple_type = pack<E...>;
   using tables_list = merged_tables<E...>;
   using bare_columns = merged_bare_columns<E...>;
   tuple_type items;
@@ -3003,7 +3053,7 @@ struct expr_tuple {
 /// OVER (PARTITION BY ... ORDER BY ... frame).
 template <class Partition, class Order, class Frame>
 struct window_spec {
-  Partition partition;  // std::tuple of expressions
+  Partition partition;  // expr_tuple: a pack of expressions
   Order order;          // order_clause<...> or none
   Frame frame;          // frame_spec<...> or none
 
@@ -3012,7 +3062,7 @@ struct window_spec {
   using tables = concat_t<typename Partition::tables_list, typename Order::tables>;
   template <class... E>
   constexpr auto partition_by(E&&... e) const {
-    static_assert(std::tuple_size_v<typename Partition::tuple_type> == 0, "quarry: partition_by() is already given");
+    static_assert(Partition::tuple_type::size == 0, "quarry: partition_by() is already given");
     static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: partition_by() takes expressions");
     using P = expr_tuple<std::remove_cvref_t<E>...>;
     return window_spec<P, Order, Frame>{P{{std::forward<E>(e)...}}, order, frame};
@@ -3036,7 +3086,7 @@ struct window_spec {
   void render(Ctx& c) const {
     c.text(" OVER (");
     bool space = false;
-    if constexpr (std::tuple_size_v<typename Partition::tuple_type> > 0) {
+    if constexpr (Partition::tuple_type::size > 0) {
       c.text("PARTITION BY ");
       render_comma_list(c, partition.items);
       space = true;
@@ -3094,13 +3144,13 @@ struct ranking_call {
   using window_bare_columns = merged_bare_columns<A...>;
   // lag/lead bind their offset
   static constexpr unsigned flags = (0u | ... | A::flags) | (sizeof...(A) > 0 ? f_value : 0u);
-  std::tuple<A...> args;
+  pack<A...> args;
   std::int64_t offset = 0;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(Name::value);
     c.text("(");
-    std::apply([&](const auto&... a) { ((a.render(c)), ...); }, args);
+    apply_pack([&](const auto&... a) { ((a.render(c)), ...); }, args);
     if constexpr (sizeof...(A) > 0) {
       c.text(", CAST(");  // PostgreSQL's lag/lead take an integer offset; parameters are int8
       c.param();
@@ -3110,7 +3160,7 @@ struct ranking_call {
   }
   template <class B>
   void bind(B& b) const {
-    std::apply([&](const auto&... a) { (a.bind(b), ...); }, args);
+    apply_pack([&](const auto&... a) { (a.bind(b), ...); }, args);
     if constexpr (sizeof...(A) > 0) b(offset);
   }
   /// OVER (window)
@@ -3464,7 +3514,7 @@ struct nullable_fold<Seen, Nullable, S, Rest...> {
 
 template <class... S>
 struct from_clause {
-  std::tuple<S...> items;
+  pack<S...> items;
   using sources = type_list<typename S::tag...>;
   using source_tables = type_list<typename S::table...>;
   using nullable_tables = typename nullable_fold<type_list<>, type_list<>, S...>::type;
@@ -3472,15 +3522,15 @@ struct from_clause {
 
   template <class Ctx>
   void render(Ctx& c) const {
-    std::apply([&](const auto&... s) { (s.render(c), ...); }, items);
+    apply_pack([&](const auto&... s) { (s.render(c), ...); }, items);
   }
   template <class B>
   void bind(B& b) const {
-    std::apply([&](const auto&... s) { (s.bind(b), ...); }, items);
+    apply_pack([&](const auto&... s) { (s.bind(b), ...); }, items);
   }
   template <class X>
   constexpr from_clause<S..., X> add(X x) const {
-    return std::apply([&](const auto&... s) { return from_clause<S..., X>{{s..., std::move(x)}}; }, items);
+    return apply_pack([&](const auto&... s) { return from_clause<S..., X>{{s..., std::move(x)}}; }, items);
   }
 };
 
@@ -3510,7 +3560,7 @@ template <class... E>
 struct group_clause {
   using grouped = type_list<E...>;
   using tables = merged_tables<E...>;
-  std::tuple<E...> exprs;
+  pack<E...> exprs;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(" GROUP BY ");
@@ -3610,7 +3660,7 @@ struct select_list {
   using tables = merged_tables<E...>;
   using exprs_list = type_list<E...>;
   static constexpr unsigned flags = (0u | ... | E::flags);
-  std::tuple<E...> exprs;
+  pack<E...> exprs;
   template <class Nullable, bool Grouped>
   using row_type = std::tuple<typename result_type<E, Nullable, Grouped>::type...>;
   template <class Ctx>
@@ -3662,25 +3712,23 @@ struct void_source {
   struct table_tag {};
 };
 
-/// The clauses of a select_stmt: a flat aggregate (one base per clause) instead of std::tuple,
-/// whose recursive layout and constrained constructors are costly to instantiate for every
-/// intermediate statement type a builder chain creates.
+/// The clauses of a select_stmt: a pack (core/detail/pack.hpp), a flat aggregate with one base
+/// per clause instead of std::tuple, whose recursive layout and constrained constructors are
+/// costly to instantiate for every intermediate statement type a builder chain creates.
 template <std::size_t I, class T>
-struct part_leaf {
-  T value;
-};
-template <class Seq, class... P>
-struct parts_impl;
-template <std::size_t... I, class... P>
-struct parts_impl<std::index_sequence<I...>, P...> : part_leaf<I, P>... {};
+using part_leaf = pack_leaf<I, T>;
 template <class... P>
-using parts_of = parts_impl<std::index_sequence_for<P...>, P...>;
+using parts_of = pack<P...>;
 template <std::size_t I, class T>
-constexpr const T& get_part(const part_leaf<I, T>& l) noexcept {
+constexpr const T& get_part(const pack_leaf<I, T>& l) noexcept {
   return l.value;
 }
 template <std::size_t I, class T>
-T part_type_of(const part_leaf<I, T>&);
+T part_type_of(const pack_leaf<I, T>&);
+template <std::size_t I, class T>
+T part_type_or_none(const pack_leaf<I, T>&);
+template <std::size_t I>
+none part_type_or_none(...);
 
 template <class... P>
 struct select_stmt {
@@ -3694,7 +3742,7 @@ struct select_stmt {
   static constexpr bool grouped = !is_none_v<group_type>;
   using row_type = typename fields_type::template row_type<nullable_tables_of<from_type>, grouped>;
   /// The with(...) clause, or none.
-  using with_type = std::tuple_element_t<p_with, std::tuple<P..., none>>;
+  using with_type = decltype(part_type_or_none<p_with>(std::declval<const parts_of<P...>&>()));
   /// CTEs this statement defines (read by a compound's later selects too).
   using cte_tags = typename cte_tags_of<with_type>::type;
 
@@ -4578,13 +4626,13 @@ consteval bool cte_names_unique() {
 template <bool Recursive, class... D>
 struct with_clause {
   using cte_tags = type_list<typename D::table_tag...>;
-  std::tuple<D...> defs;
+  pack<D...> defs;
 
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(Recursive ? "WITH RECURSIVE " : "WITH ");
     bool first = true;
-    std::apply([&](const auto&... d) { ((c.text(first ? "" : ", "), first = false, d.render_definition(c)), ...); },
+    apply_pack([&](const auto&... d) { ((c.text(first ? "" : ", "), first = false, d.render_definition(c)), ...); },
                defs);
     c.text(" ");
   }
@@ -4804,7 +4852,7 @@ struct update_stmt;
 template <class D, class... A, class Where, class Returning>
 struct update_stmt<D, type_list<A...>, Where, Returning> : returning_traits<Returning> {
   using descriptor = D;
-  std::tuple<A...> sets;
+  pack<A...> sets;
   Where where_;
   Returning returning_;
 
@@ -4979,13 +5027,13 @@ template <class D, class... A>
 struct set_source {
   static constexpr bool is_select = false;
   using columns = type_list<typename A::column_type...>;
-  std::tuple<A...> sets;
+  pack<A...> sets;
   template <class Ctx>
   void render(Ctx& c) const {
     render_column_list<D>(c, columns{});
     c.text(" VALUES (");
     bool first = true;
-    std::apply([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.v.render(c)), ...); }, sets);
+    apply_pack([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.v.render(c)), ...); }, sets);
     c.text(")");
   }
   template <class B>
@@ -5031,7 +5079,7 @@ struct excluded_expr : expr_ops<excluded_expr<C>> {
 struct do_nothing_t {};
 template <class Where, class... A>
 struct do_update_t {
-  std::tuple<A...> sets;
+  pack<A...> sets;
   Where where_;
 };
 
@@ -6690,7 +6738,7 @@ struct binder {
   }
 };
 
-[[noreturn]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
   throw type_mismatch(errc::null_value,
                       "quarry: " + f.label() + " is NULL but is read into a non-optional " +
                           std::string(type) + "; make the field std::optional or filter out NULLs",
@@ -9220,6 +9268,11 @@ void with_element(Tuple& t, std::size_t i, F&& f) {
     ((I == i ? (f(std::get<I>(t)), 0) : 0), ...);
   }(std::make_index_sequence<std::tuple_size_v<std::remove_const_t<Tuple>>>{});
 }
+/// The same for a pack (core/detail/pack.hpp).
+template <class F, std::size_t... I, class... T>
+void with_element(const pack_impl<std::index_sequence<I...>, T...>& p, std::size_t i, F&& f) {
+  ((I == i ? (f(get_item<I>(p)), 0) : 0), ...);
+}
 
 /// Branch i of the expanded form ("equal up to key i, after on key i") exists unless nothing
 /// comes after a NULL boundary value of a key whose NULLs are read last.
@@ -9237,7 +9290,7 @@ struct seek_predicate {
   static constexpr unsigned flags = 0;
   static constexpr std::size_t size = sizeof...(K);
 
-  std::tuple<K...> keys;
+  pack<K...> keys;
   std::tuple<key_storage_t<K>...> values;  ///< unused where NullMask has the bit set
 
   static constexpr std::array<bool, sizeof...(K)> desc{K::descending...};
@@ -9559,12 +9612,12 @@ struct keyed_fields {
   using row_type = keyed_row<typename named_row<F, typename F::template row_type<Nullable, Grouped>>::type,
                              std::tuple<typename result_type<E, Nullable, Grouped>::type...>>;
   F fields;
-  std::tuple<E...> keys;
+  pack<E...> keys;
 
   template <class Ctx>
   void render(Ctx& c) const {
     fields.render(c);
-    std::apply([&](const auto&... e) { ((c.text(", "), e.render(c)), ...); }, keys);
+    apply_pack([&](const auto&... e) { ((c.text(", "), e.render(c)), ...); }, keys);
   }
   template <class B>
   void bind(B& b) const {
@@ -9748,7 +9801,7 @@ class keyset_pager {
   auto base_statement(std::int64_t n) const {
     using fields = detail::keyed_fields<typename Stmt::fields_type, typename K::expr_type...>;
     fields f{detail::get_part<detail::p_fields>(stmt_.parts),
-             std::apply([](const auto&... k) { return std::tuple<typename K::expr_type...>{k.e...}; }, keys_)};
+             std::apply([](const auto&... k) { return detail::pack<typename K::expr_type...>{k.e...}; }, keys_)};
     return stmt_.template with<detail::p_fields>(std::move(f))
         .template with<detail::p_order>(order<Backward>())
         .template with<detail::p_limit>(detail::limit_clause{n + 1});
@@ -11232,20 +11285,26 @@ class connection_base {
   template <bool Copy, diag::statement_kind Kind, class... P>
   lease_type run_raw(std::string_view sql, const P&... params) {
     lease_type lease = hooks_ ? acquire_traced({sql, static_cast<int>(sizeof...(P))}, true, Kind)
-                              : cache_.acquire_raw(sql, [this](const std::string& text) { return self().prepare(text); });
+                              : cache_.acquire_raw(sql, preparer{this});
     lease.stmt().set_copy_values(Copy);
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
     return lease;
   }
 
+  /// Prepares SQL on this connection: one type for every call of the statement cache, so its
+  /// functions are instantiated once per connection type.
+  struct preparer {
+    connection_base* c;
+    std::unique_ptr<Statement> operator()(const std::string& sql) const { return c->self().prepare(sql); }
+  };
+
   /// The prepared statement for `e` (by its slot, or by its text when `by_text`). One function per
   /// connection type, out of line: the cache lookup is not repeated in the code of every statement.
   [[gnu::noinline]] lease_type acquire(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
     if (hooks_) [[unlikely]]
       return acquire_traced(e, by_text, k);
-    auto prepare = [this](const std::string& sql) { return self().prepare(sql); };
-    return by_text ? cache_.acquire_raw(e.text, prepare) : cache_.acquire(e, prepare);
+    return by_text ? cache_.acquire_raw(e.text, preparer{this}) : cache_.acquire(e, preparer{this});
   }
 
   /// Tells the statement hooks that a statement starts, then acquires it with its trace.
@@ -11257,13 +11316,13 @@ class connection_base {
   [[gnu::noinline]] lease_type acquire_traced(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
     if (by_text) return acquire_traced(traced_sql{e.text, e.param_count}, true, k);
     auto trace = detail::statement_trace::start(*hooks_, k, e.text, e.param_count);
-    auto lease = cache_.acquire(e, [this](const std::string& sql) { return self().prepare(sql); });
+    auto lease = cache_.acquire(e, preparer{this});
     lease.trace(std::move(trace));
     return lease;
   }
   [[gnu::noinline]] lease_type acquire_traced(traced_sql q, bool, diag::statement_kind k) {
     auto trace = detail::statement_trace::start(*hooks_, k, q.text, q.param_count, true);
-    auto lease = cache_.acquire_raw(q.text, [this](const std::string& text) { return self().prepare(text); });
+    auto lease = cache_.acquire_raw(q.text, preparer{this});
     lease.trace(std::move(trace));
     return lease;
   }
@@ -11370,7 +11429,7 @@ inline std::string_view advice(errc c) noexcept {
 }
 
 /// Throws the quarry error for `rc` on `db`, naming the SQL.
-[[noreturn]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
   int ext = db ? sqlite3_extended_errcode(db) : rc;
   if ((ext & 0xff) != (rc & 0xff)) ext = rc;
   errc c = category_of(ext);
@@ -11746,18 +11805,18 @@ class statement {
       default: return "NULL";
     }
   }
-  [[noreturn]] void mismatch(const detail::field_info& f, int t, std::string_view expected) {
+  [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const detail::field_info& f, int t, std::string_view expected) {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
                             std::string(expected) + "; fix the stored data or the field's type; SQL: " +
                             std::string(sql()),
                         std::string(sql()), SQLITE_MISMATCH);
   }
-  [[noreturn]] void bad_value(const detail::field_info& f, const std::string& what) {
+  [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const detail::field_info& f, const std::string& what) {
     throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
                         std::string(sql()), SQLITE_MISMATCH);
   }
-  [[noreturn]] void out_of_range(int i, const char* what) {
+  [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) {
     throw usage_error(errc::usage,
                       "quarry: parameter " + std::to_string(i) + ": " + what +
                           " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
@@ -12079,7 +12138,7 @@ inline std::string one_line(std::string_view s) {
 /// Throws the quarry exception for a failed statement: the server's primary message, DETAIL and
 /// HINT, the SQLSTATE and the SQL. `res` may be null (libpq could not even send the query).
 /// `earlier`: for 25P02, the error that aborted the transaction (named in the message).
-[[noreturn]] inline void throw_error(PGconn* conn, const PGresult* res, std::string_view sql,
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(PGconn* conn, const PGresult* res, std::string_view sql,
                                      std::string_view earlier = {}) {
   auto field = [&](int code) -> std::string_view {
     const char* v = res ? PQresultErrorField(res, code) : nullptr;
@@ -12323,7 +12382,7 @@ struct session {
 
   /// Throws the quarry exception for a failed statement (postgres::throw_error). An error that
   /// aborts a transaction is remembered; a later 25P02 ("current transaction is aborted") names it.
-  [[noreturn]] void fail(const PGresult* r, std::string_view sql) {
+  [[noreturn, gnu::cold, gnu::noinline]] void fail(const PGresult* r, std::string_view sql) {
     const char* st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     std::string_view state = st ? st : "";
     if (state == "25P02") throw_error(conn, r, sql, failure);
@@ -13114,7 +13173,7 @@ class statement {
     auto s = PQresultStatus(r);
     return r && (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK || s == PGRES_EMPTY_QUERY);
   }
-  [[noreturn]] void fail(PGresult* r) {
+  [[noreturn, gnu::cold, gnu::noinline]] void fail(PGresult* r) {
     std::unique_ptr<PGresult, decltype(&PQclear)> guard(r, &PQclear);
     if (r && PQresultStatus(r) != PGRES_FATAL_ERROR && PQresultStatus(r) != PGRES_NONFATAL_ERROR)
       throw usage_error(errc::usage,
@@ -13143,22 +13202,22 @@ class statement {
     return std::move(t.text);
   }
 
-  [[noreturn]] void mismatch(const quarry::detail::field_info& f, oid_t type, std::string_view cpp) const {
+  [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const quarry::detail::field_info& f, oid_t type, std::string_view cpp) const {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: " + f.label() + " has PostgreSQL type " + type_name(type) + " but is read as " +
                             std::string(cpp) + "; change the field's C++ type or cast the column in SQL; SQL: " + sql_,
                         sql_);
   }
-  [[noreturn]] void bad_value(const quarry::detail::field_info& f, const std::string& what) const {
+  [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const quarry::detail::field_info& f, const std::string& what) const {
     throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + sql_, sql_);
   }
-  [[noreturn]] void column_out_of_range(int i) const {
+  [[noreturn, gnu::cold, gnu::noinline]] void column_out_of_range(int i) const {
     throw usage_error(errc::usage,
                       "quarry: result column " + std::to_string(i + 1) + " is read but the statement returns " +
                           std::to_string(column_types_.size()) + " columns; SQL: " + sql_,
                       sql_);
   }
-  [[noreturn]] void out_of_range(int i, const char* what) const {
+  [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) const {
     throw usage_error(errc::usage,
                       "quarry: parameter $" + std::to_string(i) + ": the " + what +
                           " is outside PostgreSQL's range; SQL: " + sql_,
@@ -13286,7 +13345,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// Rows changed by the last completed INSERT, UPDATE, DELETE or MERGE (PQcmdTuples).
   std::int64_t changes() const noexcept { return session_.changes; }
   /// Not available: with PostgreSQL, insert() reads generated ids through RETURNING.
-  [[noreturn]] std::int64_t last_insert_id() const {
+  [[noreturn, gnu::cold, gnu::noinline]] std::int64_t last_insert_id() const {
     throw usage_error(errc::usage,
                       "quarry: PostgreSQL has no last insert id; insert() returns the id through RETURNING");
   }

@@ -65,7 +65,7 @@ struct binder {
   }
 };
 
-[[noreturn]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
   throw type_mismatch(errc::null_value,
                       "quarry: " + f.label() + " is NULL but is read into a non-optional " +
                           std::string(type) + "; make the field std::optional or filter out NULLs",

@@ -462,20 +462,26 @@ class connection_base {
   template <bool Copy, diag::statement_kind Kind, class... P>
   lease_type run_raw(std::string_view sql, const P&... params) {
     lease_type lease = hooks_ ? acquire_traced({sql, static_cast<int>(sizeof...(P))}, true, Kind)
-                              : cache_.acquire_raw(sql, [this](const std::string& text) { return self().prepare(text); });
+                              : cache_.acquire_raw(sql, preparer{this});
     lease.stmt().set_copy_values(Copy);
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
     return lease;
   }
 
+  /// Prepares SQL on this connection: one type for every call of the statement cache, so its
+  /// functions are instantiated once per connection type.
+  struct preparer {
+    connection_base* c;
+    std::unique_ptr<Statement> operator()(const std::string& sql) const { return c->self().prepare(sql); }
+  };
+
   /// The prepared statement for `e` (by its slot, or by its text when `by_text`). One function per
   /// connection type, out of line: the cache lookup is not repeated in the code of every statement.
   [[gnu::noinline]] lease_type acquire(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
     if (hooks_) [[unlikely]]
       return acquire_traced(e, by_text, k);
-    auto prepare = [this](const std::string& sql) { return self().prepare(sql); };
-    return by_text ? cache_.acquire_raw(e.text, prepare) : cache_.acquire(e, prepare);
+    return by_text ? cache_.acquire_raw(e.text, preparer{this}) : cache_.acquire(e, preparer{this});
   }
 
   /// Tells the statement hooks that a statement starts, then acquires it with its trace.
@@ -487,13 +493,13 @@ class connection_base {
   [[gnu::noinline]] lease_type acquire_traced(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
     if (by_text) return acquire_traced(traced_sql{e.text, e.param_count}, true, k);
     auto trace = detail::statement_trace::start(*hooks_, k, e.text, e.param_count);
-    auto lease = cache_.acquire(e, [this](const std::string& sql) { return self().prepare(sql); });
+    auto lease = cache_.acquire(e, preparer{this});
     lease.trace(std::move(trace));
     return lease;
   }
   [[gnu::noinline]] lease_type acquire_traced(traced_sql q, bool, diag::statement_kind k) {
     auto trace = detail::statement_trace::start(*hooks_, k, q.text, q.param_count, true);
-    auto lease = cache_.acquire_raw(q.text, [this](const std::string& text) { return self().prepare(text); });
+    auto lease = cache_.acquire_raw(q.text, preparer{this});
     lease.trace(std::move(trace));
     return lease;
   }

@@ -67,7 +67,7 @@ class decimal {
  private:
   bool is_zero() const noexcept { return digits_.find_first_not_of('0') == std::string::npos; }
 
-  [[noreturn]] static void bad(std::string_view text) {
+  [[noreturn, gnu::cold, gnu::noinline]] static void bad(std::string_view text) {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: '" + std::string(text) + "' is not a finite decimal number");
   }

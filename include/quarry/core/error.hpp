@@ -134,7 +134,7 @@ class row_count_error : public error {
 
 namespace detail {
 /// Throws the leaf class that matches the category.
-[[noreturn]] inline void throw_error(errc c, std::string msg, std::string sql = {}, int native = 0,
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(errc c, std::string msg, std::string sql = {}, int native = 0,
                                      std::string state = {}) {
   switch (c) {
     case errc::unique_violation:

@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/expr/value.hpp"
@@ -37,13 +38,13 @@ struct case_expr : expr_ops<case_expr<Else, W...>> {
   using null_checks = concat_t<typename W::null_checks..., typename null_checks_of<Else>::type>;
   using bare_columns = concat_t<typename W::bare_columns..., typename bare_columns_of<Else>::type>;
   static constexpr unsigned flags = (Else::flags | ... | W::flags);
-  std::tuple<W...> branches;
+  pack<W...> branches;
   Else otherwise;
 
   template <class Ctx>
   void render(Ctx& c) const {
     c.text("CASE");
-    std::apply(
+    apply_pack(
         [&](const auto&... w) {
           ((c.text(" WHEN "), w.cond.render(c), c.text(" THEN "), w.value.render(c)), ...);
         },
@@ -56,7 +57,7 @@ struct case_expr : expr_ops<case_expr<Else, W...>> {
   }
   template <class B>
   void bind(B& b) const {
-    std::apply([&](const auto&... w) { ((w.cond.bind(b), w.value.bind(b)), ...); }, branches);
+    apply_pack([&](const auto&... w) { ((w.cond.bind(b), w.value.bind(b)), ...); }, branches);
     otherwise.bind(b);
   }
 };
@@ -72,14 +73,14 @@ struct branch : when_branch<C, V> {
 
 template <class... W>
 struct case_builder {
-  std::tuple<W...> branches;
+  pack<W...> branches;
 
   /// Another WHEN branch.
   template <class C, class V>
   constexpr auto when(C&& cond, V&& v) const {
     using B = branch<std::remove_cvref_t<C>, operand_t<V>>;
     check<B>();
-    return std::apply(
+    return apply_pack(
         [&](const auto&... w) {
           return case_builder<W..., B>{{w..., B{{std::forward<C>(cond), make_operand(std::forward<V>(v))}}}};
         },

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/expr/value.hpp"
@@ -25,7 +26,7 @@ struct func_expr : expr_ops<func_expr<Fn, R, A...>> {
   using null_checks = merged_null_checks<A...>;
   using bare_columns = merged_bare_columns<A...>;
   static constexpr unsigned flags = (0u | ... | A::flags);
-  std::tuple<A...> args;
+  pack<A...> args;
 
   template <class Ctx>
   void render(Ctx& c) const {
@@ -33,7 +34,7 @@ struct func_expr : expr_ops<func_expr<Fn, R, A...>> {
   }
   template <class B>
   void bind(B& b) const {
-    std::apply([&](const auto&... a) { (a.bind(b), ...); }, args);
+    apply_pack([&](const auto&... a) { (a.bind(b), ...); }, args);
   }
 };
 
@@ -45,7 +46,7 @@ struct plain_call {
     c.text(Name::value);
     c.text("(");
     bool first = true;
-    std::apply([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.render(c)), ...); }, args);
+    apply_pack([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.render(c)), ...); }, args);
     c.text(")");
   }
 };
@@ -97,7 +98,7 @@ struct concat_call {
   static void render(Ctx& c, const Tuple& args) {
     c.text("(");
     bool first = true;
-    std::apply([&](const auto&... a) { ((c.text(first ? "" : " || "), first = false, a.render(c)), ...); }, args);
+    apply_pack([&](const auto&... a) { ((c.text(first ? "" : " || "), first = false, a.render(c)), ...); }, args);
     c.text(")");
   }
 };
@@ -108,7 +109,7 @@ struct cast_call {
   template <class Ctx, class Tuple>
   static void render(Ctx& c, const Tuple& args) {
     c.text("CAST(");
-    std::get<0>(args).render(c);
+    get_item<0>(args).render(c);
     c.text(" AS ");
     c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
     c.text(")");
@@ -128,15 +129,15 @@ struct extract_call {
       c.text("CAST(FLOOR(EXTRACT(");
       c.text(pg[static_cast<int>(F)]);
       c.text(" FROM ");
-      std::get<0>(args).render(c);
-      using A = std::remove_cvref_t<decltype(std::get<0>(args))>;
+      get_item<0>(args).render(c);
+      using A = std::remove_cvref_t<decltype(get_item<0>(args))>;
       if constexpr (kind_of<typename A::value_type> == sql_kind::timestamp) c.text(" AT TIME ZONE 'UTC'");
       c.text(")) AS BIGINT)");  // EXTRACT(SECOND) has a fraction: floor, never round
     } else {
       c.text("CAST(strftime('");
       c.text(lite[static_cast<int>(F)]);
       c.text("', ");
-      std::get<0>(args).render(c);
+      get_item<0>(args).render(c);
       c.text(") AS INTEGER)");
     }
   }
@@ -155,13 +156,13 @@ struct trunc_call {
       c.text("date_trunc('");
       c.text(pg[static_cast<int>(F)]);
       c.text("', ");
-      std::get<0>(args).render(c);
+      get_item<0>(args).render(c);
       c.text(", 'UTC')");
     } else {
       c.text("strftime('");
       c.text(lite[static_cast<int>(F)]);
       c.text("', ");
-      std::get<0>(args).render(c);
+      get_item<0>(args).render(c);
       c.text(")");
     }
   }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/expr/value.hpp"
@@ -81,19 +82,19 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   static constexpr unsigned flags = (E::flags | ... | V::flags);
   static constexpr int precedence = prec_compare;
   E e;
-  std::tuple<V...> values;
+  pack<V...> values;
   template <class Ctx>
   void render(Ctx& c) const {
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT IN (" : " IN (");
     bool first = true;
-    std::apply([&](const auto&... v) { ((c.text(first ? "" : ", "), first = false, v.render(c)), ...); }, values);
+    apply_pack([&](const auto&... v) { ((c.text(first ? "" : ", "), first = false, v.render(c)), ...); }, values);
     c.text(")");
   }
   template <class B>
   void bind(B& b) const {
     e.bind(b);
-    std::apply([&](const auto&... v) { (v.bind(b), ...); }, values);
+    apply_pack([&](const auto&... v) { (v.bind(b), ...); }, values);
   }
 };
 

@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/expr/aggregate.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
@@ -74,7 +75,7 @@ struct frame_spec {
 
 template <class... E>
 struct expr_tuple {
-  using tuple_type = std::tuple<E...>;
+  using tuple_type = pack<E...>;
   using tables_list = merged_tables<E...>;
   using bare_columns = merged_bare_columns<E...>;
   tuple_type items;
@@ -83,7 +84,7 @@ struct expr_tuple {
 /// OVER (PARTITION BY ... ORDER BY ... frame).
 template <class Partition, class Order, class Frame>
 struct window_spec {
-  Partition partition;  // std::tuple of expressions
+  Partition partition;  // expr_tuple: a pack of expressions
   Order order;          // order_clause<...> or none
   Frame frame;          // frame_spec<...> or none
 
@@ -92,7 +93,7 @@ struct window_spec {
   using tables = concat_t<typename Partition::tables_list, typename Order::tables>;
   template <class... E>
   constexpr auto partition_by(E&&... e) const {
-    static_assert(std::tuple_size_v<typename Partition::tuple_type> == 0, "quarry: partition_by() is already given");
+    static_assert(Partition::tuple_type::size == 0, "quarry: partition_by() is already given");
     static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: partition_by() takes expressions");
     using P = expr_tuple<std::remove_cvref_t<E>...>;
     return window_spec<P, Order, Frame>{P{{std::forward<E>(e)...}}, order, frame};
@@ -116,7 +117,7 @@ struct window_spec {
   void render(Ctx& c) const {
     c.text(" OVER (");
     bool space = false;
-    if constexpr (std::tuple_size_v<typename Partition::tuple_type> > 0) {
+    if constexpr (Partition::tuple_type::size > 0) {
       c.text("PARTITION BY ");
       render_comma_list(c, partition.items);
       space = true;
@@ -174,13 +175,13 @@ struct ranking_call {
   using window_bare_columns = merged_bare_columns<A...>;
   // lag/lead bind their offset
   static constexpr unsigned flags = (0u | ... | A::flags) | (sizeof...(A) > 0 ? f_value : 0u);
-  std::tuple<A...> args;
+  pack<A...> args;
   std::int64_t offset = 0;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(Name::value);
     c.text("(");
-    std::apply([&](const auto&... a) { ((a.render(c)), ...); }, args);
+    apply_pack([&](const auto&... a) { ((a.render(c)), ...); }, args);
     if constexpr (sizeof...(A) > 0) {
       c.text(", CAST(");  // PostgreSQL's lag/lead take an integer offset; parameters are int8
       c.param();
@@ -190,7 +191,7 @@ struct ranking_call {
   }
   template <class B>
   void bind(B& b) const {
-    std::apply([&](const auto&... a) { (a.bind(b), ...); }, args);
+    apply_pack([&](const auto&... a) { (a.bind(b), ...); }, args);
     if constexpr (sizeof...(A) > 0) b(offset);
   }
   /// OVER (window)

@@ -23,6 +23,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/value_traits.hpp"
 #include "quarry/expr/node.hpp"
@@ -61,6 +62,11 @@ void with_element(Tuple& t, std::size_t i, F&& f) {
     ((I == i ? (f(std::get<I>(t)), 0) : 0), ...);
   }(std::make_index_sequence<std::tuple_size_v<std::remove_const_t<Tuple>>>{});
 }
+/// The same for a pack (core/detail/pack.hpp).
+template <class F, std::size_t... I, class... T>
+void with_element(const pack_impl<std::index_sequence<I...>, T...>& p, std::size_t i, F&& f) {
+  ((I == i ? (f(get_item<I>(p)), 0) : 0), ...);
+}
 
 /// Branch i of the expanded form ("equal up to key i, after on key i") exists unless nothing
 /// comes after a NULL boundary value of a key whose NULLs are read last.
@@ -78,7 +84,7 @@ struct seek_predicate {
   static constexpr unsigned flags = 0;
   static constexpr std::size_t size = sizeof...(K);
 
-  std::tuple<K...> keys;
+  pack<K...> keys;
   std::tuple<key_storage_t<K>...> values;  ///< unused where NullMask has the bit set
 
   static constexpr std::array<bool, sizeof...(K)> desc{K::descending...};

@@ -92,12 +92,12 @@ struct keyed_fields {
   using row_type = keyed_row<typename named_row<F, typename F::template row_type<Nullable, Grouped>>::type,
                              std::tuple<typename result_type<E, Nullable, Grouped>::type...>>;
   F fields;
-  std::tuple<E...> keys;
+  pack<E...> keys;
 
   template <class Ctx>
   void render(Ctx& c) const {
     fields.render(c);
-    std::apply([&](const auto&... e) { ((c.text(", "), e.render(c)), ...); }, keys);
+    apply_pack([&](const auto&... e) { ((c.text(", "), e.render(c)), ...); }, keys);
   }
   template <class B>
   void bind(B& b) const {
@@ -281,7 +281,7 @@ class keyset_pager {
   auto base_statement(std::int64_t n) const {
     using fields = detail::keyed_fields<typename Stmt::fields_type, typename K::expr_type...>;
     fields f{detail::get_part<detail::p_fields>(stmt_.parts),
-             std::apply([](const auto&... k) { return std::tuple<typename K::expr_type...>{k.e...}; }, keys_)};
+             std::apply([](const auto&... k) { return detail::pack<typename K::expr_type...>{k.e...}; }, keys_)};
     return stmt_.template with<detail::p_fields>(std::move(f))
         .template with<detail::p_order>(order<Backward>())
         .template with<detail::p_limit>(detail::limit_clause{n + 1});

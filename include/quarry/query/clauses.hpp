@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/schema/table.hpp"
@@ -32,11 +33,11 @@ inline constexpr bool is_none_v = std::is_same_v<T, none>;
 template <class Ctx, class Tuple>
 void render_comma_list(Ctx& c, const Tuple& t) {
   bool first = true;
-  std::apply([&](const auto&... x) { ((c.text(first ? "" : ", "), first = false, x.render(c)), ...); }, t);
+  apply_pack([&](const auto&... x) { ((c.text(first ? "" : ", "), first = false, x.render(c)), ...); }, t);
 }
 template <class B, class Tuple>
 void bind_all(B& b, const Tuple& t) {
-  std::apply([&](const auto&... x) { (x.bind(b), ...); }, t);
+  apply_pack([&](const auto&... x) { (x.bind(b), ...); }, t);
 }
 
 template <class From>
@@ -70,7 +71,7 @@ template <class... K>
 struct order_clause {
   using tables = concat_t<typename K::tables...>;
   using bare_columns = concat_t<typename bare_columns_of<K>::type...>;
-  std::tuple<K...> keys;
+  pack<K...> keys;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(" ORDER BY ");

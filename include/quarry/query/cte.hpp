@@ -25,6 +25,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/core/fixed_string.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/query/derived.hpp"
@@ -100,13 +101,13 @@ consteval bool cte_names_unique() {
 template <bool Recursive, class... D>
 struct with_clause {
   using cte_tags = type_list<typename D::table_tag...>;
-  std::tuple<D...> defs;
+  pack<D...> defs;
 
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(Recursive ? "WITH RECURSIVE " : "WITH ");
     bool first = true;
-    std::apply([&](const auto&... d) { ((c.text(first ? "" : ", "), first = false, d.render_definition(c)), ...); },
+    apply_pack([&](const auto&... d) { ((c.text(first ? "" : ", "), first = false, d.render_definition(c)), ...); },
                defs);
     c.text(" ");
   }

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/query/clauses.hpp"
 #include "quarry/schema/alias.hpp"
@@ -121,7 +122,7 @@ struct nullable_fold<Seen, Nullable, S, Rest...> {
 
 template <class... S>
 struct from_clause {
-  std::tuple<S...> items;
+  pack<S...> items;
   using sources = type_list<typename S::tag...>;
   using source_tables = type_list<typename S::table...>;
   using nullable_tables = typename nullable_fold<type_list<>, type_list<>, S...>::type;
@@ -129,15 +130,15 @@ struct from_clause {
 
   template <class Ctx>
   void render(Ctx& c) const {
-    std::apply([&](const auto&... s) { (s.render(c), ...); }, items);
+    apply_pack([&](const auto&... s) { (s.render(c), ...); }, items);
   }
   template <class B>
   void bind(B& b) const {
-    std::apply([&](const auto&... s) { (s.bind(b), ...); }, items);
+    apply_pack([&](const auto&... s) { (s.bind(b), ...); }, items);
   }
   template <class X>
   constexpr from_clause<S..., X> add(X x) const {
-    return std::apply([&](const auto&... s) { return from_clause<S..., X>{{s..., std::move(x)}}; }, items);
+    return apply_pack([&](const auto&... s) { return from_clause<S..., X>{{s..., std::move(x)}}; }, items);
   }
 };
 

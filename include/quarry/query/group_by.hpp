@@ -6,6 +6,7 @@
 #include <tuple>
 #include <type_traits>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/query/clauses.hpp"
@@ -16,7 +17,7 @@ template <class... E>
 struct group_clause {
   using grouped = type_list<E...>;
   using tables = merged_tables<E...>;
-  std::tuple<E...> exprs;
+  pack<E...> exprs;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(" GROUP BY ");

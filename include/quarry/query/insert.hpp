@@ -18,6 +18,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/expr/assign.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/query/clauses.hpp"
@@ -113,13 +114,13 @@ template <class D, class... A>
 struct set_source {
   static constexpr bool is_select = false;
   using columns = type_list<typename A::column_type...>;
-  std::tuple<A...> sets;
+  pack<A...> sets;
   template <class Ctx>
   void render(Ctx& c) const {
     render_column_list<D>(c, columns{});
     c.text(" VALUES (");
     bool first = true;
-    std::apply([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.v.render(c)), ...); }, sets);
+    apply_pack([&](const auto&... a) { ((c.text(first ? "" : ", "), first = false, a.v.render(c)), ...); }, sets);
     c.text(")");
   }
   template <class B>
@@ -165,7 +166,7 @@ struct excluded_expr : expr_ops<excluded_expr<C>> {
 struct do_nothing_t {};
 template <class Where, class... A>
 struct do_update_t {
-  std::tuple<A...> sets;
+  pack<A...> sets;
   Where where_;
 };
 

@@ -19,6 +19,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/expr/order.hpp"
@@ -57,7 +58,7 @@ struct select_list {
   using tables = merged_tables<E...>;
   using exprs_list = type_list<E...>;
   static constexpr unsigned flags = (0u | ... | E::flags);
-  std::tuple<E...> exprs;
+  pack<E...> exprs;
   template <class Nullable, bool Grouped>
   using row_type = std::tuple<typename result_type<E, Nullable, Grouped>::type...>;
   template <class Ctx>
@@ -109,25 +110,23 @@ struct void_source {
   struct table_tag {};
 };
 
-/// The clauses of a select_stmt: a flat aggregate (one base per clause) instead of std::tuple,
-/// whose recursive layout and constrained constructors are costly to instantiate for every
-/// intermediate statement type a builder chain creates.
+/// The clauses of a select_stmt: a pack (core/detail/pack.hpp), a flat aggregate with one base
+/// per clause instead of std::tuple, whose recursive layout and constrained constructors are
+/// costly to instantiate for every intermediate statement type a builder chain creates.
 template <std::size_t I, class T>
-struct part_leaf {
-  T value;
-};
-template <class Seq, class... P>
-struct parts_impl;
-template <std::size_t... I, class... P>
-struct parts_impl<std::index_sequence<I...>, P...> : part_leaf<I, P>... {};
+using part_leaf = pack_leaf<I, T>;
 template <class... P>
-using parts_of = parts_impl<std::index_sequence_for<P...>, P...>;
+using parts_of = pack<P...>;
 template <std::size_t I, class T>
-constexpr const T& get_part(const part_leaf<I, T>& l) noexcept {
+constexpr const T& get_part(const pack_leaf<I, T>& l) noexcept {
   return l.value;
 }
 template <std::size_t I, class T>
-T part_type_of(const part_leaf<I, T>&);
+T part_type_of(const pack_leaf<I, T>&);
+template <std::size_t I, class T>
+T part_type_or_none(const pack_leaf<I, T>&);
+template <std::size_t I>
+none part_type_or_none(...);
 
 template <class... P>
 struct select_stmt {
@@ -141,7 +140,7 @@ struct select_stmt {
   static constexpr bool grouped = !is_none_v<group_type>;
   using row_type = typename fields_type::template row_type<nullable_tables_of<from_type>, grouped>;
   /// The with(...) clause, or none.
-  using with_type = std::tuple_element_t<p_with, std::tuple<P..., none>>;
+  using with_type = decltype(part_type_or_none<p_with>(std::declval<const parts_of<P...>&>()));
   /// CTEs this statement defines (read by a compound's later selects too).
   using cte_tags = typename cte_tags_of<with_type>::type;
 

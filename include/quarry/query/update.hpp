@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "quarry/core/detail/pack.hpp"
 #include "quarry/expr/assign.hpp"
 #include "quarry/query/clauses.hpp"
 #include "quarry/query/returning.hpp"
@@ -35,7 +36,7 @@ struct update_stmt;
 template <class D, class... A, class Where, class Returning>
 struct update_stmt<D, type_list<A...>, Where, Returning> : returning_traits<Returning> {
   using descriptor = D;
-  std::tuple<A...> sets;
+  pack<A...> sets;
   Where where_;
   Returning returning_;
 

@@ -130,7 +130,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// Rows changed by the last completed INSERT, UPDATE, DELETE or MERGE (PQcmdTuples).
   std::int64_t changes() const noexcept { return session_.changes; }
   /// Not available: with PostgreSQL, insert() reads generated ids through RETURNING.
-  [[noreturn]] std::int64_t last_insert_id() const {
+  [[noreturn, gnu::cold, gnu::noinline]] std::int64_t last_insert_id() const {
     throw usage_error(errc::usage,
                       "quarry: PostgreSQL has no last insert id; insert() returns the id through RETURNING");
   }

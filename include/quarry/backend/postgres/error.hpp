@@ -106,7 +106,7 @@ inline std::string one_line(std::string_view s) {
 /// Throws the quarry exception for a failed statement: the server's primary message, DETAIL and
 /// HINT, the SQLSTATE and the SQL. `res` may be null (libpq could not even send the query).
 /// `earlier`: for 25P02, the error that aborted the transaction (named in the message).
-[[noreturn]] inline void throw_error(PGconn* conn, const PGresult* res, std::string_view sql,
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(PGconn* conn, const PGresult* res, std::string_view sql,
                                      std::string_view earlier = {}) {
   auto field = [&](int code) -> std::string_view {
     const char* v = res ? PQresultErrorField(res, code) : nullptr;

@@ -444,7 +444,7 @@ class statement {
     auto s = PQresultStatus(r);
     return r && (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK || s == PGRES_EMPTY_QUERY);
   }
-  [[noreturn]] void fail(PGresult* r) {
+  [[noreturn, gnu::cold, gnu::noinline]] void fail(PGresult* r) {
     std::unique_ptr<PGresult, decltype(&PQclear)> guard(r, &PQclear);
     if (r && PQresultStatus(r) != PGRES_FATAL_ERROR && PQresultStatus(r) != PGRES_NONFATAL_ERROR)
       throw usage_error(errc::usage,
@@ -473,22 +473,22 @@ class statement {
     return std::move(t.text);
   }
 
-  [[noreturn]] void mismatch(const quarry::detail::field_info& f, oid_t type, std::string_view cpp) const {
+  [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const quarry::detail::field_info& f, oid_t type, std::string_view cpp) const {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: " + f.label() + " has PostgreSQL type " + type_name(type) + " but is read as " +
                             std::string(cpp) + "; change the field's C++ type or cast the column in SQL; SQL: " + sql_,
                         sql_);
   }
-  [[noreturn]] void bad_value(const quarry::detail::field_info& f, const std::string& what) const {
+  [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const quarry::detail::field_info& f, const std::string& what) const {
     throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + sql_, sql_);
   }
-  [[noreturn]] void column_out_of_range(int i) const {
+  [[noreturn, gnu::cold, gnu::noinline]] void column_out_of_range(int i) const {
     throw usage_error(errc::usage,
                       "quarry: result column " + std::to_string(i + 1) + " is read but the statement returns " +
                           std::to_string(column_types_.size()) + " columns; SQL: " + sql_,
                       sql_);
   }
-  [[noreturn]] void out_of_range(int i, const char* what) const {
+  [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) const {
     throw usage_error(errc::usage,
                       "quarry: parameter $" + std::to_string(i) + ": the " + what +
                           " is outside PostgreSQL's range; SQL: " + sql_,

@@ -56,7 +56,7 @@ inline std::string_view advice(errc c) noexcept {
 }
 
 /// Throws the quarry error for `rc` on `db`, naming the SQL.
-[[noreturn]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
   int ext = db ? sqlite3_extended_errcode(db) : rc;
   if ((ext & 0xff) != (rc & 0xff)) ext = rc;
   errc c = category_of(ext);

@@ -210,18 +210,18 @@ class statement {
       default: return "NULL";
     }
   }
-  [[noreturn]] void mismatch(const detail::field_info& f, int t, std::string_view expected) {
+  [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const detail::field_info& f, int t, std::string_view expected) {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
                             std::string(expected) + "; fix the stored data or the field's type; SQL: " +
                             std::string(sql()),
                         std::string(sql()), SQLITE_MISMATCH);
   }
-  [[noreturn]] void bad_value(const detail::field_info& f, const std::string& what) {
+  [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const detail::field_info& f, const std::string& what) {
     throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
                         std::string(sql()), SQLITE_MISMATCH);
   }
-  [[noreturn]] void out_of_range(int i, const char* what) {
+  [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) {
     throw usage_error(errc::usage,
                       "quarry: parameter " + std::to_string(i) + ": " + what +
                           " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),

@@ -45,7 +45,7 @@ struct session {
 
   /// Throws the quarry exception for a failed statement (postgres::throw_error). An error that
   /// aborts a transaction is remembered; a later 25P02 ("current transaction is aborted") names it.
-  [[noreturn]] void fail(const PGresult* r, std::string_view sql) {
+  [[noreturn, gnu::cold, gnu::noinline]] void fail(const PGresult* r, std::string_view sql) {
     const char* st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     std::string_view state = st ? st : "";
     if (state == "25P02") throw_error(conn, r, sql, failure);
