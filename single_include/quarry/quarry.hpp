@@ -1537,9 +1537,7 @@ struct value : expr_ops<value<V>> {
   using value_type = V;
   using tables = type_list<>;
   static constexpr unsigned flags = f_value;
-  V v;
-
-  constexpr explicit value(V x) : v(std::move(x)) {}
+  V v;  // an aggregate: value<V>{{}, v} (no constructor to instantiate per value type)
 
   template <class Ctx>
   void render(Ctx& c) const {
@@ -1569,7 +1567,7 @@ constexpr auto make_operand(V&& v) {
     static_assert(sql_value<P>,
                   "quarry: this C++ type cannot be bound as an SQL parameter; use a supported type "
                   "(see docs/types.md) or specialize quarry::value_traits for it");
-    return value<P>(P(std::forward<V>(v)));
+    return value<P>{{}, P(std::forward<V>(v))};
   }
 }
 
@@ -1707,10 +1705,8 @@ struct binary_expr : expr_ops<binary_expr<Op, L, R, T>> {
   using bare_columns = merged_bare_columns<L, R>;
   static constexpr unsigned flags = L::flags | R::flags;
   static constexpr int precedence = Op::precedence;
-  L l;
+  L l;  // an aggregate: binary_expr<...>{{}, l, r}
   R r;
-
-  constexpr binary_expr(L a, R b) : l(std::move(a)), r(std::move(b)) {}
 
   template <class Ctx>
   void render(Ctx& c) const {
@@ -1786,7 +1782,7 @@ constexpr auto make_comparison(A&& a, B&& b) {
                     !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "
                 "true; test with .is_null() or compare with a plain value");
-  return binary_expr<Op, L, R, bool>(make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b)));
+  return binary_expr<Op, L, R, bool>{{}, make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b))};
 }
 
 template <class Op, class A, class B>
@@ -1796,7 +1792,7 @@ constexpr auto make_logical(A&& a, B&& b) {
   static_assert(std::is_same_v<strip_optional_t<typename L::value_type>, bool> &&
                     std::is_same_v<strip_optional_t<typename R::value_type>, bool>,
                 "quarry: && and || combine conditions; both operands must be boolean expressions");
-  return binary_expr<Op, L, R, bool>(make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b)));
+  return binary_expr<Op, L, R, bool>{{}, make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b))};
 }
 
 template <class Op, class A, class B>
@@ -1805,8 +1801,8 @@ constexpr auto make_arithmetic(A&& a, B&& b) {
   using R = operand_t<B>;
   static_assert(is_numeric(kind_of<typename L::value_type>) && is_numeric(kind_of<typename R::value_type>),
                 "quarry: arithmetic needs numeric operands (integer, real or decimal)");
-  return binary_expr<Op, L, R, arithmetic_result_t<L, R>>(make_operand(std::forward<A>(a)),
-                                                          make_operand(std::forward<B>(b)));
+  return binary_expr<Op, L, R, arithmetic_result_t<L, R>>{{}, make_operand(std::forward<A>(a)),
+                                                          make_operand(std::forward<B>(b))};
 }
 
 #define QUARRY_DETAIL_BINARY(op, maker, tag)                 \
@@ -2184,7 +2180,7 @@ constexpr auto make_assignment(const C&, V&& v) {
                   "quarry: set() assigns a value that does not convert to the column's C++ type "
                   "without narrowing (wrong type, NULL into a NOT NULL column, or e.g. int into "
                   "std::int16_t: write std::int16_t{5})");
-    return assignment<C, value<T>>{value<T>(T{std::forward<V>(v)})};
+    return assignment<C, value<T>>{value<T>{{}, T{std::forward<V>(v)}}};
   }
 }
 
@@ -3725,6 +3721,11 @@ constexpr const T& get_part(const pack_leaf<I, T>& l) noexcept {
 }
 template <std::size_t I, class T>
 T part_type_of(const pack_leaf<I, T>&);
+/// Off, Off + 1, ..., Off + N - 1.
+template <std::size_t Off, std::size_t... K>
+std::index_sequence<(Off + K)...> shift_sequence(std::index_sequence<K...>);
+template <std::size_t Off, std::size_t N>
+using shifted_sequence = decltype(shift_sequence<Off>(std::make_index_sequence<N>{}));
 template <std::size_t I, class T>
 T part_type_or_none(const pack_leaf<I, T>&);
 template <std::size_t I>
@@ -3749,9 +3750,15 @@ struct select_stmt {
   /// The same statement with clause I replaced by x.
   template <std::size_t I, class X>
   constexpr auto with(X x) const {
-    return [&]<std::size_t... J>(std::index_sequence<J...>) {
-      return select_stmt<std::conditional_t<J == I, X, part_t<J>>...>{{{pick<J, I>(x)}...}};
-    }(std::index_sequence_for<P...>{});
+    return with_split<I>(std::move(x), std::make_index_sequence<I>{}, shifted_sequence<I + 1, sizeof...(P) - I - 1>{});
+  }
+  /// (The clauses before and after I are copied as the pack's bases: no function is instantiated
+  /// per clause and builder step, which a chain of builder calls would multiply.)
+  template <std::size_t I, class X, std::size_t... B, std::size_t... A>
+  constexpr auto with_split(X x, std::index_sequence<B...>, std::index_sequence<A...>) const {
+    return select_stmt<part_t<B>..., X, part_t<A>...>{{static_cast<const pack_leaf<B, part_t<B>>&>(parts)...,
+                                                        pack_leaf<I, X>{std::move(x)},
+                                                        static_cast<const pack_leaf<A, part_t<A>>&>(parts)...}};
   }
 
   /// FROM table (or alias, derived table, CTE).
@@ -3959,14 +3966,6 @@ struct select_stmt {
   }
 
  private:
-  template <std::size_t J, std::size_t I, class X>
-  constexpr decltype(auto) pick(const X& x) const {
-    if constexpr (J == I) {
-      return x;
-    } else {
-      return get_part<J>(parts);
-    }
-  }
   template <class S>
   static constexpr void check_join() {
     static_assert(!is_none_v<from_type>, "quarry: call from() before joining tables");
@@ -11274,8 +11273,8 @@ class connection_base {
     // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
     std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
     const detail::sql_entry& e = entry_of(s, rs);
-    lease_type lease = acquire(e, rs.by_text,
-                               detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
+    lease_type lease = acquire<detail::has_runtime_sql<S, Dialect>>(
+        e, rs.by_text, detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
     lease.stmt().set_copy_values(ForResult);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
@@ -11301,10 +11300,16 @@ class connection_base {
 
   /// The prepared statement for `e` (by its slot, or by its text when `by_text`). One function per
   /// connection type, out of line: the cache lookup is not repeated in the code of every statement.
+  /// MaybeByText: whether `by_text` can be true (SQL chosen at run time); typed statements never
+  /// instantiate the text cache's code.
+  template <bool MaybeByText>
   [[gnu::noinline]] lease_type acquire(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
     if (hooks_) [[unlikely]]
-      return acquire_traced(e, by_text, k);
-    return by_text ? cache_.acquire_raw(e.text, preparer{this}) : cache_.acquire(e, preparer{this});
+      return acquire_traced<MaybeByText>(e, by_text, k);
+    if constexpr (MaybeByText) {
+      if (by_text) return cache_.acquire_raw(e.text, preparer{this});
+    }
+    return cache_.acquire(e, preparer{this});
   }
 
   /// Tells the statement hooks that a statement starts, then acquires it with its trace.
@@ -11313,8 +11318,11 @@ class connection_base {
     std::string_view text;
     int param_count;
   };
+  template <bool MaybeByText>
   [[gnu::noinline]] lease_type acquire_traced(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
-    if (by_text) return acquire_traced(traced_sql{e.text, e.param_count}, true, k);
+    if constexpr (MaybeByText) {
+      if (by_text) return acquire_traced(traced_sql{e.text, e.param_count}, true, k);
+    }
     auto trace = detail::statement_trace::start(*hooks_, k, e.text, e.param_count);
     auto lease = cache_.acquire(e, preparer{this});
     lease.trace(std::move(trace));

@@ -451,8 +451,8 @@ class connection_base {
     // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
     std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
     const detail::sql_entry& e = entry_of(s, rs);
-    lease_type lease = acquire(e, rs.by_text,
-                               detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
+    lease_type lease = acquire<detail::has_runtime_sql<S, Dialect>>(
+        e, rs.by_text, detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
     lease.stmt().set_copy_values(ForResult);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
@@ -478,10 +478,16 @@ class connection_base {
 
   /// The prepared statement for `e` (by its slot, or by its text when `by_text`). One function per
   /// connection type, out of line: the cache lookup is not repeated in the code of every statement.
+  /// MaybeByText: whether `by_text` can be true (SQL chosen at run time); typed statements never
+  /// instantiate the text cache's code.
+  template <bool MaybeByText>
   [[gnu::noinline]] lease_type acquire(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
     if (hooks_) [[unlikely]]
-      return acquire_traced(e, by_text, k);
-    return by_text ? cache_.acquire_raw(e.text, preparer{this}) : cache_.acquire(e, preparer{this});
+      return acquire_traced<MaybeByText>(e, by_text, k);
+    if constexpr (MaybeByText) {
+      if (by_text) return cache_.acquire_raw(e.text, preparer{this});
+    }
+    return cache_.acquire(e, preparer{this});
   }
 
   /// Tells the statement hooks that a statement starts, then acquires it with its trace.
@@ -490,8 +496,11 @@ class connection_base {
     std::string_view text;
     int param_count;
   };
+  template <bool MaybeByText>
   [[gnu::noinline]] lease_type acquire_traced(const detail::sql_entry& e, bool by_text, diag::statement_kind k) {
-    if (by_text) return acquire_traced(traced_sql{e.text, e.param_count}, true, k);
+    if constexpr (MaybeByText) {
+      if (by_text) return acquire_traced(traced_sql{e.text, e.param_count}, true, k);
+    }
     auto trace = detail::statement_trace::start(*hooks_, k, e.text, e.param_count);
     auto lease = cache_.acquire(e, preparer{this});
     lease.trace(std::move(trace));

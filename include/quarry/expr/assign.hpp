@@ -49,7 +49,7 @@ constexpr auto make_assignment(const C&, V&& v) {
                   "quarry: set() assigns a value that does not convert to the column's C++ type "
                   "without narrowing (wrong type, NULL into a NOT NULL column, or e.g. int into "
                   "std::int16_t: write std::int16_t{5})");
-    return assignment<C, value<T>>{value<T>(T{std::forward<V>(v)})};
+    return assignment<C, value<T>>{value<T>{{}, T{std::forward<V>(v)}}};
   }
 }
 

@@ -48,10 +48,8 @@ struct binary_expr : expr_ops<binary_expr<Op, L, R, T>> {
   using bare_columns = merged_bare_columns<L, R>;
   static constexpr unsigned flags = L::flags | R::flags;
   static constexpr int precedence = Op::precedence;
-  L l;
+  L l;  // an aggregate: binary_expr<...>{{}, l, r}
   R r;
-
-  constexpr binary_expr(L a, R b) : l(std::move(a)), r(std::move(b)) {}
 
   template <class Ctx>
   void render(Ctx& c) const {
@@ -127,7 +125,7 @@ constexpr auto make_comparison(A&& a, B&& b) {
                     !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "
                 "true; test with .is_null() or compare with a plain value");
-  return binary_expr<Op, L, R, bool>(make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b)));
+  return binary_expr<Op, L, R, bool>{{}, make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b))};
 }
 
 template <class Op, class A, class B>
@@ -137,7 +135,7 @@ constexpr auto make_logical(A&& a, B&& b) {
   static_assert(std::is_same_v<strip_optional_t<typename L::value_type>, bool> &&
                     std::is_same_v<strip_optional_t<typename R::value_type>, bool>,
                 "quarry: && and || combine conditions; both operands must be boolean expressions");
-  return binary_expr<Op, L, R, bool>(make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b)));
+  return binary_expr<Op, L, R, bool>{{}, make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b))};
 }
 
 template <class Op, class A, class B>
@@ -146,8 +144,8 @@ constexpr auto make_arithmetic(A&& a, B&& b) {
   using R = operand_t<B>;
   static_assert(is_numeric(kind_of<typename L::value_type>) && is_numeric(kind_of<typename R::value_type>),
                 "quarry: arithmetic needs numeric operands (integer, real or decimal)");
-  return binary_expr<Op, L, R, arithmetic_result_t<L, R>>(make_operand(std::forward<A>(a)),
-                                                          make_operand(std::forward<B>(b)));
+  return binary_expr<Op, L, R, arithmetic_result_t<L, R>>{{}, make_operand(std::forward<A>(a)),
+                                                          make_operand(std::forward<B>(b))};
 }
 
 #define QUARRY_DETAIL_BINARY(op, maker, tag)                 \

@@ -16,9 +16,7 @@ struct value : expr_ops<value<V>> {
   using value_type = V;
   using tables = type_list<>;
   static constexpr unsigned flags = f_value;
-  V v;
-
-  constexpr explicit value(V x) : v(std::move(x)) {}
+  V v;  // an aggregate: value<V>{{}, v} (no constructor to instantiate per value type)
 
   template <class Ctx>
   void render(Ctx& c) const {
@@ -48,7 +46,7 @@ constexpr auto make_operand(V&& v) {
     static_assert(sql_value<P>,
                   "quarry: this C++ type cannot be bound as an SQL parameter; use a supported type "
                   "(see docs/types.md) or specialize quarry::value_traits for it");
-    return value<P>(P(std::forward<V>(v)));
+    return value<P>{{}, P(std::forward<V>(v))};
   }
 }
 

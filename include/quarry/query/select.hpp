@@ -123,6 +123,11 @@ constexpr const T& get_part(const pack_leaf<I, T>& l) noexcept {
 }
 template <std::size_t I, class T>
 T part_type_of(const pack_leaf<I, T>&);
+/// Off, Off + 1, ..., Off + N - 1.
+template <std::size_t Off, std::size_t... K>
+std::index_sequence<(Off + K)...> shift_sequence(std::index_sequence<K...>);
+template <std::size_t Off, std::size_t N>
+using shifted_sequence = decltype(shift_sequence<Off>(std::make_index_sequence<N>{}));
 template <std::size_t I, class T>
 T part_type_or_none(const pack_leaf<I, T>&);
 template <std::size_t I>
@@ -147,9 +152,15 @@ struct select_stmt {
   /// The same statement with clause I replaced by x.
   template <std::size_t I, class X>
   constexpr auto with(X x) const {
-    return [&]<std::size_t... J>(std::index_sequence<J...>) {
-      return select_stmt<std::conditional_t<J == I, X, part_t<J>>...>{{{pick<J, I>(x)}...}};
-    }(std::index_sequence_for<P...>{});
+    return with_split<I>(std::move(x), std::make_index_sequence<I>{}, shifted_sequence<I + 1, sizeof...(P) - I - 1>{});
+  }
+  /// (The clauses before and after I are copied as the pack's bases: no function is instantiated
+  /// per clause and builder step, which a chain of builder calls would multiply.)
+  template <std::size_t I, class X, std::size_t... B, std::size_t... A>
+  constexpr auto with_split(X x, std::index_sequence<B...>, std::index_sequence<A...>) const {
+    return select_stmt<part_t<B>..., X, part_t<A>...>{{static_cast<const pack_leaf<B, part_t<B>>&>(parts)...,
+                                                        pack_leaf<I, X>{std::move(x)},
+                                                        static_cast<const pack_leaf<A, part_t<A>>&>(parts)...}};
   }
 
   /// FROM table (or alias, derived table, CTE).
@@ -357,14 +368,6 @@ struct select_stmt {
   }
 
  private:
-  template <std::size_t J, std::size_t I, class X>
-  constexpr decltype(auto) pick(const X& x) const {
-    if constexpr (J == I) {
-      return x;
-    } else {
-      return get_part<J>(parts);
-    }
-  }
   template <class S>
   static constexpr void check_join() {
     static_assert(!is_none_v<from_type>, "quarry: call from() before joining tables");
