@@ -68,6 +68,46 @@ inline constexpr int version_patch = 0;
 #include <string_view>
 #include <utility>
 
+// ---- begin quarry/core/config.hpp ----
+/// \file quarry/core/config.hpp
+/// Header-only or separately compiled (docs/building.md, "Separate compilation").
+///
+/// quarry is header-only by default: every function is defined in the headers (inline), so a
+/// program needs nothing but the include path. The templates have to stay there, but the code
+/// that does not depend on the user's types (the error classes, the SQLite connection and
+/// statement, error messages) is then compiled again in every translation unit that uses it.
+/// With QUARRY_SEPARATE_COMPILATION defined in every translation unit, the headers only declare
+/// that code, and it is compiled once, in the library targets quarry::sqlite_compiled
+/// (src/core.cpp, src/sqlite.cpp), or in one translation unit of your own that defines
+/// QUARRY_SOURCE_CORE and QUARRY_SOURCE_SQLITE before including quarry (useful with the single
+/// header). Define the macro the same way in all translation units of a program.
+///
+/// QUARRY_DECL marks those definitions: `inline` when header-only, nothing when compiled once.
+/// QUARRY_DEFINE_CORE / QUARRY_DEFINE_SQLITE say whether this translation unit defines them.
+
+#ifdef QUARRY_SEPARATE_COMPILATION
+#define QUARRY_DECL
+#ifdef QUARRY_SOURCE_CORE
+#define QUARRY_DEFINE_CORE 1
+#else
+#define QUARRY_DEFINE_CORE 0
+#endif
+#ifdef QUARRY_SOURCE_SQLITE
+#define QUARRY_DEFINE_SQLITE 1
+#else
+#define QUARRY_DEFINE_SQLITE 0
+#endif
+/// In a class derived from quarry::error: its destructor, defined in src/core.cpp, is the key
+/// function, so the class's vtable and type information are emitted there only.
+#define QUARRY_KEY_FUNCTION(T) ~T() override;
+#else
+#define QUARRY_DECL inline
+#define QUARRY_DEFINE_CORE 1
+#define QUARRY_DEFINE_SQLITE 1
+#define QUARRY_KEY_FUNCTION(T)
+#endif
+// ---- end quarry/core/config.hpp ----
+
 namespace quarry {
 
 /// What went wrong, independent of the database.
@@ -113,6 +153,7 @@ constexpr std::string_view to_string(errc e) noexcept {
 /// result code (`native_code()`, 0 for other backends) and the SQLSTATE (empty for SQLite).
 class error : public std::runtime_error {
  public:
+  QUARRY_KEY_FUNCTION(error)
   error(errc category, std::string message, std::string sql = {}, int native_code = 0,
         std::string sqlstate = {})
       : std::runtime_error(std::move(message)),
@@ -135,66 +176,130 @@ class error : public std::runtime_error {
 
 /// Any constraint violation; the leaves below name the kind.
 class constraint_violation : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(constraint_violation)
 };
 class unique_violation : public constraint_violation {
+ public:
   using constraint_violation::constraint_violation;
+  QUARRY_KEY_FUNCTION(unique_violation)
 };
 class foreign_key_violation : public constraint_violation {
+ public:
   using constraint_violation::constraint_violation;
+  QUARRY_KEY_FUNCTION(foreign_key_violation)
 };
 class not_null_violation : public constraint_violation {
+ public:
   using constraint_violation::constraint_violation;
+  QUARRY_KEY_FUNCTION(not_null_violation)
 };
 class check_violation : public constraint_violation {
+ public:
   using constraint_violation::constraint_violation;
+  QUARRY_KEY_FUNCTION(check_violation)
 };
 /// The transaction lost a race and may succeed when re-run (40001, 40P01, SQLITE_BUSY_SNAPSHOT).
 class transaction_conflict : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(transaction_conflict)
 };
 class serialization_failure : public transaction_conflict {
+ public:
   using transaction_conflict::transaction_conflict;
+  QUARRY_KEY_FUNCTION(serialization_failure)
 };
 class deadlock_detected : public transaction_conflict {
+ public:
   using transaction_conflict::transaction_conflict;
+  QUARRY_KEY_FUNCTION(deadlock_detected)
 };
 class busy_error : public transaction_conflict {
+ public:
   using transaction_conflict::transaction_conflict;
+  QUARRY_KEY_FUNCTION(busy_error)
 };
 class connection_lost : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(connection_lost)
 };
 /// COMMIT was sent but its outcome is unknown; never retried automatically.
 class ambiguous_commit : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(ambiguous_commit)
 };
 class query_canceled : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(query_canceled)
 };
 class open_error : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(open_error)
 };
 class invalid_cursor : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(invalid_cursor)
 };
 /// A stored value does not fit the C++ type reading it (wrong storage class, out of range,
 /// NULL into a non-optional field). The message names table.column.
 class type_mismatch : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(type_mismatch)
 };
 class usage_error : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(usage_error)
 };
 /// `one()` found no row, or more than one.
 class row_count_error : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(row_count_error)
 };
 
 namespace detail {
 /// Throws the leaf class that matches the category.
-[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(errc c, std::string msg, std::string sql = {}, int native = 0,
-                                     std::string state = {}) {
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_error(errc c, std::string msg, std::string sql = {}, int native = 0,
+                                                std::string state = {});
+}  // namespace detail
+
+}  // namespace quarry
+
+// ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
+#if QUARRY_DEFINE_CORE
+namespace quarry {
+#ifdef QUARRY_SEPARATE_COMPILATION
+error::~error() = default;
+constraint_violation::~constraint_violation() = default;
+unique_violation::~unique_violation() = default;
+foreign_key_violation::~foreign_key_violation() = default;
+not_null_violation::~not_null_violation() = default;
+check_violation::~check_violation() = default;
+transaction_conflict::~transaction_conflict() = default;
+serialization_failure::~serialization_failure() = default;
+deadlock_detected::~deadlock_detected() = default;
+busy_error::~busy_error() = default;
+connection_lost::~connection_lost() = default;
+ambiguous_commit::~ambiguous_commit() = default;
+query_canceled::~query_canceled() = default;
+open_error::~open_error() = default;
+invalid_cursor::~invalid_cursor() = default;
+type_mismatch::~type_mismatch() = default;
+usage_error::~usage_error() = default;
+row_count_error::~row_count_error() = default;
+#endif
+namespace detail {
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_error(errc c, std::string msg, std::string sql, int native,
+                                                std::string state) {
   switch (c) {
     case errc::unique_violation:
       throw unique_violation(c, std::move(msg), std::move(sql), native, std::move(state));
@@ -233,9 +338,10 @@ namespace detail {
       throw error(c, std::move(msg), std::move(sql), native, std::move(state));
   }
 }
-}  // namespace detail
 
+}  // namespace detail
 }  // namespace quarry
+#endif
 // ---- end quarry/core/error.hpp ----
 
 namespace quarry {
@@ -403,9 +509,23 @@ fixed_string(const char (&)[N]) -> fixed_string<N - 1>;
 /// \file quarry/core/types.hpp
 /// Vocabulary types for SQL values that have no single standard C++ spelling.
 
-#include <chrono>
 #include <cstddef>
 #include <vector>
+
+// ---- begin quarry/core/detail/std_chrono.hpp ----
+/// \file quarry/core/detail/std_chrono.hpp
+/// Durations, clocks and time points (std::chrono::sys_time, sys_days, steady_clock) without the
+/// calendar, time zones and formatting of C++20 <chrono>: with libstdc++ 12, <chrono> also brings
+/// <sstream> and the time-zone database declarations, which every translation unit that includes
+/// quarry would parse (≈ 9 MB and 0.05 s with g++ 12; docs/benchmarks.md, "Build cost"). quarry
+/// converts dates itself (core/detail/time_text.hpp). Other standard libraries get <chrono>.
+
+#if defined(__GLIBCXX__) && __has_include(<bits/chrono.h>)
+#include <bits/chrono.h>
+#else
+#include <chrono>
+#endif
+// ---- end quarry/core/detail/std_chrono.hpp ----
 
 namespace quarry {
 
@@ -887,7 +1007,7 @@ struct expr_ops {
     requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto in(V&&... v) const {
     return in_list_expr<D, false, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
-        {}, self(), {make_operand(std::forward<V>(v))...}};
+        {}, self(), {{make_operand(std::forward<V>(v))}...}};
   }
   /// `users.id.in(select(posts.user_id).from(posts))`: IN (subquery).
   template <class Q>
@@ -904,7 +1024,7 @@ struct expr_ops {
     requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto not_in(V&&... v) const {
     return in_list_expr<D, true, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
-        {}, self(), {make_operand(std::forward<V>(v))...}};
+        {}, self(), {{make_operand(std::forward<V>(v))}...}};
   }
   /// `users.id.in_values(ids)`: any range of values, bound as ONE parameter (PostgreSQL
   /// `= ANY($1)`, SQLite `IN (SELECT value FROM json_each(?))`), so the SQL text does not depend
@@ -2594,7 +2714,7 @@ struct case_builder {
     check<B>();
     return apply_pack(
         [&](const auto&... w) {
-          return case_builder<W..., B>{{w..., B{{std::forward<C>(cond), make_operand(std::forward<V>(v))}}}};
+          return case_builder<W..., B>{{{w}..., {B{{std::forward<C>(cond), make_operand(std::forward<V>(v))}}}}};
         },
         branches);
   }
@@ -2768,7 +2888,7 @@ QUARRY_DETAIL_FN_NAME(n_replace, "REPLACE");
 
 template <class Fn, class R, class... V>
 constexpr auto make_call(V&&... v) {
-  return func_expr<Fn, R, operand_t<V>...>{{}, {make_operand(std::forward<V>(v))...}};
+  return func_expr<Fn, R, operand_t<V>...>{{}, {{make_operand(std::forward<V>(v))}...}};
 }
 
 template <class T, class... A>
@@ -3061,13 +3181,13 @@ struct window_spec {
     static_assert(Partition::tuple_type::size == 0, "quarry: partition_by() is already given");
     static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: partition_by() takes expressions");
     using P = expr_tuple<std::remove_cvref_t<E>...>;
-    return window_spec<P, Order, Frame>{P{{std::forward<E>(e)...}}, order, frame};
+    return window_spec<P, Order, Frame>{P{{{std::forward<E>(e)}...}}, order, frame};
   }
   template <class... K>
   constexpr auto order_by(K&&... keys) const {
     static_assert(is_none_v<Order>, "quarry: the window's order_by() is already given");
     using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
-    return window_spec<Partition, O, Frame>{partition, O{{to_order_key(std::forward<K>(keys))...}}, frame};
+    return window_spec<Partition, O, Frame>{partition, O{{{to_order_key(std::forward<K>(keys))}...}}, frame};
   }
   template <class S, class E>
   constexpr auto rows(S, E) const {
@@ -3196,14 +3316,14 @@ template <class E>
 constexpr auto lag(E&& e, std::int64_t n = 1) {
   using X = std::remove_cvref_t<E>;
   return detail::ranking_call<detail::name_lag, std::optional<detail::strip_optional_t<typename X::value_type>>, X>{
-      {std::forward<E>(e)}, n};
+      {{std::forward<E>(e)}}, n};
 }
 /// LEAD(e, n): the value n rows after (NULL when there is none).
 template <class E>
 constexpr auto lead(E&& e, std::int64_t n = 1) {
   using X = std::remove_cvref_t<E>;
   return detail::ranking_call<detail::name_lead, std::optional<detail::strip_optional_t<typename X::value_type>>, X>{
-      {std::forward<E>(e)}, n};
+      {{std::forward<E>(e)}}, n};
 }
 
 }  // namespace quarry
@@ -3526,7 +3646,7 @@ struct from_clause {
   }
   template <class X>
   constexpr from_clause<S..., X> add(X x) const {
-    return apply_pack([&](const auto&... s) { return from_clause<S..., X>{{s..., std::move(x)}}; }, items);
+    return apply_pack([&](const auto&... s) { return from_clause<S..., X>{{{s}..., {std::move(x)}}}; }, items);
   }
 };
 
@@ -3819,7 +3939,7 @@ struct select_stmt {
     static_assert(((!(std::remove_cvref_t<E>::flags & f_aggregate)) && ...),
                   "quarry: group_by() cannot group by an aggregate");
     using G = group_clause<std::remove_cvref_t<E>...>;
-    return with<p_group>(G{{std::forward<E>(e)...}});
+    return with<p_group>(G{{{std::forward<E>(e)}...}});
   }
 
   /// HAVING condition over aggregates and grouped columns.
@@ -3844,7 +3964,7 @@ struct select_stmt {
     static_assert(is_none_v<part_t<p_order>>, "quarry: order_by() is already given; pass all keys in one call");
     using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
     static_assert(!is_none_v<from_type>, "quarry: call from() before order_by()");
-    return with<p_order>(O{{to_order_key(std::forward<K>(keys))...}});
+    return with<p_order>(O{{{to_order_key(std::forward<K>(keys))}...}});
   }
 
   /// LIMIT n (a bound parameter).
@@ -4046,7 +4166,7 @@ constexpr auto select(A&&... a) {
                   "in a column expression or select it with where()");
     using L = detail::select_list<std::remove_cvref_t<A>...>;
     return detail::select_stmt<L, N, N, N, N, N, N, N>{
-        {{L{{std::forward<A>(a)...}}}, {}, {}, {}, {}, {}, {}, {}}};
+        {{L{{{std::forward<A>(a)}...}}}, {}, {}, {}, {}, {}, {}, {}}};
   }
 }
 
@@ -4673,7 +4793,7 @@ constexpr auto make_with(const D&... d) {
     static_assert(cte_names_unique<D...>(), "quarry: two CTEs of one with() have the same name");
   }
   using W = with_clause<Recursive, D...>;
-  return with_builder<W>{W{{d...}}};
+  return with_builder<W>{W{{{d}...}}};
 }
 
 template <class Decl, class Body>
@@ -4793,7 +4913,7 @@ constexpr auto make_returning(E&&... e) {
   using R = returning_clause<std::remove_cvref_t<E>...>;
   static_assert(is_subset_v<typename R::list::tables, type_list<typename D::table_tag>>,
                 "quarry: returning() uses a column of another table");
-  return R{{{std::forward<E>(e)...}}};
+  return R{{{{std::forward<E>(e)}...}}};
 }
 
 }  // namespace quarry::detail
@@ -4922,7 +5042,7 @@ struct update_builder {
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
     static_assert(((is_subset_v<typename std::remove_cvref_t<A>::tables, type_list<typename D::table_tag>>) && ...),
                   "quarry: set() uses a column of another table in its value");
-    return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {std::forward<A>(a)...}, {}, {}};
+    return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {{std::forward<A>(a)}...}, {}, {}};
   }
 };
 
@@ -5144,7 +5264,7 @@ struct conflict_builder {
                   "quarry: do_update() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: do_update() assigns the same column twice");
     using Act = do_update_t<none, std::remove_cvref_t<A>...>;
-    return stmt.with_conflict(conflict_clause<Target, Act>{Act{{std::forward<A>(a)...}, {}}});
+    return stmt.with_conflict(conflict_clause<Target, Act>{Act{{{std::forward<A>(a)}...}, {}}});
   }
 };
 
@@ -5286,7 +5406,7 @@ struct insert_builder {
                   "quarry: insert leaves out a NOT NULL column that has no default; set every "
                   "non-optional column (or give it a default in the descriptor)");
     using S = set_source<D, std::remove_cvref_t<A>...>;
-    return insert_stmt<D, S, none, none>{{}, S{{std::forward<A>(a)...}}, {}, {}};
+    return insert_stmt<D, S, none, none>{{}, S{{{std::forward<A>(a)}...}}, {}, {}};
   }
 
   /// Names the columns of an INSERT ... SELECT.
@@ -6037,7 +6157,6 @@ std::string drop_table_sql(const D&, bool if_exists = false) {
 /// With no observer and no hook installed a statement costs one test of a null pointer.
 /// See docs/relations.md ("Counting statements").
 
-#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -6210,7 +6329,6 @@ class statement_trace {
 ///
 /// See docs/relations.md ("Counting statements").
 
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -6703,10 +6821,7 @@ struct field_info {
   std::string_view column;
   int index;
 
-  std::string label() const {
-    if (column.empty()) return "result column " + std::to_string(index + 1);
-    return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
-  }
+  [[gnu::cold]] std::string label() const;
 };
 
 /// Hands each bound value of a statement to the backend, numbering parameters from 1.
@@ -6737,12 +6852,8 @@ struct binder {
   }
 };
 
-[[noreturn, gnu::cold, gnu::noinline]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
-  throw type_mismatch(errc::null_value,
-                      "quarry: " + f.label() + " is NULL but is read into a non-optional " +
-                          std::string(type) + "; make the field std::optional or filter out NULLs",
-                      std::string(sql));
-}
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
+                                                    std::string_view sql);
 
 /// Reads result column i as C++ type T (std::optional<T> reads NULL as nullopt).
 template <class T, class Stmt>
@@ -6787,6 +6898,24 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
 }
 
 }  // namespace quarry::detail
+
+// ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
+#if QUARRY_DEFINE_CORE
+namespace quarry::detail {
+QUARRY_DECL std::string field_info::label() const {
+  if (column.empty()) return "result column " + std::to_string(index + 1);
+  return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
+}
+
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
+                                                    std::string_view sql) {
+  throw type_mismatch(errc::null_value,
+                      "quarry: " + f.label() + " is NULL but is read into a non-optional " +
+                          std::string(type) + "; make the field std::optional or filter out NULLs",
+                      std::string(sql));
+}
+}  // namespace quarry::detail
+#endif
 // ---- end quarry/backend/binding.hpp ----
 // ---- begin quarry/query/dynamic_row.hpp ----
 /// \file quarry/query/dynamic_row.hpp
@@ -7638,7 +7767,7 @@ struct relation_request {
                   "quarry: a relation's order_by() may only use columns of the table the relation loads");
     static_assert(((!(std::remove_cvref_t<decltype(to_order_key(std::forward<K>(keys)))>::flags & (f_aggregate | f_window))) && ...),
                   "quarry: a relation's order_by() cannot use aggregate or window functions");
-    return relation_request<Rel, Filter, O, Limit, Joined, Nested...>{filter, O{{to_order_key(std::forward<K>(keys))...}},
+    return relation_request<Rel, Filter, O, Limit, Joined, Nested...>{filter, O{{{to_order_key(std::forward<K>(keys))}...}},
                                                                       limit_n, nested};
   }
 
@@ -8792,7 +8921,6 @@ std::vector<typename eager_query<Q, Reqs...>::row_type> load_graph(Conn& db, con
 /// The checksum only catches accidental damage. Sign tokens (`cursor_signer`) when that matters;
 /// either way a token never carries SQL and never authorizes anything (filters are re-applied).
 
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -9793,14 +9921,14 @@ class keyset_pager {
   auto order() const {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return detail::order_clause<detail::directed_key_t<Backward, K>...>{
-          {detail::directed_key_t<Backward, K>{std::get<I>(keys_).e}...}};
+          {{detail::directed_key_t<Backward, K>{std::get<I>(keys_).e}}...}};
     }(std::index_sequence_for<K...>{});
   }
   template <bool Backward>
   auto base_statement(std::int64_t n) const {
     using fields = detail::keyed_fields<typename Stmt::fields_type, typename K::expr_type...>;
     fields f{detail::get_part<detail::p_fields>(stmt_.parts),
-             std::apply([](const auto&... k) { return detail::pack<typename K::expr_type...>{k.e...}; }, keys_)};
+             std::apply([](const auto&... k) { return detail::pack<typename K::expr_type...>{{k.e}...}; }, keys_)};
     return stmt_.template with<detail::p_fields>(std::move(f))
         .template with<detail::p_order>(order<Backward>())
         .template with<detail::p_limit>(detail::limit_clause{n + 1});
@@ -10370,7 +10498,6 @@ class statement_cache {
 /// savepoints, and the callback form with retry (`db.transaction(options, fn)`).
 /// See docs/transactions.md.
 
-#include <chrono>
 #include <concepts>
 #include <cstdint>
 #include <exception>
@@ -10393,7 +10520,6 @@ class statement_cache {
 /// cannot give is a compile error), read only / deferrable (PostgreSQL), the SQLite locking mode
 /// and the retry policy of the callback form. See docs/transactions.md.
 
-#include <chrono>
 #include <string_view>
 
 
@@ -11437,7 +11563,14 @@ inline std::string_view advice(errc c) noexcept {
 }
 
 /// Throws the quarry error for `rc` on `db`, naming the SQL.
-[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_error(sqlite3* db, int rc, std::string_view sql);
+
+}  // namespace quarry::sqlite
+
+// ---- definitions: inline when header-only, compiled once by src/sqlite.cpp otherwise ----
+#if QUARRY_DEFINE_SQLITE
+namespace quarry::sqlite {
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_error(sqlite3* db, int rc, std::string_view sql) {
   int ext = db ? sqlite3_extended_errcode(db) : rc;
   if ((ext & 0xff) != (rc & 0xff)) ext = rc;
   errc c = category_of(ext);
@@ -11455,16 +11588,16 @@ inline std::string_view advice(errc c) noexcept {
   }
   detail::throw_error(c, std::move(msg), std::string(sql), ext);
 }
-
 }  // namespace quarry::sqlite
+#endif
 // ---- end quarry/backend/sqlite/error.hpp ----
 // ---- begin quarry/backend/sqlite/options.hpp ----
 /// \file quarry/backend/sqlite/options.hpp
 /// How an SQLite connection is opened. Every default from docs/sqlite.md is a field here.
 
-#include <chrono>
 #include <optional>
 #include <string>
+
 
 namespace quarry::sqlite {
 
@@ -11511,7 +11644,6 @@ struct options {
 /// ISO-8601 text for timestamps and dates: "YYYY-MM-DD HH:MM:SS.ffffff" (UTC, always six
 /// fraction digits, so text order is time order) and "YYYY-MM-DD". Parsing is strict.
 
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11529,31 +11661,80 @@ inline void put_digits(std::string& out, long long v, int width) {
   out.append(buf, static_cast<std::size_t>(width));
 }
 
+/// A proleptic Gregorian calendar date.
+struct civil_date {
+  long long year;
+  unsigned month;  // 1..12
+  unsigned day;    // 1..31
+};
+
+/// Days before the first of each month, in a year that starts on March 1 (so February, with its
+/// leap day, comes last).
+inline constexpr unsigned days_before_march_month[12] = {0, 31, 61, 92, 122, 153, 184, 214, 245, 275, 306, 337};
+/// Days from 0000-03-01 to 1970-01-01.
+inline constexpr long long march_epoch_offset = 719468;
+
+constexpr long long floor_div(long long a, long long b) noexcept { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+constexpr bool is_leap_year(long long y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+constexpr unsigned days_in_month(long long y, unsigned m) noexcept {
+  constexpr unsigned len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29u : len[m - 1];
+}
+
+/// The date `days` after 1970-01-01: whole 400-, 100-, 4- and 1-year blocks counted from
+/// 0000-03-01, then the month within the March-based year.
+constexpr civil_date civil_from_days(long long days) noexcept {
+  long long n = days + march_epoch_offset;
+  const long long q400 = floor_div(n, 146097);
+  n -= q400 * 146097;                                // 0..146096
+  const long long q100 = n / 36524 < 3 ? n / 36524 : 3;
+  n -= q100 * 36524;                                 // 0..36524
+  const long long q4 = n / 1461;
+  n -= q4 * 1461;                                    // 0..1460
+  const long long q1 = n / 365 < 3 ? n / 365 : 3;
+  n -= q1 * 365;                                     // day of the March-based year, 0..365
+  unsigned mi = 11;
+  while (days_before_march_month[mi] > n) --mi;
+  const unsigned day = static_cast<unsigned>(n) - days_before_march_month[mi] + 1;
+  const unsigned month = mi < 10 ? mi + 3 : mi - 9;
+  const long long year = q400 * 400 + q100 * 100 + q4 * 4 + q1 + (month <= 2 ? 1 : 0);
+  return {year, month, day};
+}
+
+/// Days from 1970-01-01 to the date (which must be valid).
+constexpr long long days_from_civil(long long year, unsigned month, unsigned day) noexcept {
+  const long long y = month <= 2 ? year - 1 : year;  // the March-based year
+  const unsigned mi = month > 2 ? month - 3 : month + 9;
+  return 365 * y + floor_div(y, 4) - floor_div(y, 100) + floor_div(y, 400) + days_before_march_month[mi] + day - 1 -
+         march_epoch_offset;
+}
+
 /// False when the year is outside 0..9999 (not representable in this text form).
 inline bool format_date(std::string& out, date d) {
-  std::chrono::year_month_day ymd{d};
-  int y = static_cast<int>(ymd.year());
-  if (y < 0 || y > 9999) return false;
-  put_digits(out, y, 4);
+  const civil_date c = civil_from_days(d.time_since_epoch().count());
+  if (c.year < 0 || c.year > 9999) return false;
+  put_digits(out, c.year, 4);
   out += '-';
-  put_digits(out, static_cast<unsigned>(ymd.month()), 2);
+  put_digits(out, c.month, 2);
   out += '-';
-  put_digits(out, static_cast<unsigned>(ymd.day()), 2);
+  put_digits(out, c.day, 2);
   return true;
 }
 
 inline bool format_timestamp(std::string& out, timestamp t) {
   auto day = std::chrono::floor<std::chrono::days>(t);
   if (!format_date(out, day)) return false;
-  std::chrono::hh_mm_ss<std::chrono::microseconds> tod{t - day};
+  long long us = (t - day).count();  // 0 .. 86'399'999'999
   out += ' ';
-  put_digits(out, tod.hours().count(), 2);
+  put_digits(out, us / 3'600'000'000LL, 2);
   out += ':';
-  put_digits(out, tod.minutes().count(), 2);
+  put_digits(out, us / 60'000'000LL % 60, 2);
   out += ':';
-  put_digits(out, tod.seconds().count(), 2);
+  put_digits(out, us / 1'000'000LL % 60, 2);
   out += '.';
-  put_digits(out, tod.subseconds().count(), 6);
+  put_digits(out, us % 1'000'000LL, 6);
   return true;
 }
 
@@ -11574,10 +11755,9 @@ inline std::optional<date> parse_date(std::string_view s) {
   if (s.size() < 10 || !parse_fixed(s, 0, 4, y) || s[4] != '-' || !parse_fixed(s, 5, 2, m) || s[7] != '-' ||
       !parse_fixed(s, 8, 2, d))
     return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                  std::chrono::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return date{ymd};
+  if (m < 1 || m > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
+    return std::nullopt;
+  return date{std::chrono::days{days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))}};
 }
 
 /// Accepts "YYYY-MM-DD HH:MM[:SS[.f{1,6}]]" with ' ' or 'T', optionally followed by "Z" or
@@ -11644,30 +11824,12 @@ class statement {
   void bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
   void bind(int i, const std::string& v) { bind_text(i, v); }
   /// A temporary (a user value_traits returning by value) is always copied: it dies before step().
-  void bind(int i, std::string&& v) {
-    check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
-  void bind(int i, bytes&& v) {
-    check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(), SQLITE_TRANSIENT));
-  }
-  void bind(int i, const bytes& v) {
-    check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(),
-                              copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC));
-  }
-  void bind(int i, timestamp v) {
-    std::string s;
-    if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
-    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
-  void bind(int i, date v) {
-    std::string s;
-    if (!detail::format_date(s, v)) out_of_range(i, "date");
-    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
-  void bind(int i, const decimal& v) {
-    std::string s = v.to_string();
-    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
+  void bind(int i, std::string&& v);
+  void bind(int i, bytes&& v);
+  void bind(int i, const bytes& v);
+  void bind(int i, timestamp v);
+  void bind(int i, date v);
+  void bind(int i, const decimal& v);
   /// A runtime list as one JSON array, read back with json_each().
   template <class T>
   void bind_list(int i, const std::vector<T>& items) {
@@ -11753,41 +11915,9 @@ class statement {
     out.assign(p, p + n);
     return true;
   }
-  bool read(int i, timestamp& out, const detail::field_info& f) {
-    std::string s;
-    if (!read_text_of(i, s, f, "timestamp")) return false;
-    auto t = detail::parse_timestamp(s);
-    if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
-    out = *t;
-    return true;
-  }
-  bool read(int i, date& out, const detail::field_info& f) {
-    std::string s;
-    if (!read_text_of(i, s, f, "date")) return false;
-    auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
-    if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
-    out = *d;
-    return true;
-  }
-  bool read(int i, decimal& out, const detail::field_info& f) {
-    sqlite3_value* v = sqlite3_column_value(stmt_, i);
-    int t = sqlite3_value_type(v);
-    if (t == SQLITE_NULL) return false;
-    if (t == SQLITE_INTEGER) {
-      out = decimal(sqlite3_value_int64(v));
-    } else if (t == SQLITE_TEXT) {
-      std::string s(reinterpret_cast<const char*>(sqlite3_value_text(v)),
-                    static_cast<std::size_t>(sqlite3_value_bytes(v)));
-      try {
-        out = decimal(s);
-      } catch (const error&) {
-        bad_value(f, "'" + s + "' is not a decimal number");
-      }
-    } else {
-      mismatch(f, t, "TEXT (exact decimal)");
-    }
-    return true;
-  }
+  bool read(int i, timestamp& out, const detail::field_info& f);
+  bool read(int i, date& out, const detail::field_info& f);
+  bool read(int i, decimal& out, const detail::field_info& f);
 
  private:
   void check(int rc) {
@@ -11796,81 +11926,19 @@ class statement {
   void bind_text(int i, std::string_view v) {
     check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC, SQLITE_UTF8));
   }
-  bool read_text_of(int i, std::string& s, const detail::field_info& f, const char* what) {
-    sqlite3_value* v = sqlite3_column_value(stmt_, i);
-    int t = sqlite3_value_type(v);
-    if (t == SQLITE_NULL) return false;
-    if (t != SQLITE_TEXT) mismatch(f, t, std::string("TEXT (") + what + ")");
-    s.assign(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
-    return true;
-  }
-  static const char* storage_class(int t) noexcept {
-    switch (t) {
-      case SQLITE_INTEGER: return "INTEGER";
-      case SQLITE_FLOAT: return "REAL";
-      case SQLITE_TEXT: return "TEXT";
-      case SQLITE_BLOB: return "BLOB";
-      default: return "NULL";
-    }
-  }
-  [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const detail::field_info& f, int t, std::string_view expected) {
-    throw type_mismatch(errc::type_mismatch,
-                        "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
-                            std::string(expected) + "; fix the stored data or the field's type; SQL: " +
-                            std::string(sql()),
-                        std::string(sql()), SQLITE_MISMATCH);
-  }
-  [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const detail::field_info& f, const std::string& what) {
-    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
-                        std::string(sql()), SQLITE_MISMATCH);
-  }
-  [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) {
-    throw usage_error(errc::usage,
-                      "quarry: parameter " + std::to_string(i) + ": " + what +
-                          " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
-                      std::string(sql()));
-  }
+  bool read_text_of(int i, std::string& s, const detail::field_info& f, const char* what);
+  static const char* storage_class(int t) noexcept;
+  [[noreturn, gnu::cold]] void mismatch(const detail::field_info& f, int t, std::string_view expected);
+  [[noreturn, gnu::cold]] void bad_value(const detail::field_info& f, const std::string& what);
+  [[noreturn, gnu::cold]] void out_of_range(int i, const char* what);
 
   static void append_json(std::string& out, int, bool v) { out += v ? "1" : "0"; }
   static void append_json(std::string& out, int, std::int64_t v) { out += std::to_string(v); }
-  void append_json(std::string& out, int i, double v) {
-    if (v != v || v - v != 0) out_of_range(i, "NaN or infinity in a list");
-    char buf[40];
-    sqlite3_snprintf(sizeof buf, buf, "%!.17g", v);
-    out += buf;
-  }
-  static void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            sqlite3_snprintf(sizeof buf, buf, "\\u%04x", static_cast<unsigned char>(c));
-            out += buf;
-          } else {
-            out += c;
-          }
-      }
-    }
-    out += '"';
-  }
+  void append_json(std::string& out, int i, double v);
+  static void append_json_string(std::string& out, std::string_view s);
   static void append_json(std::string& out, int, const std::string& v) { append_json_string(out, v); }
-  void append_json(std::string& out, int i, timestamp v) {
-    std::string s;
-    if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
-    append_json_string(out, s);
-  }
-  void append_json(std::string& out, int i, date v) {
-    std::string s;
-    if (!detail::format_date(s, v)) out_of_range(i, "date");
-    append_json_string(out, s);
-  }
+  void append_json(std::string& out, int i, timestamp v);
+  void append_json(std::string& out, int i, date v);
   static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
 
   sqlite3* db_;
@@ -11879,6 +11947,159 @@ class statement {
 };
 
 }  // namespace quarry::sqlite
+
+// ---- definitions: inline when header-only, compiled once by src/sqlite.cpp otherwise ----
+#if QUARRY_DEFINE_SQLITE
+namespace quarry::sqlite {
+QUARRY_DECL void statement::bind(int i, std::string&& v) {
+  check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+QUARRY_DECL void statement::bind(int i, bytes&& v) {
+  check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(), SQLITE_TRANSIENT));
+}
+
+QUARRY_DECL void statement::bind(int i, const bytes& v) {
+  check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(),
+                            copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC));
+}
+
+QUARRY_DECL void statement::bind(int i, timestamp v) {
+  std::string s;
+  if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
+  check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+QUARRY_DECL void statement::bind(int i, date v) {
+  std::string s;
+  if (!detail::format_date(s, v)) out_of_range(i, "date");
+  check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+QUARRY_DECL void statement::bind(int i, const decimal& v) {
+  std::string s = v.to_string();
+  check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+QUARRY_DECL bool statement::read(int i, timestamp& out, const detail::field_info& f) {
+  std::string s;
+  if (!read_text_of(i, s, f, "timestamp")) return false;
+  auto t = detail::parse_timestamp(s);
+  if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
+  out = *t;
+  return true;
+}
+
+QUARRY_DECL bool statement::read(int i, date& out, const detail::field_info& f) {
+  std::string s;
+  if (!read_text_of(i, s, f, "date")) return false;
+  auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
+  if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
+  out = *d;
+  return true;
+}
+
+QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& f) {
+  sqlite3_value* v = sqlite3_column_value(stmt_, i);
+  int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return false;
+  if (t == SQLITE_INTEGER) {
+    out = decimal(sqlite3_value_int64(v));
+  } else if (t == SQLITE_TEXT) {
+    std::string s(reinterpret_cast<const char*>(sqlite3_value_text(v)),
+                  static_cast<std::size_t>(sqlite3_value_bytes(v)));
+    try {
+      out = decimal(s);
+    } catch (const error&) {
+      bad_value(f, "'" + s + "' is not a decimal number");
+    }
+  } else {
+    mismatch(f, t, "TEXT (exact decimal)");
+  }
+  return true;
+}
+
+QUARRY_DECL bool statement::read_text_of(int i, std::string& s, const detail::field_info& f, const char* what) {
+  sqlite3_value* v = sqlite3_column_value(stmt_, i);
+  int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return false;
+  if (t != SQLITE_TEXT) mismatch(f, t, std::string("TEXT (") + what + ")");
+  s.assign(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
+  return true;
+}
+
+QUARRY_DECL const char* statement::storage_class(int t) noexcept {
+  switch (t) {
+    case SQLITE_INTEGER: return "INTEGER";
+    case SQLITE_FLOAT: return "REAL";
+    case SQLITE_TEXT: return "TEXT";
+    case SQLITE_BLOB: return "BLOB";
+    default: return "NULL";
+  }
+}
+
+QUARRY_DECL void statement::mismatch(const detail::field_info& f, int t, std::string_view expected) {
+  throw type_mismatch(errc::type_mismatch,
+                      "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
+                          std::string(expected) + "; fix the stored data or the field's type; SQL: " +
+                          std::string(sql()),
+                      std::string(sql()), SQLITE_MISMATCH);
+}
+
+QUARRY_DECL void statement::bad_value(const detail::field_info& f, const std::string& what) {
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
+                      std::string(sql()), SQLITE_MISMATCH);
+}
+
+QUARRY_DECL void statement::out_of_range(int i, const char* what) {
+  throw usage_error(errc::usage,
+                    "quarry: parameter " + std::to_string(i) + ": " + what +
+                        " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
+                    std::string(sql()));
+}
+
+QUARRY_DECL void statement::append_json(std::string& out, int i, double v) {
+  if (v != v || v - v != 0) out_of_range(i, "NaN or infinity in a list");
+  char buf[40];
+  sqlite3_snprintf(sizeof buf, buf, "%!.17g", v);
+  out += buf;
+}
+
+QUARRY_DECL void statement::append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          sqlite3_snprintf(sizeof buf, buf, "\\u%04x", static_cast<unsigned char>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+QUARRY_DECL void statement::append_json(std::string& out, int i, timestamp v) {
+  std::string s;
+  if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
+  append_json_string(out, s);
+}
+
+QUARRY_DECL void statement::append_json(std::string& out, int i, date v) {
+  std::string s;
+  if (!detail::format_date(s, v)) out_of_range(i, "date");
+  append_json_string(out, s);
+}
+}  // namespace quarry::sqlite
+#endif
 // ---- end quarry/backend/sqlite/statement.hpp ----
 
 static_assert(SQLITE_VERSION_NUMBER >= 3035000, "quarry: the SQLite backend needs SQLite 3.35 or newer");
@@ -11891,45 +12112,13 @@ using dialect = sqlite_dialect_for<SQLITE_VERSION_NUMBER>;
 class connection : public connection_base<connection, dialect, statement> {
  public:
   /// Opens the database; throws quarry::open_error naming the path when it cannot.
-  explicit connection(const options& o = {}) : options_(o) {
-    int flags = o.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (o.create ? SQLITE_OPEN_CREATE : 0));
-    flags |= SQLITE_OPEN_NOMUTEX;
-    int rc = sqlite3_open_v2(o.path.c_str(), &db_, flags, nullptr);
-    if (rc != SQLITE_OK) {
-      std::string why = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-      int ext = db_ ? sqlite3_extended_errcode(db_) : rc;
-      sqlite3_close(db_);
-      db_ = nullptr;
-      throw open_error(errc::cannot_open,
-                       "quarry: cannot open SQLite database '" + o.path + "': " + why + " (code " +
-                           std::to_string(ext) + ")" +
-                           (o.read_only ? "; it was opened read-only, so it must already exist" : ""),
-                       {}, ext);
-    }
-    sqlite3_extended_result_codes(db_, 1);
-    try {
-      configure();
-    } catch (...) {
-      sqlite3_close(db_);
-      throw;
-    }
-  }
+  explicit connection(const options& o = {});
   connection(const connection&) = delete;
   connection& operator=(const connection&) = delete;
-  ~connection() {
-    clear_statement_cache();
-    sqlite3_close(db_);
-  }
+  ~connection();
 
   /// Runs SQL that has no parameters and returns no rows (DDL, PRAGMA, BEGIN/COMMIT).
-  void exec(std::string_view sql) {
-    auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
-    std::string s(sql);
-    char* err = nullptr;
-    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
-    sqlite3_free(err);
-    if (rc != SQLITE_OK) throw_error(db_, rc, sql);
-  }
+  void exec(std::string_view sql);
 
   /// The raw handle, for what quarry does not wrap.
   sqlite3* native_handle() const noexcept { return db_; }
@@ -11939,15 +12128,7 @@ class connection : public connection_base<connection, dialect, statement> {
   int max_parameters() const noexcept { return sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1); }
 
   // ---- backend interface used by connection_base ----
-  std::unique_ptr<statement> prepare(const std::string& sql) {
-    sqlite3_stmt* s = nullptr;
-    const char* tail = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, &tail);
-    if (rc != SQLITE_OK) throw_error(db_, rc, sql);
-    if (s == nullptr || (tail && tail != sql.data() + sql.size())) [[unlikely]]
-      not_one_statement(s, sql, tail);
-    return std::make_unique<statement>(db_, s);
-  }
+  std::unique_ptr<statement> prepare(const std::string& sql);
   std::int64_t changes() const noexcept { return sqlite3_changes64(db_); }
   std::int64_t last_insert_id() const noexcept { return sqlite3_last_insert_rowid(db_); }
 
@@ -11955,37 +12136,112 @@ class connection : public connection_base<connection, dialect, statement> {
   /// SQLite compiles the first statement of a text and returns the rest: an empty text (or only
   /// comments) or a second statement is the caller's mistake, reported instead of running nothing
   /// or silently dropping the rest. Whitespace, ';' and comments after the statement are fine.
-  [[gnu::cold, gnu::noinline]] void not_one_statement(sqlite3_stmt* s, const std::string& sql, const char* tail) {
-    if (s == nullptr)
-      throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
-    sqlite3_stmt* next = nullptr;
-    const int n = static_cast<int>(sql.data() + sql.size() - tail);
-    int rc = sqlite3_prepare_v2(db_, tail, n, &next, nullptr);
-    sqlite3_finalize(next);
-    if (rc == SQLITE_OK && next == nullptr) return;  // only whitespace, ';' or comments follow
-    sqlite3_finalize(s);
-    throw usage_error(errc::usage,
-                      "quarry: the SQL text holds more than one statement; a prepared statement runs one "
-                      "(run scripts with exec()); SQL: " + sql, sql);
-  }
-  void configure() {
-    sqlite3_busy_timeout(db_, static_cast<int>(options_.busy_timeout.count()));
-    bool memory = options_.path == ":memory:" || options_.path.empty();
-    if (!options_.read_only && !memory) {
-      static constexpr const char* modes[] = {"WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF"};
-      exec(std::string("PRAGMA journal_mode=") + modes[static_cast<int>(options_.journal)]);
-    }
-    static constexpr const char* syncs[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
-    exec(std::string("PRAGMA synchronous=") + syncs[static_cast<int>(options_.sync)]);
-    exec(options_.foreign_keys ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
-    if (options_.cache_size_kib) exec("PRAGMA cache_size=-" + std::to_string(*options_.cache_size_kib));
-  }
+  [[gnu::cold]] void not_one_statement(sqlite3_stmt* s, const std::string& sql, const char* tail);
+  void configure();
 
   options options_;
   sqlite3* db_ = nullptr;
 };
 
 }  // namespace quarry::sqlite
+
+#if defined(QUARRY_SEPARATE_COMPILATION) && !QUARRY_DEFINE_SQLITE
+// The members of these class templates that do not depend on a statement type are compiled once,
+// in src/sqlite.cpp.
+namespace quarry {
+extern template class connection_base<sqlite::connection, sqlite::dialect, sqlite::statement>;
+namespace detail {
+extern template class statement_cache<sqlite::statement>;
+extern template class statement_lease<sqlite::statement>;
+}  // namespace detail
+}  // namespace quarry
+#endif
+
+// ---- definitions: inline when header-only, compiled once by src/sqlite.cpp otherwise ----
+#if QUARRY_DEFINE_SQLITE
+namespace quarry::sqlite {
+QUARRY_DECL connection::connection(const options& o)
+    : options_(o) {
+  int flags = o.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (o.create ? SQLITE_OPEN_CREATE : 0));
+  flags |= SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(o.path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    int ext = db_ ? sqlite3_extended_errcode(db_) : rc;
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw open_error(errc::cannot_open,
+                     "quarry: cannot open SQLite database '" + o.path + "': " + why + " (code " +
+                         std::to_string(ext) + ")" +
+                         (o.read_only ? "; it was opened read-only, so it must already exist" : ""),
+                     {}, ext);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  try {
+    configure();
+  } catch (...) {
+    sqlite3_close(db_);
+    throw;
+  }
+}
+
+QUARRY_DECL connection::~connection() {
+  clear_statement_cache();
+  sqlite3_close(db_);
+}
+
+QUARRY_DECL void connection::exec(std::string_view sql) {
+  auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  sqlite3_free(err);
+  if (rc != SQLITE_OK) throw_error(db_, rc, sql);
+}
+
+QUARRY_DECL std::unique_ptr<statement> connection::prepare(const std::string& sql) {
+  sqlite3_stmt* s = nullptr;
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, &tail);
+  if (rc != SQLITE_OK) throw_error(db_, rc, sql);
+  if (s == nullptr || (tail && tail != sql.data() + sql.size())) [[unlikely]]
+    not_one_statement(s, sql, tail);
+  return std::make_unique<statement>(db_, s);
+}
+
+QUARRY_DECL void connection::not_one_statement(sqlite3_stmt* s, const std::string& sql, const char* tail) {
+  if (s == nullptr)
+    throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+  sqlite3_stmt* next = nullptr;
+  const int n = static_cast<int>(sql.data() + sql.size() - tail);
+  int rc = sqlite3_prepare_v2(db_, tail, n, &next, nullptr);
+  sqlite3_finalize(next);
+  if (rc == SQLITE_OK && next == nullptr) return;  // only whitespace, ';' or comments follow
+  sqlite3_finalize(s);
+  throw usage_error(errc::usage,
+                    "quarry: the SQL text holds more than one statement; a prepared statement runs one "
+                    "(run scripts with exec()); SQL: " + sql, sql);
+}
+
+QUARRY_DECL void connection::configure() {
+  sqlite3_busy_timeout(db_, static_cast<int>(options_.busy_timeout.count()));
+  bool memory = options_.path == ":memory:" || options_.path.empty();
+  if (!options_.read_only && !memory) {
+    static constexpr const char* modes[] = {"WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF"};
+    exec(std::string("PRAGMA journal_mode=") + modes[static_cast<int>(options_.journal)]);
+  }
+  static constexpr const char* syncs[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
+  exec(std::string("PRAGMA synchronous=") + syncs[static_cast<int>(options_.sync)]);
+  exec(options_.foreign_keys ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
+  if (options_.cache_size_kib) exec("PRAGMA cache_size=-" + std::to_string(*options_.cache_size_kib));
+}
+}  // namespace quarry::sqlite
+#ifdef QUARRY_SEPARATE_COMPILATION
+template class quarry::connection_base<quarry::sqlite::connection, quarry::sqlite::dialect, quarry::sqlite::statement>;
+template class quarry::detail::statement_cache<quarry::sqlite::statement>;
+template class quarry::detail::statement_lease<quarry::sqlite::statement>;
+#endif
+#endif
 // ---- end quarry/backend/sqlite/connection.hpp ----
 // ---- end quarry/sqlite.hpp ----
 #endif  // QUARRY_ENABLE_SQLITE
@@ -12196,7 +12452,6 @@ inline std::string one_line(std::string_view s) {
 /// How a PostgreSQL connection is opened and how it prepares statements. Every default is
 /// described in docs/postgres.md ("Options").
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12451,7 +12706,6 @@ struct session {
 /// floats, timestamps and dates counted from 2000-01-01, uuid as 16 bytes.
 
 #include <bit>
-#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <limits>

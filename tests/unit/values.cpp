@@ -2,6 +2,8 @@
 
 #include "catch.hpp"
 
+#include <chrono>
+
 #include <quarry/core/decimal.hpp>
 #include <quarry/core/detail/time_text.hpp>
 
@@ -66,4 +68,35 @@ TEST_CASE("dates") {
   CHECK_FALSE(quarry::detail::parse_date("1999-02-29").has_value());
   s.clear();
   CHECK_FALSE(quarry::detail::format_date(s, sys_days{year{10000} / January / 1}));
+}
+
+TEST_CASE("quarry's calendar arithmetic agrees with std::chrono for every day from -2700 to 10000") {
+  // quarry converts days <-> year/month/day itself (core/detail/time_text.hpp, without the C++20
+  // calendar headers); std::chrono::year_month_day is the reference.
+  const long long first = sys_days{year{-2700} / January / 1}.time_since_epoch().count();
+  const long long last = sys_days{year{10000} / December / 31}.time_since_epoch().count();
+  long long mismatches = 0;
+  for (long long n = first; n <= last; ++n) {
+    const year_month_day ref{sys_days{days{n}}};
+    const auto c = quarry::detail::civil_from_days(n);
+    if (c.year != static_cast<int>(ref.year()) || c.month != static_cast<unsigned>(ref.month()) ||
+        c.day != static_cast<unsigned>(ref.day()) || quarry::detail::days_from_civil(c.year, c.month, c.day) != n) {
+      if (++mismatches <= 5) {
+        INFO("day " << n << ": quarry " << c.year << "-" << c.month << "-" << c.day << ", std "
+                    << static_cast<int>(ref.year()) << "-" << static_cast<unsigned>(ref.month()) << "-"
+                    << static_cast<unsigned>(ref.day()));
+        CHECK(false);
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(last - first + 1 == 4638945);  // 12701 years: the loop covered the whole range
+  // Validation of parsed dates: month lengths and leap years.
+  CHECK(quarry::detail::parse_date("2000-02-29") == sys_days{2000y / February / 29});
+  CHECK(quarry::detail::parse_date("2024-02-29") == sys_days{2024y / February / 29});
+  for (const char* bad : {"1900-02-29", "2023-02-29", "2024-02-30", "2024-04-31", "2024-00-10", "2024-12-32",
+                          "2024-01-00"})
+    CHECK_FALSE(quarry::detail::parse_date(bad).has_value());
+  CHECK(quarry::detail::parse_date("0000-03-01") == sys_days{year{0} / March / 1});
+  CHECK(quarry::detail::parse_date("9999-12-31") == sys_days{year{9999} / December / 31});
 }

@@ -31,10 +31,7 @@ struct field_info {
   std::string_view column;
   int index;
 
-  std::string label() const {
-    if (column.empty()) return "result column " + std::to_string(index + 1);
-    return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
-  }
+  [[gnu::cold]] std::string label() const;
 };
 
 /// Hands each bound value of a statement to the backend, numbering parameters from 1.
@@ -65,12 +62,8 @@ struct binder {
   }
 };
 
-[[noreturn, gnu::cold, gnu::noinline]] inline void throw_null_value(const field_info& f, std::string_view type, std::string_view sql) {
-  throw type_mismatch(errc::null_value,
-                      "quarry: " + f.label() + " is NULL but is read into a non-optional " +
-                          std::string(type) + "; make the field std::optional or filter out NULLs",
-                      std::string(sql));
-}
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
+                                                    std::string_view sql);
 
 /// Reads result column i as C++ type T (std::optional<T> reads NULL as nullopt).
 template <class T, class Stmt>
@@ -115,3 +108,21 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
 }
 
 }  // namespace quarry::detail
+
+// ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
+#if QUARRY_DEFINE_CORE
+namespace quarry::detail {
+QUARRY_DECL std::string field_info::label() const {
+  if (column.empty()) return "result column " + std::to_string(index + 1);
+  return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
+}
+
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
+                                                    std::string_view sql) {
+  throw type_mismatch(errc::null_value,
+                      "quarry: " + f.label() + " is NULL but is read into a non-optional " +
+                          std::string(type) + "; make the field std::optional or filter out NULLs",
+                      std::string(sql));
+}
+}  // namespace quarry::detail
+#endif

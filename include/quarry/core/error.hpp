@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+#include "quarry/core/config.hpp"
+
 namespace quarry {
 
 /// What went wrong, independent of the database.
@@ -54,6 +56,7 @@ constexpr std::string_view to_string(errc e) noexcept {
 /// result code (`native_code()`, 0 for other backends) and the SQLSTATE (empty for SQLite).
 class error : public std::runtime_error {
  public:
+  QUARRY_KEY_FUNCTION(error)
   error(errc category, std::string message, std::string sql = {}, int native_code = 0,
         std::string sqlstate = {})
       : std::runtime_error(std::move(message)),
@@ -76,66 +79,130 @@ class error : public std::runtime_error {
 
 /// Any constraint violation; the leaves below name the kind.
 class constraint_violation : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(constraint_violation)
 };
 class unique_violation : public constraint_violation {
+ public:
   using constraint_violation::constraint_violation;
+  QUARRY_KEY_FUNCTION(unique_violation)
 };
 class foreign_key_violation : public constraint_violation {
+ public:
   using constraint_violation::constraint_violation;
+  QUARRY_KEY_FUNCTION(foreign_key_violation)
 };
 class not_null_violation : public constraint_violation {
+ public:
   using constraint_violation::constraint_violation;
+  QUARRY_KEY_FUNCTION(not_null_violation)
 };
 class check_violation : public constraint_violation {
+ public:
   using constraint_violation::constraint_violation;
+  QUARRY_KEY_FUNCTION(check_violation)
 };
 /// The transaction lost a race and may succeed when re-run (40001, 40P01, SQLITE_BUSY_SNAPSHOT).
 class transaction_conflict : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(transaction_conflict)
 };
 class serialization_failure : public transaction_conflict {
+ public:
   using transaction_conflict::transaction_conflict;
+  QUARRY_KEY_FUNCTION(serialization_failure)
 };
 class deadlock_detected : public transaction_conflict {
+ public:
   using transaction_conflict::transaction_conflict;
+  QUARRY_KEY_FUNCTION(deadlock_detected)
 };
 class busy_error : public transaction_conflict {
+ public:
   using transaction_conflict::transaction_conflict;
+  QUARRY_KEY_FUNCTION(busy_error)
 };
 class connection_lost : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(connection_lost)
 };
 /// COMMIT was sent but its outcome is unknown; never retried automatically.
 class ambiguous_commit : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(ambiguous_commit)
 };
 class query_canceled : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(query_canceled)
 };
 class open_error : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(open_error)
 };
 class invalid_cursor : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(invalid_cursor)
 };
 /// A stored value does not fit the C++ type reading it (wrong storage class, out of range,
 /// NULL into a non-optional field). The message names table.column.
 class type_mismatch : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(type_mismatch)
 };
 class usage_error : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(usage_error)
 };
 /// `one()` found no row, or more than one.
 class row_count_error : public error {
+ public:
   using error::error;
+  QUARRY_KEY_FUNCTION(row_count_error)
 };
 
 namespace detail {
 /// Throws the leaf class that matches the category.
-[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(errc c, std::string msg, std::string sql = {}, int native = 0,
-                                     std::string state = {}) {
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_error(errc c, std::string msg, std::string sql = {}, int native = 0,
+                                                std::string state = {});
+}  // namespace detail
+
+}  // namespace quarry
+
+// ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
+#if QUARRY_DEFINE_CORE
+namespace quarry {
+#ifdef QUARRY_SEPARATE_COMPILATION
+error::~error() = default;
+constraint_violation::~constraint_violation() = default;
+unique_violation::~unique_violation() = default;
+foreign_key_violation::~foreign_key_violation() = default;
+not_null_violation::~not_null_violation() = default;
+check_violation::~check_violation() = default;
+transaction_conflict::~transaction_conflict() = default;
+serialization_failure::~serialization_failure() = default;
+deadlock_detected::~deadlock_detected() = default;
+busy_error::~busy_error() = default;
+connection_lost::~connection_lost() = default;
+ambiguous_commit::~ambiguous_commit() = default;
+query_canceled::~query_canceled() = default;
+open_error::~open_error() = default;
+invalid_cursor::~invalid_cursor() = default;
+type_mismatch::~type_mismatch() = default;
+usage_error::~usage_error() = default;
+row_count_error::~row_count_error() = default;
+#endif
+namespace detail {
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_error(errc c, std::string msg, std::string sql, int native,
+                                                std::string state) {
   switch (c) {
     case errc::unique_violation:
       throw unique_violation(c, std::move(msg), std::move(sql), native, std::move(state));
@@ -174,6 +241,7 @@ namespace detail {
       throw error(c, std::move(msg), std::move(sql), native, std::move(state));
   }
 }
-}  // namespace detail
 
+}  // namespace detail
 }  // namespace quarry
+#endif

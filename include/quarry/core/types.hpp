@@ -2,9 +2,10 @@
 /// \file quarry/core/types.hpp
 /// Vocabulary types for SQL values that have no single standard C++ spelling.
 
-#include <chrono>
 #include <cstddef>
 #include <vector>
+
+#include "quarry/core/detail/std_chrono.hpp"
 
 namespace quarry {
 

@@ -13,7 +13,6 @@
 ///
 /// See docs/relations.md ("Counting statements").
 
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -23,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/error.hpp"
 #include "quarry/diag/statement_event.hpp"
 

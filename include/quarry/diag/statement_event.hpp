@@ -12,7 +12,6 @@
 /// With no observer and no hook installed a statement costs one test of a null pointer.
 /// See docs/relations.md ("Counting statements").
 
-#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -21,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/detail/std_function.hpp"
 
 namespace quarry::diag {

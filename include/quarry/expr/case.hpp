@@ -82,7 +82,7 @@ struct case_builder {
     check<B>();
     return apply_pack(
         [&](const auto&... w) {
-          return case_builder<W..., B>{{w..., B{{std::forward<C>(cond), make_operand(std::forward<V>(v))}}}};
+          return case_builder<W..., B>{{{w}..., {B{{std::forward<C>(cond), make_operand(std::forward<V>(v))}}}}};
         },
         branches);
   }

@@ -109,7 +109,7 @@ struct expr_ops {
     requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto in(V&&... v) const {
     return in_list_expr<D, false, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
-        {}, self(), {make_operand(std::forward<V>(v))...}};
+        {}, self(), {{make_operand(std::forward<V>(v))}...}};
   }
   /// `users.id.in(select(posts.user_id).from(posts))`: IN (subquery).
   template <class Q>
@@ -126,7 +126,7 @@ struct expr_ops {
     requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto not_in(V&&... v) const {
     return in_list_expr<D, true, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
-        {}, self(), {make_operand(std::forward<V>(v))...}};
+        {}, self(), {{make_operand(std::forward<V>(v))}...}};
   }
   /// `users.id.in_values(ids)`: any range of values, bound as ONE parameter (PostgreSQL
   /// `= ANY($1)`, SQLite `IN (SELECT value FROM json_each(?))`), so the SQL text does not depend

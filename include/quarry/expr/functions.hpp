@@ -67,7 +67,7 @@ QUARRY_DETAIL_FN_NAME(n_replace, "REPLACE");
 
 template <class Fn, class R, class... V>
 constexpr auto make_call(V&&... v) {
-  return func_expr<Fn, R, operand_t<V>...>{{}, {make_operand(std::forward<V>(v))...}};
+  return func_expr<Fn, R, operand_t<V>...>{{}, {{make_operand(std::forward<V>(v))}...}};
 }
 
 template <class T, class... A>

@@ -96,13 +96,13 @@ struct window_spec {
     static_assert(Partition::tuple_type::size == 0, "quarry: partition_by() is already given");
     static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: partition_by() takes expressions");
     using P = expr_tuple<std::remove_cvref_t<E>...>;
-    return window_spec<P, Order, Frame>{P{{std::forward<E>(e)...}}, order, frame};
+    return window_spec<P, Order, Frame>{P{{{std::forward<E>(e)}...}}, order, frame};
   }
   template <class... K>
   constexpr auto order_by(K&&... keys) const {
     static_assert(is_none_v<Order>, "quarry: the window's order_by() is already given");
     using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
-    return window_spec<Partition, O, Frame>{partition, O{{to_order_key(std::forward<K>(keys))...}}, frame};
+    return window_spec<Partition, O, Frame>{partition, O{{{to_order_key(std::forward<K>(keys))}...}}, frame};
   }
   template <class S, class E>
   constexpr auto rows(S, E) const {
@@ -231,14 +231,14 @@ template <class E>
 constexpr auto lag(E&& e, std::int64_t n = 1) {
   using X = std::remove_cvref_t<E>;
   return detail::ranking_call<detail::name_lag, std::optional<detail::strip_optional_t<typename X::value_type>>, X>{
-      {std::forward<E>(e)}, n};
+      {{std::forward<E>(e)}}, n};
 }
 /// LEAD(e, n): the value n rows after (NULL when there is none).
 template <class E>
 constexpr auto lead(E&& e, std::int64_t n = 1) {
   using X = std::remove_cvref_t<E>;
   return detail::ranking_call<detail::name_lead, std::optional<detail::strip_optional_t<typename X::value_type>>, X>{
-      {std::forward<E>(e)}, n};
+      {{std::forward<E>(e)}}, n};
 }
 
 }  // namespace quarry

@@ -103,7 +103,7 @@ struct relation_request {
                   "quarry: a relation's order_by() may only use columns of the table the relation loads");
     static_assert(((!(std::remove_cvref_t<decltype(to_order_key(std::forward<K>(keys)))>::flags & (f_aggregate | f_window))) && ...),
                   "quarry: a relation's order_by() cannot use aggregate or window functions");
-    return relation_request<Rel, Filter, O, Limit, Joined, Nested...>{filter, O{{to_order_key(std::forward<K>(keys))...}},
+    return relation_request<Rel, Filter, O, Limit, Joined, Nested...>{filter, O{{{to_order_key(std::forward<K>(keys))}...}},
                                                                       limit_n, nested};
   }
 

@@ -16,7 +16,6 @@
 /// The checksum only catches accidental damage. Sign tokens (`cursor_signer`) when that matters;
 /// either way a token never carries SQL and never authorizes anything (filters are re-applied).
 
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -24,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/decimal.hpp"
 #include "quarry/core/error.hpp"
 #include "quarry/core/types.hpp"

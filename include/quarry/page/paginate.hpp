@@ -274,14 +274,14 @@ class keyset_pager {
   auto order() const {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return detail::order_clause<detail::directed_key_t<Backward, K>...>{
-          {detail::directed_key_t<Backward, K>{std::get<I>(keys_).e}...}};
+          {{detail::directed_key_t<Backward, K>{std::get<I>(keys_).e}}...}};
     }(std::index_sequence_for<K...>{});
   }
   template <bool Backward>
   auto base_statement(std::int64_t n) const {
     using fields = detail::keyed_fields<typename Stmt::fields_type, typename K::expr_type...>;
     fields f{detail::get_part<detail::p_fields>(stmt_.parts),
-             std::apply([](const auto&... k) { return detail::pack<typename K::expr_type...>{k.e...}; }, keys_)};
+             std::apply([](const auto&... k) { return detail::pack<typename K::expr_type...>{{k.e}...}; }, keys_)};
     return stmt_.template with<detail::p_fields>(std::move(f))
         .template with<detail::p_order>(order<Backward>())
         .template with<detail::p_limit>(detail::limit_clause{n + 1});

@@ -149,7 +149,7 @@ constexpr auto make_with(const D&... d) {
     static_assert(cte_names_unique<D...>(), "quarry: two CTEs of one with() have the same name");
   }
   using W = with_clause<Recursive, D...>;
-  return with_builder<W>{W{{d...}}};
+  return with_builder<W>{W{{{d}...}}};
 }
 
 template <class Decl, class Body>

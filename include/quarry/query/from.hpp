@@ -138,7 +138,7 @@ struct from_clause {
   }
   template <class X>
   constexpr from_clause<S..., X> add(X x) const {
-    return apply_pack([&](const auto&... s) { return from_clause<S..., X>{{s..., std::move(x)}}; }, items);
+    return apply_pack([&](const auto&... s) { return from_clause<S..., X>{{{s}..., {std::move(x)}}}; }, items);
   }
 };
 

@@ -232,7 +232,7 @@ struct conflict_builder {
                   "quarry: do_update() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: do_update() assigns the same column twice");
     using Act = do_update_t<none, std::remove_cvref_t<A>...>;
-    return stmt.with_conflict(conflict_clause<Target, Act>{Act{{std::forward<A>(a)...}, {}}});
+    return stmt.with_conflict(conflict_clause<Target, Act>{Act{{{std::forward<A>(a)}...}, {}}});
   }
 };
 
@@ -374,7 +374,7 @@ struct insert_builder {
                   "quarry: insert leaves out a NOT NULL column that has no default; set every "
                   "non-optional column (or give it a default in the descriptor)");
     using S = set_source<D, std::remove_cvref_t<A>...>;
-    return insert_stmt<D, S, none, none>{{}, S{{std::forward<A>(a)...}}, {}, {}};
+    return insert_stmt<D, S, none, none>{{}, S{{{std::forward<A>(a)}...}}, {}, {}};
   }
 
   /// Names the columns of an INSERT ... SELECT.

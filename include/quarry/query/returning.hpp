@@ -45,7 +45,7 @@ constexpr auto make_returning(E&&... e) {
   using R = returning_clause<std::remove_cvref_t<E>...>;
   static_assert(is_subset_v<typename R::list::tables, type_list<typename D::table_tag>>,
                 "quarry: returning() uses a column of another table");
-  return R{{{std::forward<E>(e)...}}};
+  return R{{{{std::forward<E>(e)}...}}};
 }
 
 }  // namespace quarry::detail

@@ -221,7 +221,7 @@ struct select_stmt {
     static_assert(((!(std::remove_cvref_t<E>::flags & f_aggregate)) && ...),
                   "quarry: group_by() cannot group by an aggregate");
     using G = group_clause<std::remove_cvref_t<E>...>;
-    return with<p_group>(G{{std::forward<E>(e)...}});
+    return with<p_group>(G{{{std::forward<E>(e)}...}});
   }
 
   /// HAVING condition over aggregates and grouped columns.
@@ -246,7 +246,7 @@ struct select_stmt {
     static_assert(is_none_v<part_t<p_order>>, "quarry: order_by() is already given; pass all keys in one call");
     using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
     static_assert(!is_none_v<from_type>, "quarry: call from() before order_by()");
-    return with<p_order>(O{{to_order_key(std::forward<K>(keys))...}});
+    return with<p_order>(O{{{to_order_key(std::forward<K>(keys))}...}});
   }
 
   /// LIMIT n (a bound parameter).
@@ -448,7 +448,7 @@ constexpr auto select(A&&... a) {
                   "in a column expression or select it with where()");
     using L = detail::select_list<std::remove_cvref_t<A>...>;
     return detail::select_stmt<L, N, N, N, N, N, N, N>{
-        {{L{{std::forward<A>(a)...}}}, {}, {}, {}, {}, {}, {}, {}}};
+        {{L{{{std::forward<A>(a)}...}}}, {}, {}, {}, {}, {}, {}, {}}};
   }
 }
 

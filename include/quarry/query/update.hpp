@@ -107,7 +107,7 @@ struct update_builder {
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
     static_assert(((is_subset_v<typename std::remove_cvref_t<A>::tables, type_list<typename D::table_tag>>) && ...),
                   "quarry: set() uses a column of another table in its value");
-    return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {std::forward<A>(a)...}, {}, {}};
+    return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {{std::forward<A>(a)}...}, {}, {}};
   }
 };
 

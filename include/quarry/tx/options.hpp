@@ -4,9 +4,9 @@
 /// cannot give is a compile error), read only / deferrable (PostgreSQL), the SQLite locking mode
 /// and the retry policy of the callback form. See docs/transactions.md.
 
-#include <chrono>
 #include <string_view>
 
+#include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/detail/std_function.hpp"
 
 namespace quarry {

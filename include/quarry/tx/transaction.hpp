@@ -4,7 +4,6 @@
 /// savepoints, and the callback form with retry (`db.transaction(options, fn)`).
 /// See docs/transactions.md.
 
-#include <chrono>
 #include <concepts>
 #include <cstdint>
 #include <exception>
@@ -21,6 +20,7 @@
 #include <thread>
 #endif
 
+#include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/error.hpp"
 #include "quarry/tx/options.hpp"
 #include "quarry/tx/state.hpp"

@@ -3,11 +3,11 @@
 /// How a PostgreSQL connection is opened and how it prepares statements. Every default is
 /// described in docs/postgres.md ("Options").
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/detail/std_function.hpp"
 
 namespace quarry::postgres {

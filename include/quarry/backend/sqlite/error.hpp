@@ -56,7 +56,14 @@ inline std::string_view advice(errc c) noexcept {
 }
 
 /// Throws the quarry error for `rc` on `db`, naming the SQL.
-[[noreturn, gnu::cold, gnu::noinline]] inline void throw_error(sqlite3* db, int rc, std::string_view sql) {
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_error(sqlite3* db, int rc, std::string_view sql);
+
+}  // namespace quarry::sqlite
+
+// ---- definitions: inline when header-only, compiled once by src/sqlite.cpp otherwise ----
+#if QUARRY_DEFINE_SQLITE
+namespace quarry::sqlite {
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_error(sqlite3* db, int rc, std::string_view sql) {
   int ext = db ? sqlite3_extended_errcode(db) : rc;
   if ((ext & 0xff) != (rc & 0xff)) ext = rc;
   errc c = category_of(ext);
@@ -74,5 +81,5 @@ inline std::string_view advice(errc c) noexcept {
   }
   detail::throw_error(c, std::move(msg), std::string(sql), ext);
 }
-
 }  // namespace quarry::sqlite
+#endif

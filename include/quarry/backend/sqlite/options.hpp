@@ -2,9 +2,10 @@
 /// \file quarry/backend/sqlite/options.hpp
 /// How an SQLite connection is opened. Every default from docs/sqlite.md is a field here.
 
-#include <chrono>
 #include <optional>
 #include <string>
+
+#include "quarry/core/detail/std_chrono.hpp"
 
 namespace quarry::sqlite {
 

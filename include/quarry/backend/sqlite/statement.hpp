@@ -41,30 +41,12 @@ class statement {
   void bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
   void bind(int i, const std::string& v) { bind_text(i, v); }
   /// A temporary (a user value_traits returning by value) is always copied: it dies before step().
-  void bind(int i, std::string&& v) {
-    check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
-  void bind(int i, bytes&& v) {
-    check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(), SQLITE_TRANSIENT));
-  }
-  void bind(int i, const bytes& v) {
-    check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(),
-                              copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC));
-  }
-  void bind(int i, timestamp v) {
-    std::string s;
-    if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
-    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
-  void bind(int i, date v) {
-    std::string s;
-    if (!detail::format_date(s, v)) out_of_range(i, "date");
-    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
-  void bind(int i, const decimal& v) {
-    std::string s = v.to_string();
-    check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
+  void bind(int i, std::string&& v);
+  void bind(int i, bytes&& v);
+  void bind(int i, const bytes& v);
+  void bind(int i, timestamp v);
+  void bind(int i, date v);
+  void bind(int i, const decimal& v);
   /// A runtime list as one JSON array, read back with json_each().
   template <class T>
   void bind_list(int i, const std::vector<T>& items) {
@@ -150,41 +132,9 @@ class statement {
     out.assign(p, p + n);
     return true;
   }
-  bool read(int i, timestamp& out, const detail::field_info& f) {
-    std::string s;
-    if (!read_text_of(i, s, f, "timestamp")) return false;
-    auto t = detail::parse_timestamp(s);
-    if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
-    out = *t;
-    return true;
-  }
-  bool read(int i, date& out, const detail::field_info& f) {
-    std::string s;
-    if (!read_text_of(i, s, f, "date")) return false;
-    auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
-    if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
-    out = *d;
-    return true;
-  }
-  bool read(int i, decimal& out, const detail::field_info& f) {
-    sqlite3_value* v = sqlite3_column_value(stmt_, i);
-    int t = sqlite3_value_type(v);
-    if (t == SQLITE_NULL) return false;
-    if (t == SQLITE_INTEGER) {
-      out = decimal(sqlite3_value_int64(v));
-    } else if (t == SQLITE_TEXT) {
-      std::string s(reinterpret_cast<const char*>(sqlite3_value_text(v)),
-                    static_cast<std::size_t>(sqlite3_value_bytes(v)));
-      try {
-        out = decimal(s);
-      } catch (const error&) {
-        bad_value(f, "'" + s + "' is not a decimal number");
-      }
-    } else {
-      mismatch(f, t, "TEXT (exact decimal)");
-    }
-    return true;
-  }
+  bool read(int i, timestamp& out, const detail::field_info& f);
+  bool read(int i, date& out, const detail::field_info& f);
+  bool read(int i, decimal& out, const detail::field_info& f);
 
  private:
   void check(int rc) {
@@ -193,81 +143,19 @@ class statement {
   void bind_text(int i, std::string_view v) {
     check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC, SQLITE_UTF8));
   }
-  bool read_text_of(int i, std::string& s, const detail::field_info& f, const char* what) {
-    sqlite3_value* v = sqlite3_column_value(stmt_, i);
-    int t = sqlite3_value_type(v);
-    if (t == SQLITE_NULL) return false;
-    if (t != SQLITE_TEXT) mismatch(f, t, std::string("TEXT (") + what + ")");
-    s.assign(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
-    return true;
-  }
-  static const char* storage_class(int t) noexcept {
-    switch (t) {
-      case SQLITE_INTEGER: return "INTEGER";
-      case SQLITE_FLOAT: return "REAL";
-      case SQLITE_TEXT: return "TEXT";
-      case SQLITE_BLOB: return "BLOB";
-      default: return "NULL";
-    }
-  }
-  [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const detail::field_info& f, int t, std::string_view expected) {
-    throw type_mismatch(errc::type_mismatch,
-                        "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
-                            std::string(expected) + "; fix the stored data or the field's type; SQL: " +
-                            std::string(sql()),
-                        std::string(sql()), SQLITE_MISMATCH);
-  }
-  [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const detail::field_info& f, const std::string& what) {
-    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
-                        std::string(sql()), SQLITE_MISMATCH);
-  }
-  [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) {
-    throw usage_error(errc::usage,
-                      "quarry: parameter " + std::to_string(i) + ": " + what +
-                          " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
-                      std::string(sql()));
-  }
+  bool read_text_of(int i, std::string& s, const detail::field_info& f, const char* what);
+  static const char* storage_class(int t) noexcept;
+  [[noreturn, gnu::cold]] void mismatch(const detail::field_info& f, int t, std::string_view expected);
+  [[noreturn, gnu::cold]] void bad_value(const detail::field_info& f, const std::string& what);
+  [[noreturn, gnu::cold]] void out_of_range(int i, const char* what);
 
   static void append_json(std::string& out, int, bool v) { out += v ? "1" : "0"; }
   static void append_json(std::string& out, int, std::int64_t v) { out += std::to_string(v); }
-  void append_json(std::string& out, int i, double v) {
-    if (v != v || v - v != 0) out_of_range(i, "NaN or infinity in a list");
-    char buf[40];
-    sqlite3_snprintf(sizeof buf, buf, "%!.17g", v);
-    out += buf;
-  }
-  static void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            sqlite3_snprintf(sizeof buf, buf, "\\u%04x", static_cast<unsigned char>(c));
-            out += buf;
-          } else {
-            out += c;
-          }
-      }
-    }
-    out += '"';
-  }
+  void append_json(std::string& out, int i, double v);
+  static void append_json_string(std::string& out, std::string_view s);
   static void append_json(std::string& out, int, const std::string& v) { append_json_string(out, v); }
-  void append_json(std::string& out, int i, timestamp v) {
-    std::string s;
-    if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
-    append_json_string(out, s);
-  }
-  void append_json(std::string& out, int i, date v) {
-    std::string s;
-    if (!detail::format_date(s, v)) out_of_range(i, "date");
-    append_json_string(out, s);
-  }
+  void append_json(std::string& out, int i, timestamp v);
+  void append_json(std::string& out, int i, date v);
   static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
 
   sqlite3* db_;
@@ -276,3 +164,157 @@ class statement {
 };
 
 }  // namespace quarry::sqlite
+
+// ---- definitions: inline when header-only, compiled once by src/sqlite.cpp otherwise ----
+#if QUARRY_DEFINE_SQLITE
+namespace quarry::sqlite {
+QUARRY_DECL void statement::bind(int i, std::string&& v) {
+  check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+QUARRY_DECL void statement::bind(int i, bytes&& v) {
+  check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(), SQLITE_TRANSIENT));
+}
+
+QUARRY_DECL void statement::bind(int i, const bytes& v) {
+  check(sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : static_cast<const void*>(v.data()), v.size(),
+                            copy_ ? SQLITE_TRANSIENT : SQLITE_STATIC));
+}
+
+QUARRY_DECL void statement::bind(int i, timestamp v) {
+  std::string s;
+  if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
+  check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+QUARRY_DECL void statement::bind(int i, date v) {
+  std::string s;
+  if (!detail::format_date(s, v)) out_of_range(i, "date");
+  check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+QUARRY_DECL void statement::bind(int i, const decimal& v) {
+  std::string s = v.to_string();
+  check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+QUARRY_DECL bool statement::read(int i, timestamp& out, const detail::field_info& f) {
+  std::string s;
+  if (!read_text_of(i, s, f, "timestamp")) return false;
+  auto t = detail::parse_timestamp(s);
+  if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
+  out = *t;
+  return true;
+}
+
+QUARRY_DECL bool statement::read(int i, date& out, const detail::field_info& f) {
+  std::string s;
+  if (!read_text_of(i, s, f, "date")) return false;
+  auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
+  if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
+  out = *d;
+  return true;
+}
+
+QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& f) {
+  sqlite3_value* v = sqlite3_column_value(stmt_, i);
+  int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return false;
+  if (t == SQLITE_INTEGER) {
+    out = decimal(sqlite3_value_int64(v));
+  } else if (t == SQLITE_TEXT) {
+    std::string s(reinterpret_cast<const char*>(sqlite3_value_text(v)),
+                  static_cast<std::size_t>(sqlite3_value_bytes(v)));
+    try {
+      out = decimal(s);
+    } catch (const error&) {
+      bad_value(f, "'" + s + "' is not a decimal number");
+    }
+  } else {
+    mismatch(f, t, "TEXT (exact decimal)");
+  }
+  return true;
+}
+
+QUARRY_DECL bool statement::read_text_of(int i, std::string& s, const detail::field_info& f, const char* what) {
+  sqlite3_value* v = sqlite3_column_value(stmt_, i);
+  int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return false;
+  if (t != SQLITE_TEXT) mismatch(f, t, std::string("TEXT (") + what + ")");
+  s.assign(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
+  return true;
+}
+
+QUARRY_DECL const char* statement::storage_class(int t) noexcept {
+  switch (t) {
+    case SQLITE_INTEGER: return "INTEGER";
+    case SQLITE_FLOAT: return "REAL";
+    case SQLITE_TEXT: return "TEXT";
+    case SQLITE_BLOB: return "BLOB";
+    default: return "NULL";
+  }
+}
+
+QUARRY_DECL void statement::mismatch(const detail::field_info& f, int t, std::string_view expected) {
+  throw type_mismatch(errc::type_mismatch,
+                      "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
+                          std::string(expected) + "; fix the stored data or the field's type; SQL: " +
+                          std::string(sql()),
+                      std::string(sql()), SQLITE_MISMATCH);
+}
+
+QUARRY_DECL void statement::bad_value(const detail::field_info& f, const std::string& what) {
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
+                      std::string(sql()), SQLITE_MISMATCH);
+}
+
+QUARRY_DECL void statement::out_of_range(int i, const char* what) {
+  throw usage_error(errc::usage,
+                    "quarry: parameter " + std::to_string(i) + ": " + what +
+                        " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
+                    std::string(sql()));
+}
+
+QUARRY_DECL void statement::append_json(std::string& out, int i, double v) {
+  if (v != v || v - v != 0) out_of_range(i, "NaN or infinity in a list");
+  char buf[40];
+  sqlite3_snprintf(sizeof buf, buf, "%!.17g", v);
+  out += buf;
+}
+
+QUARRY_DECL void statement::append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          sqlite3_snprintf(sizeof buf, buf, "\\u%04x", static_cast<unsigned char>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+QUARRY_DECL void statement::append_json(std::string& out, int i, timestamp v) {
+  std::string s;
+  if (!detail::format_timestamp(s, v)) out_of_range(i, "timestamp");
+  append_json_string(out, s);
+}
+
+QUARRY_DECL void statement::append_json(std::string& out, int i, date v) {
+  std::string s;
+  if (!detail::format_date(s, v)) out_of_range(i, "date");
+  append_json_string(out, s);
+}
+}  // namespace quarry::sqlite
+#endif
+

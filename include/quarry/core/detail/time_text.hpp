@@ -3,12 +3,12 @@
 /// ISO-8601 text for timestamps and dates: "YYYY-MM-DD HH:MM:SS.ffffff" (UTC, always six
 /// fraction digits, so text order is time order) and "YYYY-MM-DD". Parsing is strict.
 
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/types.hpp"
 
 namespace quarry::detail {
@@ -22,31 +22,80 @@ inline void put_digits(std::string& out, long long v, int width) {
   out.append(buf, static_cast<std::size_t>(width));
 }
 
+/// A proleptic Gregorian calendar date.
+struct civil_date {
+  long long year;
+  unsigned month;  // 1..12
+  unsigned day;    // 1..31
+};
+
+/// Days before the first of each month, in a year that starts on March 1 (so February, with its
+/// leap day, comes last).
+inline constexpr unsigned days_before_march_month[12] = {0, 31, 61, 92, 122, 153, 184, 214, 245, 275, 306, 337};
+/// Days from 0000-03-01 to 1970-01-01.
+inline constexpr long long march_epoch_offset = 719468;
+
+constexpr long long floor_div(long long a, long long b) noexcept { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+constexpr bool is_leap_year(long long y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+constexpr unsigned days_in_month(long long y, unsigned m) noexcept {
+  constexpr unsigned len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29u : len[m - 1];
+}
+
+/// The date `days` after 1970-01-01: whole 400-, 100-, 4- and 1-year blocks counted from
+/// 0000-03-01, then the month within the March-based year.
+constexpr civil_date civil_from_days(long long days) noexcept {
+  long long n = days + march_epoch_offset;
+  const long long q400 = floor_div(n, 146097);
+  n -= q400 * 146097;                                // 0..146096
+  const long long q100 = n / 36524 < 3 ? n / 36524 : 3;
+  n -= q100 * 36524;                                 // 0..36524
+  const long long q4 = n / 1461;
+  n -= q4 * 1461;                                    // 0..1460
+  const long long q1 = n / 365 < 3 ? n / 365 : 3;
+  n -= q1 * 365;                                     // day of the March-based year, 0..365
+  unsigned mi = 11;
+  while (days_before_march_month[mi] > n) --mi;
+  const unsigned day = static_cast<unsigned>(n) - days_before_march_month[mi] + 1;
+  const unsigned month = mi < 10 ? mi + 3 : mi - 9;
+  const long long year = q400 * 400 + q100 * 100 + q4 * 4 + q1 + (month <= 2 ? 1 : 0);
+  return {year, month, day};
+}
+
+/// Days from 1970-01-01 to the date (which must be valid).
+constexpr long long days_from_civil(long long year, unsigned month, unsigned day) noexcept {
+  const long long y = month <= 2 ? year - 1 : year;  // the March-based year
+  const unsigned mi = month > 2 ? month - 3 : month + 9;
+  return 365 * y + floor_div(y, 4) - floor_div(y, 100) + floor_div(y, 400) + days_before_march_month[mi] + day - 1 -
+         march_epoch_offset;
+}
+
 /// False when the year is outside 0..9999 (not representable in this text form).
 inline bool format_date(std::string& out, date d) {
-  std::chrono::year_month_day ymd{d};
-  int y = static_cast<int>(ymd.year());
-  if (y < 0 || y > 9999) return false;
-  put_digits(out, y, 4);
+  const civil_date c = civil_from_days(d.time_since_epoch().count());
+  if (c.year < 0 || c.year > 9999) return false;
+  put_digits(out, c.year, 4);
   out += '-';
-  put_digits(out, static_cast<unsigned>(ymd.month()), 2);
+  put_digits(out, c.month, 2);
   out += '-';
-  put_digits(out, static_cast<unsigned>(ymd.day()), 2);
+  put_digits(out, c.day, 2);
   return true;
 }
 
 inline bool format_timestamp(std::string& out, timestamp t) {
   auto day = std::chrono::floor<std::chrono::days>(t);
   if (!format_date(out, day)) return false;
-  std::chrono::hh_mm_ss<std::chrono::microseconds> tod{t - day};
+  long long us = (t - day).count();  // 0 .. 86'399'999'999
   out += ' ';
-  put_digits(out, tod.hours().count(), 2);
+  put_digits(out, us / 3'600'000'000LL, 2);
   out += ':';
-  put_digits(out, tod.minutes().count(), 2);
+  put_digits(out, us / 60'000'000LL % 60, 2);
   out += ':';
-  put_digits(out, tod.seconds().count(), 2);
+  put_digits(out, us / 1'000'000LL % 60, 2);
   out += '.';
-  put_digits(out, tod.subseconds().count(), 6);
+  put_digits(out, us % 1'000'000LL, 6);
   return true;
 }
 
@@ -67,10 +116,9 @@ inline std::optional<date> parse_date(std::string_view s) {
   if (s.size() < 10 || !parse_fixed(s, 0, 4, y) || s[4] != '-' || !parse_fixed(s, 5, 2, m) || s[7] != '-' ||
       !parse_fixed(s, 8, 2, d))
     return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                  std::chrono::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return date{ymd};
+  if (m < 1 || m > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
+    return std::nullopt;
+  return date{std::chrono::days{days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))}};
 }
 
 /// Accepts "YYYY-MM-DD HH:MM[:SS[.f{1,6}]]" with ' ' or 'T', optionally followed by "Z" or

@@ -4,13 +4,13 @@
 /// floats, timestamps and dates counted from 2000-01-01, uuid as 16 bytes.
 
 #include <bit>
-#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
 
+#include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/types.hpp"
 
 namespace quarry::postgres::detail {
