@@ -3831,14 +3831,8 @@ struct void_source {
 /// The clauses of a select_stmt: a pack (core/detail/pack.hpp), a flat aggregate with one base
 /// per clause instead of std::tuple, whose recursive layout and constrained constructors are
 /// costly to instantiate for every intermediate statement type a builder chain creates.
-template <std::size_t I, class T>
-using part_leaf = pack_leaf<I, T>;
 template <class... P>
 using parts_of = pack<P...>;
-template <std::size_t I, class T>
-constexpr const T& get_part(const pack_leaf<I, T>& l) noexcept {
-  return l.value;
-}
 template <std::size_t I, class T>
 T part_type_of(const pack_leaf<I, T>&);
 /// Off, Off + 1, ..., Off + N - 1.
@@ -3913,7 +3907,7 @@ struct select_stmt {
   template <class S>
   constexpr auto cross_join(const S& s) const {
     check_join<S>();
-    return with<p_from>(get_part<p_from>(parts).add(make_source<join_kind::cross>(s)));
+    return with<p_from>(get_item<p_from>(parts).add(make_source<join_kind::cross>(s)));
   }
 
   /// WHERE condition. Every column must belong to a table in FROM/JOIN; no aggregates.
@@ -3994,26 +3988,26 @@ struct select_stmt {
   }
   template <class Ctx>
   void render_body(Ctx& c) const {
-    if constexpr (sizeof...(P) > p_with) get_part<p_with>(parts).render(c);
+    if constexpr (sizeof...(P) > p_with) get_item<p_with>(parts).render(c);
     c.text("SELECT ");
-    get_part<p_fields>(parts).render(c);
-    get_part<p_from>(parts).render(c);
-    get_part<p_where>(parts).render(c);
-    get_part<p_group>(parts).render(c);
-    get_part<p_having>(parts).render(c);
-    get_part<p_order>(parts).render(c);
+    get_item<p_fields>(parts).render(c);
+    get_item<p_from>(parts).render(c);
+    get_item<p_where>(parts).render(c);
+    get_item<p_group>(parts).render(c);
+    get_item<p_having>(parts).render(c);
+    get_item<p_order>(parts).render(c);
     render_limit_offset<Ctx, part_t<p_limit>, part_t<p_offset>>(c);
   }
   template <class B>
   void bind(B& b) const {
-    if constexpr (sizeof...(P) > p_with) get_part<p_with>(parts).bind(b);
-    get_part<p_fields>(parts).bind(b);
-    get_part<p_from>(parts).bind(b);
-    get_part<p_where>(parts).bind(b);
-    get_part<p_group>(parts).bind(b);
-    get_part<p_having>(parts).bind(b);
-    get_part<p_order>(parts).bind(b);
-    bind_limit_offset(b, get_part<p_limit>(parts), get_part<p_offset>(parts));
+    if constexpr (sizeof...(P) > p_with) get_item<p_with>(parts).bind(b);
+    get_item<p_fields>(parts).bind(b);
+    get_item<p_from>(parts).bind(b);
+    get_item<p_where>(parts).bind(b);
+    get_item<p_group>(parts).bind(b);
+    get_item<p_having>(parts).bind(b);
+    get_item<p_order>(parts).bind(b);
+    bind_limit_offset(b, get_item<p_limit>(parts), get_item<p_offset>(parts));
   }
 
   /// Tables this statement references that are not its own sources (a correlated subquery's
@@ -4118,7 +4112,7 @@ struct pending_join {
     using X = std::remove_cvref_t<C>;
     static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
     static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
-    return stmt.template with<p_from>(get_part<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond), data}));
+    return stmt.template with<p_from>(get_item<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond), data}));
   }
 
 #define QUARRY_DETAIL_NEEDS_ON(name)                                                                     \
@@ -4766,7 +4760,7 @@ template <class... P, class W>
 constexpr auto attach_with(const select_stmt<P...>& s, const W& w) {
   static_assert(sizeof...(P) == p_with, "quarry: with(...) is already given");
   return [&]<std::size_t... J>(std::index_sequence<J...>) {
-    return select_stmt<P..., W>{{{get_part<J>(s.parts)}..., {w}}};
+    return select_stmt<P..., W>{{{get_item<J>(s.parts)}..., {w}}};
   }(std::index_sequence_for<P...>{});
 }
 
@@ -6855,6 +6849,9 @@ struct binder {
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
 
+/// Raw SQL that holds no statement (empty, or only comments): the same usage_error on every backend.
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql);
+
 /// Reads result column i as C++ type T (std::optional<T> reads NULL as nullopt).
 template <class T, class Stmt>
 QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
@@ -6913,6 +6910,10 @@ QUARRY_DECL std::string field_info::label() const {
                       "quarry: " + f.label() + " is NULL but is read into a non-optional " +
                           std::string(type) + "; make the field std::optional or filter out NULLs",
                       std::string(sql));
+}
+
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {
+  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
 }
 }  // namespace quarry::detail
 #endif
@@ -7561,9 +7562,9 @@ class dynamic_query {
                   "quarry: this dynamic query was built for another SQL dialect than the connection's; build "
                   "it with db.dynamic(...) or quarry::dynamic<decltype(db)::dialect>(...)");
     std::string key;
-    detail::add_shapes(key, detail::get_part<detail::p_where>(s_.parts).conds);
-    detail::add_shapes(key, detail::get_part<detail::p_order>(s_.parts).keys);
-    if constexpr (columns_at_run_time) detail::add_shapes(key, detail::get_part<detail::p_fields>(s_.parts).cols);
+    detail::add_shapes(key, detail::get_item<detail::p_where>(s_.parts).conds);
+    detail::add_shapes(key, detail::get_item<detail::p_order>(s_.parts).keys);
+    if constexpr (columns_at_run_time) detail::add_shapes(key, detail::get_item<detail::p_fields>(s_.parts).cols);
     return detail::shaped_sql<Dialect, S>(key, [&] { return detail::render_entry<Dialect>(s_); });
   }
   template <class B>
@@ -7573,7 +7574,7 @@ class dynamic_query {
   /// The reader of one run's rows (queries with columns chosen at run time): what they hold.
   detail::dynamic_row_reader<row_type> make_reader(std::string sql) const requires columns_at_run_time {
     return {std::make_shared<const detail::dynamic_columns_info>(
-        detail::dynamic_columns_info{detail::get_part<detail::p_fields>(s_.parts).columns, std::move(sql)})};
+        detail::dynamic_columns_info{detail::get_item<detail::p_fields>(s_.parts).columns, std::move(sql)})};
   }
 
  private:
@@ -7591,8 +7592,7 @@ class dynamic_query {
   }
   template <std::size_t I>
   auto& part() {
-    using P = typename S::template part_t<I>;
-    return static_cast<detail::part_leaf<I, P>&>(s_.parts).value;
+    return detail::get_item<I>(s_.parts);
   }
   auto& where_part() { return part<detail::p_where>(); }
   auto& order_part() { return part<detail::p_order>(); }
@@ -7623,9 +7623,9 @@ auto dynamic(const Q& base) {
     using W = typename Q::template part_t<detail::p_where>;
     using O = typename Q::template part_t<detail::p_order>;
     auto s1 = base.template with<detail::p_where>(
-        detail::dynamic_where_part<Dialect, W>{detail::get_part<detail::p_where>(base.parts), {}});
+        detail::dynamic_where_part<Dialect, W>{detail::get_item<detail::p_where>(base.parts), {}});
     auto s2 = s1.template with<detail::p_order>(
-        detail::dynamic_order_part<Dialect, O>{detail::get_part<detail::p_order>(base.parts), {}});
+        detail::dynamic_order_part<Dialect, O>{detail::get_item<detail::p_order>(base.parts), {}});
     if constexpr (detail::is_dynamic_columns_v<typename Q::fields_type>) {
       using F = detail::dynamic_fields_part<Dialect, sources, nullable, Q::grouped>;
       auto s3 = s2.template with<detail::p_fields>(F{});
@@ -8465,29 +8465,29 @@ struct root_level_stmt<Q, Node, type_list<Reqs...>> {
   template <class Ctx>
   void render(Ctx& c) const {
     Q::validate();
-    if constexpr (!is_none_v<typename Q::with_type>) get_part<p_with>(q.parts).render(c);
+    if constexpr (!is_none_v<typename Q::with_type>) get_item<p_with>(q.parts).render(c);
     c.text("SELECT ");
-    get_part<p_fields>(q.parts).render(c);
+    get_item<p_fields>(q.parts).render(c);
     render_join_columns(c, slots{});
-    get_part<p_from>(q.parts).render(c);
+    get_item<p_from>(q.parts).render(c);
     render_joins(c, slots{}, source::table_tag::ref_name, joins);
-    get_part<p_where>(q.parts).render(c);
-    get_part<p_group>(q.parts).render(c);
-    get_part<p_having>(q.parts).render(c);
-    get_part<p_order>(q.parts).render(c);
+    get_item<p_where>(q.parts).render(c);
+    get_item<p_group>(q.parts).render(c);
+    get_item<p_having>(q.parts).render(c);
+    get_item<p_order>(q.parts).render(c);
     render_limit_offset<Ctx, typename Q::template part_t<p_limit>, typename Q::template part_t<p_offset>>(c);
   }
   template <class B>
   void bind(B& b) const {
-    if constexpr (!is_none_v<typename Q::with_type>) get_part<p_with>(q.parts).bind(b);
-    get_part<p_fields>(q.parts).bind(b);
-    get_part<p_from>(q.parts).bind(b);
+    if constexpr (!is_none_v<typename Q::with_type>) get_item<p_with>(q.parts).bind(b);
+    get_item<p_fields>(q.parts).bind(b);
+    get_item<p_from>(q.parts).bind(b);
     bind_joins(b, joins);
-    get_part<p_where>(q.parts).bind(b);
-    get_part<p_group>(q.parts).bind(b);
-    get_part<p_having>(q.parts).bind(b);
-    get_part<p_order>(q.parts).bind(b);
-    bind_limit_offset(b, get_part<p_limit>(q.parts), get_part<p_offset>(q.parts));
+    get_item<p_where>(q.parts).bind(b);
+    get_item<p_group>(q.parts).bind(b);
+    get_item<p_having>(q.parts).bind(b);
+    get_item<p_order>(q.parts).bind(b);
+    bind_limit_offset(b, get_item<p_limit>(q.parts), get_item<p_offset>(q.parts));
   }
 };
 
@@ -9388,14 +9388,7 @@ using key_value_t = typename result_type<typename K::expr_type, Nullable, false>
 template <class K>
 using key_storage_t = typename value_traits<strip_optional_t<typename K::expr_type::value_type>>::storage;
 
-/// Calls f(std::get<I>(t)) for the element whose index equals the runtime i.
-template <class Tuple, class F>
-void with_element(Tuple& t, std::size_t i, F&& f) {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((I == i ? (f(std::get<I>(t)), 0) : 0), ...);
-  }(std::make_index_sequence<std::tuple_size_v<std::remove_const_t<Tuple>>>{});
-}
-/// The same for a pack (core/detail/pack.hpp).
+/// Calls f(element i) of a pack (core/detail/pack.hpp) for a runtime index i.
 template <class F, std::size_t... I, class... T>
 void with_element(const pack_impl<std::index_sequence<I...>, T...>& p, std::size_t i, F&& f) {
   ((I == i ? (f(get_item<I>(p)), 0) : 0), ...);
@@ -9418,7 +9411,7 @@ struct seek_predicate {
   static constexpr std::size_t size = sizeof...(K);
 
   pack<K...> keys;
-  std::tuple<key_storage_t<K>...> values;  ///< unused where NullMask has the bit set
+  pack<key_storage_t<K>...> values;  ///< unused where NullMask has the bit set
 
   static constexpr std::array<bool, sizeof...(K)> desc{K::descending...};
   static constexpr std::array<nulls, sizeof...(K)> null_order{K::null_order...};
@@ -9870,13 +9863,13 @@ class keyset_pager {
     c.text("quarry keyset v1\n");
     if constexpr (!detail::is_none_v<typename Stmt::with_type>) {
       c.text("with:");
-      detail::get_part<detail::p_with>(stmt_.parts).render(c);
+      detail::get_item<detail::p_with>(stmt_.parts).render(c);
       c.text("\n");
     }
     c.text("from:");
-    detail::get_part<detail::p_from>(stmt_.parts).render(c);
+    detail::get_item<detail::p_from>(stmt_.parts).render(c);
     c.text("\nwhere:");
-    detail::get_part<detail::p_where>(stmt_.parts).render(c);
+    detail::get_item<detail::p_where>(stmt_.parts).render(c);
     c.text("\norder:");
     order<false>().render(c);
     return std::move(c.sql);
@@ -9893,7 +9886,7 @@ class keyset_pager {
   };
   struct boundary {
     unsigned null_mask = 0;
-    std::tuple<detail::key_storage_t<K>...> values;
+    detail::pack<detail::key_storage_t<K>...> values;
   };
 
   detail::cursor_codec codec() const { return {fingerprint(), key_count, signer_, max_cursor_}; }
@@ -9927,7 +9920,7 @@ class keyset_pager {
   template <bool Backward>
   auto base_statement(std::int64_t n) const {
     using fields = detail::keyed_fields<typename Stmt::fields_type, typename K::expr_type...>;
-    fields f{detail::get_part<detail::p_fields>(stmt_.parts),
+    fields f{detail::get_item<detail::p_fields>(stmt_.parts),
              std::apply([](const auto&... k) { return detail::pack<typename K::expr_type...>{{k.e}...}; }, keys_)};
     return stmt_.template with<detail::p_fields>(std::move(f))
         .template with<detail::p_order>(order<Backward>())
@@ -9944,7 +9937,7 @@ class keyset_pager {
     } else {
       using C = decltype(W::cond);
       return base.template with<detail::p_where>(detail::where_clause<detail::keyset_filter<C, seek>>{
-          {detail::get_part<detail::p_where>(stmt_.parts).cond, std::move(p)}});
+          {detail::get_item<detail::p_where>(stmt_.parts).cond, std::move(p)}});
     }
   }
   /// Calls f(statement, bool_constant<backward>) with the statement for request q.
@@ -10034,7 +10027,7 @@ class keyset_pager {
     if (v.type != want)
       detail::cursor_fault("wrong type", key_name<I>() + " holds " + std::string(detail::to_string(v.type)) +
                                              " in the token but the key is " + std::string(detail::to_string(want)));
-    S& out = std::get<I>(b.values);
+    S& out = detail::get_item<I>(b.values);
     detail::from_cursor_value(v, out);
     if constexpr (!std::is_same_v<T, S>) {
       try {
@@ -12210,8 +12203,7 @@ QUARRY_DECL std::unique_ptr<statement> connection::prepare(const std::string& sq
 }
 
 QUARRY_DECL void connection::not_one_statement(sqlite3_stmt* s, const std::string& sql, const char* tail) {
-  if (s == nullptr)
-    throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+  if (s == nullptr) detail::throw_no_statement(sql);
   sqlite3_stmt* next = nullptr;
   const int n = static_cast<int>(sql.data() + sql.size() - tail);
   int rc = sqlite3_prepare_v2(db_, tail, n, &next, nullptr);
@@ -13393,8 +13385,7 @@ class statement {
     if (!ok(r)) fail(r);
     if (PQresultStatus(r) == PGRES_EMPTY_QUERY) [[unlikely]] {
       PQclear(r);
-      throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql_,
-                        sql_);
+      quarry::detail::throw_no_statement(sql_);
     }
     res_ = r;
     rows_ = PQntuples(r);

@@ -65,6 +65,9 @@ struct binder {
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
 
+/// Raw SQL that holds no statement (empty, or only comments): the same usage_error on every backend.
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql);
+
 /// Reads result column i as C++ type T (std::optional<T> reads NULL as nullopt).
 template <class T, class Stmt>
 QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
@@ -123,6 +126,10 @@ QUARRY_DECL std::string field_info::label() const {
                       "quarry: " + f.label() + " is NULL but is read into a non-optional " +
                           std::string(type) + "; make the field std::optional or filter out NULLs",
                       std::string(sql));
+}
+
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {
+  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
 }
 }  // namespace quarry::detail
 #endif

@@ -316,29 +316,29 @@ struct root_level_stmt<Q, Node, type_list<Reqs...>> {
   template <class Ctx>
   void render(Ctx& c) const {
     Q::validate();
-    if constexpr (!is_none_v<typename Q::with_type>) get_part<p_with>(q.parts).render(c);
+    if constexpr (!is_none_v<typename Q::with_type>) get_item<p_with>(q.parts).render(c);
     c.text("SELECT ");
-    get_part<p_fields>(q.parts).render(c);
+    get_item<p_fields>(q.parts).render(c);
     render_join_columns(c, slots{});
-    get_part<p_from>(q.parts).render(c);
+    get_item<p_from>(q.parts).render(c);
     render_joins(c, slots{}, source::table_tag::ref_name, joins);
-    get_part<p_where>(q.parts).render(c);
-    get_part<p_group>(q.parts).render(c);
-    get_part<p_having>(q.parts).render(c);
-    get_part<p_order>(q.parts).render(c);
+    get_item<p_where>(q.parts).render(c);
+    get_item<p_group>(q.parts).render(c);
+    get_item<p_having>(q.parts).render(c);
+    get_item<p_order>(q.parts).render(c);
     render_limit_offset<Ctx, typename Q::template part_t<p_limit>, typename Q::template part_t<p_offset>>(c);
   }
   template <class B>
   void bind(B& b) const {
-    if constexpr (!is_none_v<typename Q::with_type>) get_part<p_with>(q.parts).bind(b);
-    get_part<p_fields>(q.parts).bind(b);
-    get_part<p_from>(q.parts).bind(b);
+    if constexpr (!is_none_v<typename Q::with_type>) get_item<p_with>(q.parts).bind(b);
+    get_item<p_fields>(q.parts).bind(b);
+    get_item<p_from>(q.parts).bind(b);
     bind_joins(b, joins);
-    get_part<p_where>(q.parts).bind(b);
-    get_part<p_group>(q.parts).bind(b);
-    get_part<p_having>(q.parts).bind(b);
-    get_part<p_order>(q.parts).bind(b);
-    bind_limit_offset(b, get_part<p_limit>(q.parts), get_part<p_offset>(q.parts));
+    get_item<p_where>(q.parts).bind(b);
+    get_item<p_group>(q.parts).bind(b);
+    get_item<p_having>(q.parts).bind(b);
+    get_item<p_order>(q.parts).bind(b);
+    bind_limit_offset(b, get_item<p_limit>(q.parts), get_item<p_offset>(q.parts));
   }
 };
 

@@ -55,14 +55,7 @@ using key_value_t = typename result_type<typename K::expr_type, Nullable, false>
 template <class K>
 using key_storage_t = typename value_traits<strip_optional_t<typename K::expr_type::value_type>>::storage;
 
-/// Calls f(std::get<I>(t)) for the element whose index equals the runtime i.
-template <class Tuple, class F>
-void with_element(Tuple& t, std::size_t i, F&& f) {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((I == i ? (f(std::get<I>(t)), 0) : 0), ...);
-  }(std::make_index_sequence<std::tuple_size_v<std::remove_const_t<Tuple>>>{});
-}
-/// The same for a pack (core/detail/pack.hpp).
+/// Calls f(element i) of a pack (core/detail/pack.hpp) for a runtime index i.
 template <class F, std::size_t... I, class... T>
 void with_element(const pack_impl<std::index_sequence<I...>, T...>& p, std::size_t i, F&& f) {
   ((I == i ? (f(get_item<I>(p)), 0) : 0), ...);
@@ -85,7 +78,7 @@ struct seek_predicate {
   static constexpr std::size_t size = sizeof...(K);
 
   pack<K...> keys;
-  std::tuple<key_storage_t<K>...> values;  ///< unused where NullMask has the bit set
+  pack<key_storage_t<K>...> values;  ///< unused where NullMask has the bit set
 
   static constexpr std::array<bool, sizeof...(K)> desc{K::descending...};
   static constexpr std::array<nulls, sizeof...(K)> null_order{K::null_order...};

@@ -223,13 +223,13 @@ class keyset_pager {
     c.text("quarry keyset v1\n");
     if constexpr (!detail::is_none_v<typename Stmt::with_type>) {
       c.text("with:");
-      detail::get_part<detail::p_with>(stmt_.parts).render(c);
+      detail::get_item<detail::p_with>(stmt_.parts).render(c);
       c.text("\n");
     }
     c.text("from:");
-    detail::get_part<detail::p_from>(stmt_.parts).render(c);
+    detail::get_item<detail::p_from>(stmt_.parts).render(c);
     c.text("\nwhere:");
-    detail::get_part<detail::p_where>(stmt_.parts).render(c);
+    detail::get_item<detail::p_where>(stmt_.parts).render(c);
     c.text("\norder:");
     order<false>().render(c);
     return std::move(c.sql);
@@ -246,7 +246,7 @@ class keyset_pager {
   };
   struct boundary {
     unsigned null_mask = 0;
-    std::tuple<detail::key_storage_t<K>...> values;
+    detail::pack<detail::key_storage_t<K>...> values;
   };
 
   detail::cursor_codec codec() const { return {fingerprint(), key_count, signer_, max_cursor_}; }
@@ -280,7 +280,7 @@ class keyset_pager {
   template <bool Backward>
   auto base_statement(std::int64_t n) const {
     using fields = detail::keyed_fields<typename Stmt::fields_type, typename K::expr_type...>;
-    fields f{detail::get_part<detail::p_fields>(stmt_.parts),
+    fields f{detail::get_item<detail::p_fields>(stmt_.parts),
              std::apply([](const auto&... k) { return detail::pack<typename K::expr_type...>{{k.e}...}; }, keys_)};
     return stmt_.template with<detail::p_fields>(std::move(f))
         .template with<detail::p_order>(order<Backward>())
@@ -297,7 +297,7 @@ class keyset_pager {
     } else {
       using C = decltype(W::cond);
       return base.template with<detail::p_where>(detail::where_clause<detail::keyset_filter<C, seek>>{
-          {detail::get_part<detail::p_where>(stmt_.parts).cond, std::move(p)}});
+          {detail::get_item<detail::p_where>(stmt_.parts).cond, std::move(p)}});
     }
   }
   /// Calls f(statement, bool_constant<backward>) with the statement for request q.
@@ -387,7 +387,7 @@ class keyset_pager {
     if (v.type != want)
       detail::cursor_fault("wrong type", key_name<I>() + " holds " + std::string(detail::to_string(v.type)) +
                                              " in the token but the key is " + std::string(detail::to_string(want)));
-    S& out = std::get<I>(b.values);
+    S& out = detail::get_item<I>(b.values);
     detail::from_cursor_value(v, out);
     if constexpr (!std::is_same_v<T, S>) {
       try {

@@ -122,7 +122,7 @@ template <class... P, class W>
 constexpr auto attach_with(const select_stmt<P...>& s, const W& w) {
   static_assert(sizeof...(P) == p_with, "quarry: with(...) is already given");
   return [&]<std::size_t... J>(std::index_sequence<J...>) {
-    return select_stmt<P..., W>{{{get_part<J>(s.parts)}..., {w}}};
+    return select_stmt<P..., W>{{{get_item<J>(s.parts)}..., {w}}};
   }(std::index_sequence_for<P...>{});
 }
 

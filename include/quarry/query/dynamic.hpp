@@ -482,9 +482,9 @@ class dynamic_query {
                   "quarry: this dynamic query was built for another SQL dialect than the connection's; build "
                   "it with db.dynamic(...) or quarry::dynamic<decltype(db)::dialect>(...)");
     std::string key;
-    detail::add_shapes(key, detail::get_part<detail::p_where>(s_.parts).conds);
-    detail::add_shapes(key, detail::get_part<detail::p_order>(s_.parts).keys);
-    if constexpr (columns_at_run_time) detail::add_shapes(key, detail::get_part<detail::p_fields>(s_.parts).cols);
+    detail::add_shapes(key, detail::get_item<detail::p_where>(s_.parts).conds);
+    detail::add_shapes(key, detail::get_item<detail::p_order>(s_.parts).keys);
+    if constexpr (columns_at_run_time) detail::add_shapes(key, detail::get_item<detail::p_fields>(s_.parts).cols);
     return detail::shaped_sql<Dialect, S>(key, [&] { return detail::render_entry<Dialect>(s_); });
   }
   template <class B>
@@ -494,7 +494,7 @@ class dynamic_query {
   /// The reader of one run's rows (queries with columns chosen at run time): what they hold.
   detail::dynamic_row_reader<row_type> make_reader(std::string sql) const requires columns_at_run_time {
     return {std::make_shared<const detail::dynamic_columns_info>(
-        detail::dynamic_columns_info{detail::get_part<detail::p_fields>(s_.parts).columns, std::move(sql)})};
+        detail::dynamic_columns_info{detail::get_item<detail::p_fields>(s_.parts).columns, std::move(sql)})};
   }
 
  private:
@@ -512,8 +512,7 @@ class dynamic_query {
   }
   template <std::size_t I>
   auto& part() {
-    using P = typename S::template part_t<I>;
-    return static_cast<detail::part_leaf<I, P>&>(s_.parts).value;
+    return detail::get_item<I>(s_.parts);
   }
   auto& where_part() { return part<detail::p_where>(); }
   auto& order_part() { return part<detail::p_order>(); }
@@ -544,9 +543,9 @@ auto dynamic(const Q& base) {
     using W = typename Q::template part_t<detail::p_where>;
     using O = typename Q::template part_t<detail::p_order>;
     auto s1 = base.template with<detail::p_where>(
-        detail::dynamic_where_part<Dialect, W>{detail::get_part<detail::p_where>(base.parts), {}});
+        detail::dynamic_where_part<Dialect, W>{detail::get_item<detail::p_where>(base.parts), {}});
     auto s2 = s1.template with<detail::p_order>(
-        detail::dynamic_order_part<Dialect, O>{detail::get_part<detail::p_order>(base.parts), {}});
+        detail::dynamic_order_part<Dialect, O>{detail::get_item<detail::p_order>(base.parts), {}});
     if constexpr (detail::is_dynamic_columns_v<typename Q::fields_type>) {
       using F = detail::dynamic_fields_part<Dialect, sources, nullable, Q::grouped>;
       auto s3 = s2.template with<detail::p_fields>(F{});

@@ -113,14 +113,8 @@ struct void_source {
 /// The clauses of a select_stmt: a pack (core/detail/pack.hpp), a flat aggregate with one base
 /// per clause instead of std::tuple, whose recursive layout and constrained constructors are
 /// costly to instantiate for every intermediate statement type a builder chain creates.
-template <std::size_t I, class T>
-using part_leaf = pack_leaf<I, T>;
 template <class... P>
 using parts_of = pack<P...>;
-template <std::size_t I, class T>
-constexpr const T& get_part(const pack_leaf<I, T>& l) noexcept {
-  return l.value;
-}
 template <std::size_t I, class T>
 T part_type_of(const pack_leaf<I, T>&);
 /// Off, Off + 1, ..., Off + N - 1.
@@ -195,7 +189,7 @@ struct select_stmt {
   template <class S>
   constexpr auto cross_join(const S& s) const {
     check_join<S>();
-    return with<p_from>(get_part<p_from>(parts).add(make_source<join_kind::cross>(s)));
+    return with<p_from>(get_item<p_from>(parts).add(make_source<join_kind::cross>(s)));
   }
 
   /// WHERE condition. Every column must belong to a table in FROM/JOIN; no aggregates.
@@ -276,26 +270,26 @@ struct select_stmt {
   }
   template <class Ctx>
   void render_body(Ctx& c) const {
-    if constexpr (sizeof...(P) > p_with) get_part<p_with>(parts).render(c);
+    if constexpr (sizeof...(P) > p_with) get_item<p_with>(parts).render(c);
     c.text("SELECT ");
-    get_part<p_fields>(parts).render(c);
-    get_part<p_from>(parts).render(c);
-    get_part<p_where>(parts).render(c);
-    get_part<p_group>(parts).render(c);
-    get_part<p_having>(parts).render(c);
-    get_part<p_order>(parts).render(c);
+    get_item<p_fields>(parts).render(c);
+    get_item<p_from>(parts).render(c);
+    get_item<p_where>(parts).render(c);
+    get_item<p_group>(parts).render(c);
+    get_item<p_having>(parts).render(c);
+    get_item<p_order>(parts).render(c);
     render_limit_offset<Ctx, part_t<p_limit>, part_t<p_offset>>(c);
   }
   template <class B>
   void bind(B& b) const {
-    if constexpr (sizeof...(P) > p_with) get_part<p_with>(parts).bind(b);
-    get_part<p_fields>(parts).bind(b);
-    get_part<p_from>(parts).bind(b);
-    get_part<p_where>(parts).bind(b);
-    get_part<p_group>(parts).bind(b);
-    get_part<p_having>(parts).bind(b);
-    get_part<p_order>(parts).bind(b);
-    bind_limit_offset(b, get_part<p_limit>(parts), get_part<p_offset>(parts));
+    if constexpr (sizeof...(P) > p_with) get_item<p_with>(parts).bind(b);
+    get_item<p_fields>(parts).bind(b);
+    get_item<p_from>(parts).bind(b);
+    get_item<p_where>(parts).bind(b);
+    get_item<p_group>(parts).bind(b);
+    get_item<p_having>(parts).bind(b);
+    get_item<p_order>(parts).bind(b);
+    bind_limit_offset(b, get_item<p_limit>(parts), get_item<p_offset>(parts));
   }
 
   /// Tables this statement references that are not its own sources (a correlated subquery's
@@ -400,7 +394,7 @@ struct pending_join {
     using X = std::remove_cvref_t<C>;
     static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
     static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
-    return stmt.template with<p_from>(get_part<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond), data}));
+    return stmt.template with<p_from>(get_item<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond), data}));
   }
 
 #define QUARRY_DETAIL_NEEDS_ON(name)                                                                     \

@@ -402,8 +402,7 @@ class statement {
     if (!ok(r)) fail(r);
     if (PQresultStatus(r) == PGRES_EMPTY_QUERY) [[unlikely]] {
       PQclear(r);
-      throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql_,
-                        sql_);
+      quarry::detail::throw_no_statement(sql_);
     }
     res_ = r;
     rows_ = PQntuples(r);

@@ -133,8 +133,7 @@ QUARRY_DECL std::unique_ptr<statement> connection::prepare(const std::string& sq
 }
 
 QUARRY_DECL void connection::not_one_statement(sqlite3_stmt* s, const std::string& sql, const char* tail) {
-  if (s == nullptr)
-    throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+  if (s == nullptr) detail::throw_no_statement(sql);
   sqlite3_stmt* next = nullptr;
   const int n = static_cast<int>(sql.data() + sql.size() - tail);
   int rc = sqlite3_prepare_v2(db_, tail, n, &next, nullptr);
