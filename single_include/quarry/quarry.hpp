@@ -392,6 +392,17 @@ class decimal {
     return out;
   }
 
+  /// Whether the value fits NUMERIC(precision, scale) exactly: at most `scale` fraction digits
+  /// (trailing zeros do not count) and at most precision - scale digits before the point.
+  bool fits(int precision, int scale) const noexcept {
+    if (is_zero()) return true;
+    std::int64_t frac = scale_;  // significant fraction digits
+    for (std::size_t k = digits_.size(); frac > 0 && k > 0 && digits_[k - 1] == '0'; --k) --frac;
+    if (frac > scale) return false;
+    const std::int64_t int_digits = static_cast<std::int64_t>(digits_.size()) - scale_;
+    return int_digits <= precision - scale;
+  }
+
   friend bool operator==(const decimal& a, const decimal& b) noexcept { return compare(a, b) == 0; }
   friend std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept {
     int c = compare(a, b);
@@ -719,6 +730,77 @@ using param_type_t = typename param_type<std::remove_cvref_t<std::decay_t<V>>>::
 #include <cstdint>
 #include <type_traits>
 
+// ---- begin quarry/core/storage.hpp ----
+/// \file quarry/core/storage.hpp
+/// How a column's values are stored on SQLite, which has no timestamp, date or exact decimal
+/// type: the same C++ value can be TEXT in several spellings, an INTEGER or a REAL. A column
+/// says which with `quarry::sqlite_as<...>` (existing databases) or `quarry::numeric<P, S>`
+/// (exact decimals as scaled INTEGER); binding, comparing and reading then use that form.
+/// PostgreSQL has real types for all of them and ignores the SQLite form (docs/sqlite.md).
+
+#include <cstdint>
+
+namespace quarry {
+
+/// The stored form of a timestamp, date or decimal column on SQLite.
+enum class sqlite_storage : std::uint8_t {
+  native,          ///< quarry's default for the kind: iso_text for times, decimal_text for decimals
+  iso_text,        ///< 'YYYY-MM-DD HH:MM:SS[.f]' — SQLite's datetime() / CURRENT_TIMESTAMP form
+  iso_text_ms,     ///< 'YYYY-MM-DD HH:MM:SS.SSS' — strftime('%Y-%m-%d %H:%M:%f')
+  iso_text_us,     ///< 'YYYY-MM-DD HH:MM:SS.ffffff' — always six fraction digits
+  iso_t,           ///< 'YYYY-MM-DDTHH:MM:SS[.f]'
+  iso_t_z,         ///< 'YYYY-MM-DDTHH:MM:SSZ' — whole seconds only
+  iso_t_ms_z,      ///< 'YYYY-MM-DDTHH:MM:SS.SSSZ' — JavaScript's toISOString()
+  unix_seconds,    ///< INTEGER seconds since 1970-01-01 UTC — unixepoch(), strftime('%s')
+  unix_millis,     ///< INTEGER milliseconds since 1970-01-01 UTC
+  julian_day,      ///< REAL julian day number — julianday(); millisecond precision
+  decimal_text,    ///< TEXT, exact, any number of digits; compares as text in SQL
+  decimal_scaled,  ///< INTEGER count of 10^-S units (quarry::numeric<P, S>, P <= 18)
+  decimal_real,    ///< REAL or NUMERIC affinity (existing NUMERIC(P,S) columns); 15 digits
+};
+
+/// A column's stored form as a compile-time value: the SQLite form and, for decimals declared
+/// with quarry::numeric<P, S>, the precision and scale (0 when undeclared).
+struct storage_format {
+  sqlite_storage form = sqlite_storage::native;
+  std::int16_t precision = 0;
+  std::int16_t scale = 0;
+  friend constexpr bool operator==(storage_format, storage_format) = default;
+};
+
+namespace detail {
+constexpr bool is_time_form(sqlite_storage s) noexcept {
+  return s >= sqlite_storage::iso_text && s <= sqlite_storage::julian_day;
+}
+constexpr bool is_decimal_form(sqlite_storage s) noexcept { return s >= sqlite_storage::decimal_text; }
+/// Whether a column with this form is flagged f_stored: its values must be bound and read in
+/// a form other than quarry's default for the kind.
+constexpr bool is_custom_form(sqlite_storage s) noexcept {
+  return s != sqlite_storage::native && s != sqlite_storage::iso_text && s != sqlite_storage::decimal_text;
+}
+/// The name of a form in messages and docs.
+constexpr const char* storage_name(sqlite_storage s) noexcept {
+  switch (s) {
+    case sqlite_storage::native: return "native";
+    case sqlite_storage::iso_text: return "iso_text";
+    case sqlite_storage::iso_text_ms: return "iso_text_ms";
+    case sqlite_storage::iso_text_us: return "iso_text_us";
+    case sqlite_storage::iso_t: return "iso_t";
+    case sqlite_storage::iso_t_z: return "iso_t_z";
+    case sqlite_storage::iso_t_ms_z: return "iso_t_ms_z";
+    case sqlite_storage::unix_seconds: return "unix_seconds";
+    case sqlite_storage::unix_millis: return "unix_millis";
+    case sqlite_storage::julian_day: return "julian_day";
+    case sqlite_storage::decimal_text: return "decimal_text";
+    case sqlite_storage::decimal_scaled: return "decimal_scaled";
+    case sqlite_storage::decimal_real: return "decimal_real";
+  }
+  return "?";
+}
+}  // namespace detail
+
+}  // namespace quarry
+// ---- end quarry/core/storage.hpp ----
 
 namespace quarry {
 
@@ -754,6 +836,26 @@ struct references {
   static constexpr fk_action on_update = OnUpdate;
 };
 
+/// NUMERIC(P, S) for a quarry::decimal column: at most P digits, S of them after the point.
+/// PostgreSQL declares NUMERIC(P,S); SQLite stores the value exactly as an INTEGER count of
+/// 10^-S units when P <= 18, so SQL compares, orders and sums it numerically. A value with more
+/// than S fraction digits is refused when it is stored (PostgreSQL would round it).
+template <int P, int S>
+struct numeric {
+  static_assert(P >= 1 && P <= 1000, "quarry: numeric<P, S> needs a precision P between 1 and 1000");
+  static_assert(S >= 0 && S <= P, "quarry: numeric<P, S> needs a scale S between 0 and P");
+  static constexpr int precision = P;
+  static constexpr int scale = S;
+};
+
+/// How a timestamp, date or decimal column is stored on SQLite, for databases quarry did not
+/// create: `quarry::sqlite_as<quarry::sqlite_storage::unix_seconds>`. Binding, comparisons and
+/// reading use that form; PostgreSQL ignores it (docs/sqlite.md, "Storage forms").
+template <sqlite_storage S>
+struct sqlite_as {
+  static constexpr sqlite_storage form = S;
+};
+
 namespace detail {
 template <class O>
 struct option_kind {
@@ -778,6 +880,15 @@ struct option_kind<check<S>> {
 template <auto C, fk_action D, fk_action U>
 struct option_kind<references<C, D, U>> {
   static constexpr int value = 5;
+};
+
+template <int P, int S>
+struct option_kind<numeric<P, S>> {
+  static constexpr int value = 6;
+};
+template <sqlite_storage S>
+struct option_kind<sqlite_as<S>> {
+  static constexpr int value = 7;
 };
 
 template <class O>
@@ -935,6 +1046,7 @@ inline constexpr unsigned f_aggregate = 1;    // contains an aggregate function
 inline constexpr unsigned f_window = 2;       // contains a window function
 inline constexpr unsigned f_bare_column = 4;  // contains a column outside any aggregate
 inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
+inline constexpr unsigned f_stored = 16;      // contains a column with a non-default SQLite storage form
 
 template <class E>
 concept expression = requires {
@@ -980,6 +1092,13 @@ concept query_like = requires {
 
 template <class V>
 constexpr auto make_operand(V&& v);
+// expr/storage.hpp: a bound value next to an expression takes the expression's stored form.
+template <class E>
+constexpr storage_format storage_of();
+template <storage_format F, class X>
+constexpr auto adopt(X&& x);
+template <class E, class V>
+using adopted_t = std::remove_cvref_t<decltype(adopt<storage_of<E>()>(make_operand(std::declval<V>())))>;
 
 /// Mixin giving every expression its member functions. Empty: it adds no state.
 template <class D>
@@ -998,16 +1117,16 @@ struct expr_ops {
   /// `users.age.between(18, 65)` (inclusive, as in SQL)
   template <class L, class H>
   constexpr auto between(L&& lo, H&& hi) const {
-    return between_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<L>(lo)))>,
-                        std::remove_cvref_t<decltype(make_operand(std::forward<H>(hi)))>, false>{
-        {}, self(), make_operand(std::forward<L>(lo)), make_operand(std::forward<H>(hi))};
+    return between_expr<D, adopted_t<D, L>, adopted_t<D, H>, false>{
+        {}, self(), adopt<storage_of<D>()>(make_operand(std::forward<L>(lo))),
+        adopt<storage_of<D>()>(make_operand(std::forward<H>(hi)))};
   }
   /// `users.id.in(1, 2, 3)`: a fixed list, one parameter each.
   template <class... V>
     requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto in(V&&... v) const {
-    return in_list_expr<D, false, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
-        {}, self(), {{make_operand(std::forward<V>(v))}...}};
+    return in_list_expr<D, false, adopted_t<D, V>...>{
+        {}, self(), {{adopt<storage_of<D>()>(make_operand(std::forward<V>(v)))}...}};
   }
   /// `users.id.in(select(posts.user_id).from(posts))`: IN (subquery).
   template <class Q>
@@ -1023,8 +1142,8 @@ struct expr_ops {
   template <class... V>
     requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto not_in(V&&... v) const {
-    return in_list_expr<D, true, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
-        {}, self(), {{make_operand(std::forward<V>(v))}...}};
+    return in_list_expr<D, true, adopted_t<D, V>...>{
+        {}, self(), {{adopt<storage_of<D>()>(make_operand(std::forward<V>(v)))}...}};
   }
   /// `users.id.in_values(ids)`: any range of values, bound as ONE parameter (PostgreSQL
   /// `= ANY($1)`, SQLite `IN (SELECT value FROM json_each(?))`), so the SQL text does not depend
@@ -1151,6 +1270,63 @@ struct assignment;
 template <class C, class V>
 constexpr auto make_assignment(const C& c, V&& v);
 
+template <class O>
+struct numeric_option {
+  static constexpr int precision = 0, scale = 0;
+};
+template <int P, int S>
+struct numeric_option<numeric<P, S>> {
+  static constexpr int precision = P, scale = S;
+};
+template <class O>
+struct sqlite_as_option {
+  static constexpr bool present = false;
+  static constexpr sqlite_storage form = sqlite_storage::native;
+};
+template <sqlite_storage S>
+struct sqlite_as_option<sqlite_as<S>> {
+  static constexpr bool present = true;
+  static constexpr sqlite_storage form = S;
+};
+
+/// The stored form of a column of C++ type T with options Opts, checked against its kind.
+template <class T, class... Opts>
+constexpr storage_format column_storage() {
+  constexpr sql_kind k = value_traits<T>::kind;
+  constexpr int n_numeric = ((numeric_option<Opts>::precision > 0 ? 1 : 0) + ... + 0);
+  constexpr int n_as = ((sqlite_as_option<Opts>::present ? 1 : 0) + ... + 0);
+  static_assert(n_numeric <= 1 && n_as <= 1, "quarry: a column takes at most one numeric<> and one sqlite_as<> option");
+  constexpr int p = (numeric_option<Opts>::precision + ... + 0);
+  constexpr int s = (numeric_option<Opts>::scale + ... + 0);
+  constexpr sqlite_storage as = [] {
+    sqlite_storage f = sqlite_storage::native;
+    ((f = sqlite_as_option<Opts>::present ? sqlite_as_option<Opts>::form : f), ...);
+    return f;
+  }();
+  static_assert(n_numeric == 0 || k == sql_kind::decimal,
+                "quarry: numeric<P, S> is an option of quarry::decimal columns");
+  if constexpr (k == sql_kind::timestamp || k == sql_kind::date) {
+    static_assert(as == sqlite_storage::native || is_time_form(as),
+                  "quarry: this sqlite_as<> form is for decimal columns; a timestamp or date column takes "
+                  "iso_text, iso_text_ms, iso_text_us, iso_t, iso_t_z, iso_t_ms_z, unix_seconds, unix_millis "
+                  "or julian_day");
+    return {as == sqlite_storage::native ? sqlite_storage::iso_text : as, 0, 0};
+  } else if constexpr (k == sql_kind::decimal) {
+    static_assert(as == sqlite_storage::native || is_decimal_form(as),
+                  "quarry: this sqlite_as<> form is for timestamp and date columns; a decimal column takes "
+                  "decimal_text, decimal_scaled or decimal_real");
+    static_assert(as != sqlite_storage::decimal_scaled || (p > 0 && p <= 18),
+                  "quarry: sqlite_as<decimal_scaled> needs numeric<P, S> with P <= 18 (a 64-bit integer of "
+                  "10^-S units)");
+    constexpr sqlite_storage form =
+        as != sqlite_storage::native ? as : (p > 0 && p <= 18 ? sqlite_storage::decimal_scaled : sqlite_storage::decimal_text);
+    return {form, static_cast<std::int16_t>(p), static_cast<std::int16_t>(s)};
+  } else {
+    static_assert(n_as == 0, "quarry: sqlite_as<> is an option of timestamp, date and decimal columns");
+    return {};
+  }
+}
+
 template <class Tag, auto Member, fixed_string Name, class... Opts>
 struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   using table_tag = Tag;
@@ -1158,7 +1334,6 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   using value_type = typename member_pointer_traits<decltype(Member)>::field_type;
   using tables = type_list<Tag>;
   using bare_columns = type_list<column>;
-  static constexpr unsigned flags = f_bare_column;
 
   static_assert(std::is_same_v<struct_type, typename Tag::row_type>,
                 "quarry: column<&S::field, \"name\"> maps a field of another struct than the table's "
@@ -1168,7 +1343,7 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
                 "(see docs/types.md) or specialize quarry::value_traits for it");
   static_assert((is_known_option_v<Opts> && ...),
                 "quarry: unknown column option; use primary_key, identity, unique, default_value, "
-                "default_text, default_sql, check or references");
+                "default_text, default_sql, check, references, numeric or sqlite_as");
 
   static constexpr std::string_view name = Name.view();
   static constexpr auto member = Member;
@@ -1179,6 +1354,9 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   static constexpr bool is_unique = (std::is_same_v<Opts, unique> || ...);
   static constexpr bool has_default = (is_default_option_v<Opts> || ...);
   using options = type_list<Opts...>;
+  /// The stored form on SQLite (sqlite_as<> / numeric<P, S>); core/storage.hpp.
+  static constexpr storage_format storage = column_storage<strip_optional_t<value_type>, Opts...>();
+  static constexpr unsigned flags = f_bare_column | (is_custom_form(storage.form) ? f_stored : 0u);
 
   static_assert(!(is_identity && nullable), "quarry: an identity column cannot be optional");
   static_assert(!is_identity || nullable || std::is_same_v<value_type, std::int64_t>,
@@ -1790,6 +1968,174 @@ using nullable_if_any =
 
 }  // namespace quarry::detail
 // ---- end quarry/expr/node.hpp ----
+// ---- begin quarry/expr/storage.hpp ----
+/// \file quarry/expr/storage.hpp
+/// Stored forms in expressions (core/storage.hpp): which form an expression's values have on
+/// SQLite, and bound values that take the form of the column they meet.
+///
+///     events.at > t0          // events.at is sqlite_as<unix_seconds>: t0 is bound as INTEGER
+///
+/// A column says its form (`C::storage`); nodes that pass values through unchanged (MIN, MAX,
+/// SUM, COALESCE, a scalar subquery, a derived table's column, …) say their operand's. A value
+/// next to such an expression adopts the form (`adopt<F>`), so it is bound as the column stores
+/// it. Any other node over a column with a custom form (flag f_stored) has no known form, and
+/// storage_of<E>() refuses it at compile time rather than bind or read it in the wrong form.
+
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace quarry::detail {
+
+/// Whether values of kind k have more than one stored form on SQLite.
+constexpr bool has_storage_forms(sql_kind k) noexcept {
+  return k == sql_kind::timestamp || k == sql_kind::date || k == sql_kind::decimal;
+}
+
+/// quarry's default form for a kind.
+constexpr storage_format default_storage(sql_kind k) noexcept {
+  if (k == sql_kind::timestamp || k == sql_kind::date) return {sqlite_storage::iso_text, 0, 0};
+  if (k == sql_kind::decimal) return {sqlite_storage::decimal_text, 0, 0};
+  return {};
+}
+
+template <class E>
+inline constexpr bool has_storage_member_v = requires { E::storage; };
+
+/// The stored form of expression E's values.
+template <class E>
+constexpr storage_format storage_of() {
+  using T = strip_optional_t<typename E::value_type>;
+  if constexpr (has_storage_member_v<E>) {
+    return E::storage;
+  } else if constexpr (has_storage_forms(kind_of<T>)) {
+    static_assert(!(E::flags & f_stored),
+                  "quarry: this expression is built on a column with a non-default SQLite storage form "
+                  "(sqlite_as<> or numeric<P, S>) by a function quarry cannot carry that form through; "
+                  "compare, order or select the column itself (docs/sqlite.md, storage forms)");
+    return default_storage(kind_of<T>);
+  } else {
+    return {};
+  }
+}
+
+/// Whether values stored in forms a and b compare correctly with each other in SQL: the same
+/// form and, for scaled decimals, the same scale (the precision does not matter).
+constexpr bool compatible_storage(storage_format a, storage_format b) noexcept {
+  auto normal = [](sqlite_storage s) {
+    return s == sqlite_storage::iso_text || s == sqlite_storage::decimal_text ? sqlite_storage::native : s;
+  };
+  return normal(a.form) == normal(b.form) && (a.form != sqlite_storage::decimal_scaled || a.scale == b.scale);
+}
+
+/// A stored value handed to the binder: the value and the form to bind it in.
+template <class V>
+struct stored_ref {
+  const V* v;
+  storage_format storage;
+  bool store = false;  // written into the column (INSERT, SET): numeric<P, S> must hold it exactly
+  std::string_view table{}, column{};  // the column written, for messages
+};
+
+/// Whether values written into column C go through stored_ref: a custom form, or a declared
+/// numeric<P, S> that the binder checks on every backend (PostgreSQL would round silently).
+template <class C>
+inline constexpr bool binds_stored_v = is_custom_form(C::storage.form) || C::storage.precision > 0;
+
+/// A bound value that takes the stored form of the expression it meets; Col (a column type, or
+/// void) is the column it is written into by SET.
+template <class V, storage_format F, class Col = void>
+struct stored_value : expr_ops<stored_value<V, F, Col>> {
+  using value_type = V;
+  using tables = type_list<>;
+  static constexpr unsigned flags = f_value;
+  static constexpr storage_format storage = F;
+  V v;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    c.param();
+  }
+  template <class B>
+  void bind(B& b) const {
+    if constexpr (std::is_void_v<Col>) {
+      b(stored_ref<V>{&v, F});
+    } else {
+      b(stored_ref<V>{&v, F, true, Col::table_tag::table_name, Col::name});
+    }
+  }
+};
+
+template <class V>
+struct is_value_node;
+template <class V, storage_format F, class C>
+struct is_value_node<stored_value<V, F, C>> : std::true_type {};
+
+/// `x` itself, or, when `x` is a bound value and F a custom form, the value in form F.
+template <storage_format F, class X>
+constexpr auto adopt(X&& x) {
+  using N = std::remove_cvref_t<X>;
+  if constexpr (is_custom_form(F.form) && is_value_node<N>::value && !has_storage_member_v<N>) {
+    return stored_value<typename N::value_type, F>{{}, std::forward<X>(x).v};
+  } else {
+    return N(std::forward<X>(x));
+  }
+}
+
+/// The form of the first operand that is not a bound value (the form values adopt), or the
+/// default form of the kind when all are values.
+template <class... E>
+constexpr storage_format common_storage() {
+  storage_format f{};
+  bool found = false;
+  ((!found && !is_value_node<E>::value ? (f = storage_of<E>(), found = true) : false), ...);
+  return f;
+}
+/// Whether every operand that is not a bound value has the same stored form.
+template <class... E>
+constexpr bool storages_agree() {
+  constexpr storage_format f = common_storage<E...>();
+  return ((is_value_node<E>::value || compatible_storage(storage_of<E>(), f)) && ...);
+}
+
+/// Whether E is a decimal stored as TEXT on SQLite (a quarry::decimal column without
+/// numeric<P, S>, or MIN/MAX/COALESCE of one): SQLite compares such values as text.
+template <class E>
+constexpr bool is_text_decimal() {
+  if constexpr (is_value_node<E>::value) {
+    return false;
+  } else {
+    return kind_of<typename E::value_type> == sql_kind::decimal && storage_of<E>().form == sqlite_storage::decimal_text;
+  }
+}
+
+/// On SQLite, comparing, ordering, grouping or aggregating decimals stored as TEXT would compare
+/// text: refused when the statement is rendered for SQLite.
+template <class Ctx, class... E>
+constexpr void check_text_decimals() {
+  if constexpr (Ctx::dialect::storage_forms) {
+    static_assert(!(is_text_decimal<E>() || ...),
+                  "quarry: on SQLite a quarry::decimal column without numeric<P, S> is stored as TEXT, which "
+                  "compares, orders, groups and aggregates as text ('9.50' > '100.00'); declare "
+                  "quarry::numeric<P, S> (exact, a scaled INTEGER) or sqlite_as<decimal_real> for an existing "
+                  "NUMERIC/REAL column");
+  }
+}
+
+/// Binds field `v` of a row as column C stores it (INSERT VALUES, UPDATE of a row object).
+template <class C, class B, class V>
+void bind_field(B& b, const V& v) {
+  if constexpr (binds_stored_v<C>) {
+    b(stored_ref<V>{&v, C::storage, true, C::table_tag::table_name, C::name});
+  } else {
+    b(v);
+  }
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/expr/storage.hpp ----
 
 namespace quarry::detail {
 
@@ -1817,9 +2163,54 @@ using arithmetic_result_t = std::conditional_t<
                            kind_of<typename R::value_type> == sql_kind::real,
                        double, std::int64_t>>;
 
+/// The stored form of an arithmetic result on SQLite, and whether SQLite computes it exactly.
+struct arith_form {
+  storage_format result{};
+  bool adopt_values = false;  // bound operands take the form (x + 1 on scaled cents binds 100)
+  bool sqlite_exact = true;
+};
+
 template <class Op, class L, class R, class T>
-struct binary_expr : expr_ops<binary_expr<Op, L, R, T>> {
+constexpr arith_form arithmetic_form() {
+  if constexpr (kind_of<T> != sql_kind::decimal) {
+    return {};
+  } else {
+    constexpr bool lv = is_value_node<L>::value, rv = is_value_node<R>::value;
+    constexpr storage_format sl = lv ? storage_format{} : storage_of<L>();
+    constexpr storage_format sr = rv ? storage_format{} : storage_of<R>();
+    constexpr bool cl = is_custom_form(sl.form), cr = is_custom_form(sr.form);
+    if constexpr (!cl && !cr) {
+      return {default_storage(sql_kind::decimal), false, true};
+    } else {
+      constexpr storage_format x = cl ? sl : sr;          // the custom side
+      constexpr storage_format y = cl ? sr : sl;          // the other side (native when a value)
+      constexpr bool other_value = cl ? rv : lv;
+      constexpr sql_kind other_kind = kind_of<typename std::conditional_t<cl, R, L>::value_type>;
+      constexpr bool add = std::is_same_v<Op, op_add> || std::is_same_v<Op, op_sub>;
+      constexpr bool mul = std::is_same_v<Op, op_mul>;
+      if constexpr (x.form == sqlite_storage::decimal_real) {
+        // REAL arithmetic: inexact by the form's nature (15 digits), but consistently REAL.
+        constexpr bool ok = other_value || !is_custom_form(y.form) || y.form == sqlite_storage::decimal_real;
+        return {x, true, ok};
+      } else if constexpr (add) {
+        return {x, true, other_value || compatible_storage(x, y)};
+      } else if constexpr (mul && other_kind == sql_kind::integer) {
+        return {x, false, true};  // units * n is the product in units
+      } else if constexpr (mul && cl && cr && x.form == y.form) {
+        constexpr int p = sl.precision + sr.precision, sc = sl.scale + sr.scale;
+        return {{sqlite_storage::decimal_scaled, static_cast<std::int16_t>(p), static_cast<std::int16_t>(sc)}, false,
+                p <= 18};
+      } else {
+        return {x, false, false};
+      }
+    }
+  }
+}
+
+template <class Op, class L, class R, class T, arith_form F = arith_form{}>
+struct binary_expr : expr_ops<binary_expr<Op, L, R, T, F>> {
   using value_type = nullable_if_any<T, L, R>;
+  static constexpr storage_format storage = F.result;
   using tables = merged_tables<L, R>;
   using null_checks = merged_null_checks<L, R>;
   using bare_columns = merged_bare_columns<L, R>;
@@ -1830,6 +2221,13 @@ struct binary_expr : expr_ops<binary_expr<Op, L, R, T>> {
 
   template <class Ctx>
   void render(Ctx& c) const {
+    if constexpr (Ctx::dialect::storage_forms) {
+      static_assert(F.sqlite_exact,
+                    "quarry: SQLite cannot compute this decimal arithmetic exactly in the column's storage "
+                    "form (a numeric<P, S> column is an INTEGER of 10^-S units: +, - with the same scale and "
+                    "* by an integer work; / and % do not); compute it in C++ or on PostgreSQL");
+    }
+    if constexpr (Op::precedence == prec_compare) check_text_decimals<Ctx, L, R>();
     render_child<precedence, false>(l, c);
     c.text(Op::sql);
     render_child<precedence, true>(r, c);
@@ -1902,7 +2300,14 @@ constexpr auto make_comparison(A&& a, B&& b) {
                     !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "
                 "true; test with .is_null() or compare with a plain value");
-  return binary_expr<Op, L, R, bool>{{}, make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b))};
+  static_assert(storages_agree<L, R>(),
+                "quarry: compares two expressions stored in different SQLite forms (sqlite_as<> / "
+                "numeric<P, S> with another scale); SQLite would compare their stored values, not the "
+                "times or numbers; give both columns the same form");
+  constexpr storage_format F = common_storage<L, R>();
+  auto l = adopt<F>(make_operand(std::forward<A>(a)));
+  auto r = adopt<F>(make_operand(std::forward<B>(b)));
+  return binary_expr<Op, decltype(l), decltype(r), bool>{{}, std::move(l), std::move(r)};
 }
 
 template <class Op, class A, class B>
@@ -1921,8 +2326,15 @@ constexpr auto make_arithmetic(A&& a, B&& b) {
   using R = operand_t<B>;
   static_assert(is_numeric(kind_of<typename L::value_type>) && is_numeric(kind_of<typename R::value_type>),
                 "quarry: arithmetic needs numeric operands (integer, real or decimal)");
-  return binary_expr<Op, L, R, arithmetic_result_t<L, R>>{{}, make_operand(std::forward<A>(a)),
-                                                          make_operand(std::forward<B>(b))};
+  using T = arithmetic_result_t<L, R>;
+  constexpr arith_form F = arithmetic_form<Op, L, R, T>();
+  if constexpr (F.adopt_values) {
+    auto l = adopt<F.result>(make_operand(std::forward<A>(a)));
+    auto r = adopt<F.result>(make_operand(std::forward<B>(b)));
+    return binary_expr<Op, decltype(l), decltype(r), T, F>{{}, std::move(l), std::move(r)};
+  } else {
+    return binary_expr<Op, L, R, T, F>{{}, make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b))};
+  }
 }
 
 #define QUARRY_DETAIL_BINARY(op, maker, tag)                 \
@@ -2059,6 +2471,9 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename Lo::value_type>) &&
                     comparable(kind_of<typename E::value_type>, kind_of<typename Hi::value_type>),
                 "quarry: between() bounds must be comparable with the expression's SQL type");
+  static_assert(storages_agree<E, Lo, Hi>(),
+                "quarry: between() bounds are stored in another SQLite form than the expression "
+                "(sqlite_as<> / numeric<P, S>); give the columns the same form");
   using value_type = nullable_if_any<bool, E, Lo, Hi>;
   using tables = merged_tables<E, Lo, Hi>;
   using null_checks = merged_null_checks<E, Lo, Hi>;
@@ -2070,6 +2485,7 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   Hi hi;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E, Lo, Hi>();
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT BETWEEN " : " BETWEEN ");
     render_child<precedence, true>(lo, c);
@@ -2088,6 +2504,9 @@ template <class E, bool Negate, class... V>
 struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   static_assert((comparable(kind_of<typename E::value_type>, kind_of<typename V::value_type>) && ...),
                 "quarry: in() values must be comparable with the expression's SQL type");
+  static_assert(storages_agree<E, V...>(),
+                "quarry: in() values are stored in another SQLite form than the expression "
+                "(sqlite_as<> / numeric<P, S>); give the columns the same form");
   using value_type = nullable_if_any<bool, E, V...>;
   using tables = merged_tables<E, V...>;
   using null_checks = merged_null_checks<E, V...>;
@@ -2098,6 +2517,7 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   pack<V...> values;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E, V...>();
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT IN (" : " IN (");
     bool first = true;
@@ -2115,6 +2535,7 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
 template <class T>
 struct list_param {
   const std::vector<T>* items;
+  storage_format storage{};  // the stored form of the expression the items are compared with
 };
 
 template <class E, class T, bool Negate>
@@ -2143,6 +2564,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   }
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E>();
     render_child<precedence, false>(e, c);
     if constexpr (Ctx::dialect::array_parameters) {
       c.text(Negate ? " <> ALL(" : " = ANY(");
@@ -2157,7 +2579,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   template <class B>
   void bind(B& b) const {
     e.bind(b);
-    b(list_param<item_type>{&items});
+    b(list_param<item_type>{&items, storage_of<E>()});
   }
 };
 
@@ -2206,6 +2628,7 @@ struct order_key {
   E e;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E>();
     e.render(c);
     c.text(Desc ? " DESC" : " ASC");
     if constexpr (N == nulls::first) c.text(" NULLS FIRST");
@@ -2294,13 +2717,22 @@ constexpr auto make_assignment(const C&, V&& v) {
                   "quarry: set() assigns an expression of an incompatible SQL type to this column");
     static_assert(is_optional_v<T> || !is_optional_v<typename E::value_type>,
                   "quarry: set() assigns a nullable expression to a NOT NULL column");
-    return assignment<C, E>{std::forward<V>(v)};
+    static_assert(is_value_node<E>::value || compatible_storage(storage_of<E>(), C::storage),
+                  "quarry: set() assigns an expression stored in another SQLite form than the column "
+                  "(sqlite_as<> / numeric<P, S>); the value would be written in the wrong form");
+    auto x = adopt<C::storage>(std::forward<V>(v));
+    return assignment<C, decltype(x)>{std::move(x)};
   } else {
     static_assert(non_narrowing_to<T, V>,
                   "quarry: set() assigns a value that does not convert to the column's C++ type "
                   "without narrowing (wrong type, NULL into a NOT NULL column, or e.g. int into "
                   "std::int16_t: write std::int16_t{5})");
-    return assignment<C, value<T>>{value<T>{{}, T{std::forward<V>(v)}}};
+    if constexpr (binds_stored_v<C>) {
+      using S = stored_value<T, C::storage, C>;
+      return assignment<C, S>{S{{}, T{std::forward<V>(v)}}};
+    } else {
+      return assignment<C, value<T>>{value<T>{{}, T{std::forward<V>(v)}}};
+    }
   }
 }
 
@@ -2380,6 +2812,17 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = type_list<>;
   static constexpr unsigned flags = f_aggregate | (E::flags & ~f_bare_column);
+  /// MIN, MAX and SUM keep the operand's stored form (SUM of scaled units is the sum in units);
+  /// AVG of a REAL-stored decimal is REAL; everything else has the kind's default form.
+  static constexpr storage_format storage = [] {
+    if constexpr (std::is_same_v<Fn, fn_min> || std::is_same_v<Fn, fn_max> || std::is_same_v<Fn, fn_sum>) {
+      return storage_of<E>();
+    } else if constexpr (std::is_same_v<Fn, fn_avg>) {
+      return storage_of<E>().form == sqlite_storage::decimal_real ? storage_of<E>() : storage_format{};
+    } else {
+      return storage_format{};
+    }
+  }();
   static constexpr bool is_aggregate_node = true;
   static_assert(!(E::flags & f_aggregate), "quarry: aggregate functions cannot be nested");
   using window_bare_columns = typename bare_columns_of<E>::type;
@@ -2402,11 +2845,16 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
   void render_with(Ctx& c, const Suffix& suffix) const {
     constexpr sql_kind k = kind_of<typename E::value_type>;
     constexpr bool pg = Ctx::dialect::array_parameters;
-    if constexpr (!pg && (std::is_same_v<Fn, fn_sum> || std::is_same_v<Fn, fn_avg>)) {
-      static_assert(k != sql_kind::decimal,
-                    "quarry: SQLite stores decimals as TEXT, so sum()/avg() over them would go through "
-                    "double; add the values in C++ or store integer cents");
+    if constexpr (Ctx::dialect::storage_forms && k == sql_kind::decimal &&
+                  (std::is_same_v<Fn, fn_sum> || std::is_same_v<Fn, fn_avg>)) {
+      constexpr sqlite_storage form = storage_of<E>().form;
+      static_assert(form == sqlite_storage::decimal_real ||
+                        (form == sqlite_storage::decimal_scaled && std::is_same_v<Fn, fn_sum>),
+                    "quarry: SQLite has no exact decimal type: sum() needs a numeric<P, S> column (stored "
+                    "as a scaled INTEGER), and avg() of exact decimals would go through double; declare "
+                    "numeric<P, S>, or compute the average in C++ (sum and count)");
     }
+    if constexpr (!std::is_same_v<Fn, fn_count> || Distinct) check_text_decimals<Ctx, E>();
     // PostgreSQL widens sum(bigint) to numeric and avg(integer) to numeric: cast back to the
     // promised C++ type (an overflow is then an error, never a wrong value).
     constexpr bool cast_bigint = pg && std::is_same_v<Fn, fn_sum> && k == sql_kind::integer;
@@ -2779,10 +3227,13 @@ struct sqlite_dialect {
   static constexpr bool array_parameters = false;  // runtime lists bind as JSON text
   static constexpr bool right_full_join = true;    // SQLite 3.39+
   static constexpr bool intersect_binds_tighter = false;  // compound operators apply left to right
+  /// Timestamps, dates and decimals have several stored forms (core/storage.hpp).
+  static constexpr bool storage_forms = true;
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
-  /// Column type in CREATE TABLE. Timestamps, dates and decimals are TEXT (see docs/types.md:
-  /// NUMERIC affinity would turn decimals into doubles).
+  /// Column type in CREATE TABLE for the default stored forms. Timestamps, dates and decimals
+  /// are TEXT (see docs/types.md: NUMERIC affinity would turn decimals into doubles); other forms
+  /// are declared by render/ddl.hpp.
   static constexpr std::string_view column_type(sql_kind k, int /*int_bytes*/) noexcept {
     switch (k) {
       case sql_kind::boolean: return "INTEGER";
@@ -2813,6 +3264,7 @@ struct postgres_dialect {
   static constexpr bool array_parameters = true;
   static constexpr bool right_full_join = true;
   static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
+  static constexpr bool storage_forms = false;
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);
@@ -2839,9 +3291,25 @@ struct postgres_dialect {
 namespace quarry {
 namespace detail {
 
+/// The stored form of a call's result, for functions that say it (Fn::storage); other calls
+/// over a column with a custom form have none, and storage_of<> refuses them.
+template <class Fn>
+struct fn_storage {};
+template <class Fn>
+  requires requires { Fn::storage; }
+struct fn_storage<Fn> {
+  static constexpr storage_format storage = Fn::storage;
+};
+
+/// A call whose result keeps the stored form F of its operands (COALESCE, NULLIF, ABS).
+template <class Fn, storage_format F>
+struct stored_call : Fn {
+  static constexpr storage_format storage = F;
+};
+
 /// A function call node: Fn::render(ctx, args) writes the SQL; R is the result type.
 template <class Fn, class R, class... A>
-struct func_expr : expr_ops<func_expr<Fn, R, A...>> {
+struct func_expr : expr_ops<func_expr<Fn, R, A...>>, fn_storage<Fn> {
   using value_type = R;
   using tables = merged_tables<A...>;
   using null_checks = merged_null_checks<A...>;
@@ -2888,7 +3356,35 @@ QUARRY_DETAIL_FN_NAME(n_replace, "REPLACE");
 
 template <class Fn, class R, class... V>
 constexpr auto make_call(V&&... v) {
-  return func_expr<Fn, R, operand_t<V>...>{{}, {{make_operand(std::forward<V>(v))}...}};
+  return func_expr<Fn, R, operand_t<V>...>{{}, {}, {{make_operand(std::forward<V>(v))}...}};
+}
+
+/// A call whose operands meet as one value (COALESCE, NULLIF): their stored forms must agree,
+/// and bound values among them take that form.
+template <class Fn, class R, class... V>
+constexpr auto make_stored_call(V&&... v) {
+  static_assert(storages_agree<operand_t<V>...>(),
+                "quarry: the operands are stored in different SQLite forms (sqlite_as<> / numeric<P, S>); "
+                "give the columns the same form");
+  constexpr storage_format F = common_storage<operand_t<V>...>();
+  using Call = std::conditional_t<is_custom_form(F.form), stored_call<Fn, F>, Fn>;
+  return func_expr<Call, R, std::remove_cvref_t<decltype(adopt<F>(make_operand(std::forward<V>(v))))>...>{
+      {}, {}, {{adopt<F>(make_operand(std::forward<V>(v)))}...}};
+}
+
+/// The argument of a date function on SQLite, in a form strftime() reads: ISO text and julian
+/// days as they are, unix time with the 'unixepoch' modifier.
+template <class A, class Ctx>
+void render_time_arg(Ctx& c, const A& a) {
+  constexpr sqlite_storage f = storage_of<A>().form;
+  if constexpr (f == sqlite_storage::unix_millis) {
+    c.text("(");
+    a.render(c);
+    c.text(") / 1000.0, 'unixepoch'");
+  } else {
+    a.render(c);
+    if constexpr (f == sqlite_storage::unix_seconds) c.text(", 'unixepoch'");
+  }
 }
 
 template <class T, class... A>
@@ -2958,21 +3454,22 @@ struct extract_call {
       c.text("CAST(strftime('");
       c.text(lite[static_cast<int>(F)]);
       c.text("', ");
-      get_item<0>(args).render(c);
+      render_time_arg(c, get_item<0>(args));
       c.text(") AS INTEGER)");
     }
   }
 };
 
-/// Truncates a timestamp to the start of its day/month/year/hour, in UTC.
+/// Truncates a timestamp to the start of its day/month/year/hour, in UTC. The result is ISO
+/// text on SQLite (whole seconds: SQLite's canonical form), whatever form the operand has.
 template <date_field F>
 struct trunc_call {
+  static constexpr storage_format storage{sqlite_storage::iso_text, 0, 0};
   template <class Ctx, class Tuple>
   static void render(Ctx& c, const Tuple& args) {
     constexpr std::string_view pg[] = {"year", "month", "day", "hour", "minute", "second"};
-    constexpr std::string_view lite[] = {"%Y-01-01 00:00:00.000000", "%Y-%m-01 00:00:00.000000",
-                                         "%Y-%m-%d 00:00:00.000000", "%Y-%m-%d %H:00:00.000000",
-                                         "%Y-%m-%d %H:%M:00.000000", "%Y-%m-%d %H:%M:%S.000000"};
+    constexpr std::string_view lite[] = {"%Y-01-01 00:00:00", "%Y-%m-01 00:00:00", "%Y-%m-%d 00:00:00",
+                                         "%Y-%m-%d %H:00:00", "%Y-%m-%d %H:%M:00", "%Y-%m-%d %H:%M:%S"};
     if constexpr (Ctx::dialect::array_parameters) {
       c.text("date_trunc('");
       c.text(pg[static_cast<int>(F)]);
@@ -2983,7 +3480,7 @@ struct trunc_call {
       c.text("strftime('");
       c.text(lite[static_cast<int>(F)]);
       c.text("', ");
-      get_item<0>(args).render(c);
+      render_time_arg(c, get_item<0>(args));
       c.text(")");
     }
   }
@@ -3003,7 +3500,7 @@ constexpr auto coalesce(A&& a, B&&... b) {
                 "quarry: coalesce() operands must have compatible SQL types");
   using Last = typename std::tuple_element_t<sizeof...(B) - 1, std::tuple<detail::arg_t<B>...>>::value_type;
   using R = std::conditional_t<detail::is_optional_v<Last>, std::optional<T>, T>;
-  return detail::make_call<detail::plain_call<detail::n_coalesce>, R>(std::forward<A>(a), std::forward<B>(b)...);
+  return detail::make_stored_call<detail::plain_call<detail::n_coalesce>, R>(std::forward<A>(a), std::forward<B>(b)...);
 }
 /// NULLIF(a, b): NULL when a = b.
 template <class A, class B>
@@ -3011,7 +3508,8 @@ constexpr auto nullif(A&& a, B&& b) {
   using T = detail::strip_optional_t<typename detail::arg_t<A>::value_type>;
   static_assert(detail::comparable(kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>),
                 "quarry: nullif() operands must have compatible SQL types");
-  return detail::make_call<detail::plain_call<detail::n_nullif>, std::optional<T>>(std::forward<A>(a), std::forward<B>(b));
+  return detail::make_stored_call<detail::plain_call<detail::n_nullif>, std::optional<T>>(std::forward<A>(a),
+                                                                                            std::forward<B>(b));
 }
 /// CAST(e AS T) in the dialect's type for T; `quarry::cast<double>(users.age)`.
 template <class T, class E>
@@ -3020,6 +3518,10 @@ constexpr auto cast(E&& e) {
   static_assert(plain, "quarry: cast<T>() needs a plain SQL value type");
   using U = std::conditional_t<plain, T, std::int64_t>;  // a stand-in keeps follow-on errors away
   using R = detail::nullable_result<U, detail::arg_t<E>>;
+  static_assert(!(detail::arg_t<E>::flags & detail::f_stored),
+                "quarry: cast<T>() of a column with a non-default SQLite storage form (sqlite_as<> / "
+                "numeric<P, S>) would cast the stored INTEGER or REAL, not the time or number; select the "
+                "column and convert in C++");
   return detail::make_call<detail::cast_call<U>, R>(std::forward<E>(e));
 }
 
@@ -3066,7 +3568,7 @@ template <class E>
 constexpr auto abs(E&& e) {
   using T = typename detail::arg_t<E>::value_type;
   static_assert(detail::is_numeric(kind_of<T>), "quarry: abs() needs a numeric operand");
-  return detail::make_call<detail::plain_call<detail::n_abs>, T>(std::forward<E>(e));
+  return detail::make_stored_call<detail::plain_call<detail::n_abs>, T>(std::forward<E>(e));
 }
 
 /// Calendar fields of a timestamp or date, as std::int64_t, in UTC:
@@ -3234,6 +3736,7 @@ struct window_expr : expr_ops<window_expr<F, W>> {
   using bare_columns = concat_t<typename F::window_bare_columns, typename W::partition_type::bare_columns,
                                 typename bare_columns_of<typename W::order_type>::type>;
   static constexpr unsigned flags = f_window | (F::flags & ~f_aggregate);
+  static constexpr storage_format storage = storage_of<F>();
   F f;
   W w;
   template <class Ctx>
@@ -3369,11 +3872,24 @@ struct single_column<Q, false> {
 template <class Q>
 using single_column_t = typename single_column<Q>::type;
 
+/// The stored form of the one column a subquery selects.
+template <class Q>
+constexpr storage_format subquery_storage() {
+  if constexpr (requires { typename Q::fields_type::exprs_list; } && selects_one_column<Q>()) {
+    return storage_of<typename first<typename Q::fields_type::exprs_list>::type>();
+  } else {
+    return {};
+  }
+}
+
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
   static_assert(!selects_one_column<Q>() || comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
                 "quarry: in(subquery) compares values of incompatible SQL types");
+  static_assert(compatible_storage(storage_of<E>(), subquery_storage<Q>()),
+                "quarry: in(subquery) compares values stored in different SQLite forms (sqlite_as<> / "
+                "numeric<P, S>); give both columns the same form");
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;
@@ -3384,6 +3900,7 @@ struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   Q q;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E>();
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT IN (" : " IN (");
     q.render_subquery(c);
@@ -3420,6 +3937,7 @@ struct scalar_expr : expr_ops<scalar_expr<Q>> {
   using value_type = std::optional<strip_optional_t<single_column_t<Q>>>;
   using tables = typename Q::outer_tables;
   static constexpr unsigned flags = f_value;  // a subquery may bind values
+  static constexpr storage_format storage = subquery_storage<Q>();
   Q q;
   template <class Ctx>
   void render(Ctx& c) const {
@@ -3679,6 +4197,7 @@ struct group_clause {
   pack<E...> exprs;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E...>();
     c.text(" GROUP BY ");
     render_comma_list(c, exprs);
   }
@@ -4220,11 +4739,21 @@ template <class... A, class... B>
 struct columns_match<type_list<A...>, type_list<B...>>
     : std::bool_constant<(comparable(kind_of<typename A::value_type>, kind_of<typename B::value_type>) && ...)> {};
 
+template <class A, class B>
+struct column_forms_match : std::true_type {};
+template <class... A, class... B>
+  requires(sizeof...(A) == sizeof...(B))
+struct column_forms_match<type_list<A...>, type_list<B...>>
+    : std::bool_constant<(compatible_storage(storage_of<A>(), storage_of<B>()) && ...)> {};
+
 template <class Op, class L, class R>
 struct compound_stmt {
   static_assert(columns_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
                 "quarry: the selects of a UNION/INTERSECT/EXCEPT must have the same number of columns with "
                 "matching SQL types");
+  static_assert(column_forms_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
+                "quarry: a column of a UNION/INTERSECT/EXCEPT is stored in different SQLite forms on its two "
+                "sides (sqlite_as<> / numeric<P, S>); the rows would mix forms");
   static_assert(!is_compound<R>::value,
                 "quarry: the right side of a UNION/INTERSECT/EXCEPT must be one select; nest compounds on "
                 "the left: union_(union_(a, b), c)");
@@ -4354,10 +4883,11 @@ namespace quarry {
 
 /// A named, typed column: declares the columns of a recursive CTE,
 /// `quarry::recursive_cte<"nums", quarry::field<"n", std::int64_t>>`.
-template <fixed_string Name, class T>
+template <fixed_string Name, class T, storage_format S = storage_format{}>
 struct field {
   static constexpr auto name = Name;
   using type = T;
+  static constexpr storage_format storage = S;  // the stored form of the query column it names
 };
 
 /// A column name, to pick a column of a derived table or CTE: `t[quarry::col<"n">]`.
@@ -4378,7 +4908,8 @@ struct derived_column : expr_ops<derived_column<Tag, F>> {
   using value_type = typename F::type;
   using tables = type_list<Tag>;
   using bare_columns = type_list<derived_column>;
-  static constexpr unsigned flags = f_bare_column;
+  static constexpr storage_format storage = F::storage;
+  static constexpr unsigned flags = f_bare_column | (is_custom_form(storage.form) ? f_stored : 0u);
   static constexpr std::string_view name = F::name.view();
 
   template <class Ctx>
@@ -4480,7 +5011,7 @@ struct make_fields {
 template <class... E, class... T>
   requires(sizeof...(E) == sizeof...(T))
 struct make_fields<type_list<E...>, type_list<T...>> {
-  using type = type_list<field<output_name<E>::value, T>...>;
+  using type = type_list<field<output_name<E>::value, T, storage_of<E>()>...>;
 };
 /// field<name, type> for every column of query Q.
 template <class Q>
@@ -5106,7 +5637,7 @@ struct row_source {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
+    [&]<class... C>(type_list<C...>) { (bind_field<C>(b, boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
   }
 };
 
@@ -5125,7 +5656,7 @@ struct owned_row_source {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(value)), ...); }(columns{});
+    [&]<class... C>(type_list<C...>) { (bind_field<C>(b, boost::pfr::get<C::field_index>(value)), ...); }(columns{});
   }
 };
 template <class S>
@@ -5696,7 +6227,7 @@ struct rows_batch {
     It it = first;
     for (std::size_t i = 0; i < count; ++i, ++it) {
       const typename D::row_type& row = *it;
-      [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(row)), ...); }(columns{});
+      [&]<class... C>(type_list<C...>) { (bind_field<C>(b, boost::pfr::get<C::field_index>(row)), ...); }(columns{});
     }
   }
 };
@@ -6059,15 +6590,45 @@ void render_column_option(Ctx& c) {
   }
 }
 
+/// The column's SQL type: the dialect's name for its kind, or its stored form (SQLite) and
+/// numeric<P, S> (PostgreSQL NUMERIC(P,S)).
+template <class C, class Ctx>
+void render_column_type(Ctx& c) {
+  using T = strip_optional_t<typename C::value_type>;
+  constexpr storage_format f = C::storage;
+  auto numeric_ps = [&] {
+    c.text("NUMERIC(");
+    c.text(std::to_string(f.precision));
+    c.text(",");
+    c.text(std::to_string(f.scale));
+    c.text(")");
+  };
+  if constexpr (Ctx::dialect::storage_forms) {
+    if constexpr (f.form == sqlite_storage::unix_seconds || f.form == sqlite_storage::unix_millis ||
+                  f.form == sqlite_storage::decimal_scaled) {
+      c.text("INTEGER");
+    } else if constexpr (f.form == sqlite_storage::julian_day) {
+      c.text("REAL");
+    } else if constexpr (f.form == sqlite_storage::decimal_real) {
+      if constexpr (f.precision > 0) numeric_ps(); else c.text("NUMERIC");
+    } else {
+      c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
+    }
+  } else if constexpr (value_traits<T>::kind == sql_kind::decimal && f.precision > 0) {
+    numeric_ps();
+  } else {
+    c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
+  }
+}
+
 template <class C, bool SinglePk, class Ctx>
 void render_column_def(Ctx& c) {
-  using T = strip_optional_t<typename C::value_type>;
   c.ident(C::name);
   c.text(" ");
   if constexpr (C::is_identity) {
     c.text(Ctx::dialect::identity_column);
   } else {
-    c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
+    render_column_type<C>(c);
     if constexpr (!C::nullable) c.text(" NOT NULL");
     if constexpr (C::is_primary_key && SinglePk) c.text(" PRIMARY KEY");
   }
@@ -6697,8 +7258,10 @@ namespace quarry::detail {
 template <class S>
 struct storage_sink {
   virtual void put(const S& v) = 0;
+  /// A value of a column with a stored form (core/storage.hpp).
+  virtual void put_as(const S& v, storage_format f) = 0;
   virtual void put_null(std::type_identity<S>) = 0;
-  virtual void put_list(const std::vector<S>& v) = 0;
+  virtual void put_list(const std::vector<S>& v, storage_format f) = 0;
 
  protected:
   ~storage_sink() = default;
@@ -6706,6 +7269,7 @@ struct storage_sink {
 template <class... S>
 struct storage_sinks : storage_sink<S>... {
   using storage_sink<S>::put...;
+  using storage_sink<S>::put_as...;
   using storage_sink<S>::put_null...;
   using storage_sink<S>::put_list...;
 
@@ -6720,10 +7284,11 @@ template <class B>
 struct sink_for final : value_sink {
   B& b;
   explicit sink_for(B& binder) : b(binder) {}
-#define QUARRY_DETAIL_SINK(S)                                              \
-  void put(const S& v) override { b(v); }                                  \
-  void put_null(std::type_identity<S>) override { b(std::optional<S>{}); } \
-  void put_list(const std::vector<S>& v) override { b(list_param<S>{&v}); }
+#define QUARRY_DETAIL_SINK(S)                                                              \
+  void put(const S& v) override { b(v); }                                                  \
+  void put_as(const S& v, storage_format f) override { b(stored_ref<S>{&v, f}); }         \
+  void put_null(std::type_identity<S>) override { b(std::optional<S>{}); }                 \
+  void put_list(const std::vector<S>& v, storage_format f) override { b(list_param<S>{&v, f}); }
   QUARRY_DETAIL_SINK(bool)
   QUARRY_DETAIL_SINK(std::int64_t)
   QUARRY_DETAIL_SINK(double)
@@ -6733,9 +7298,10 @@ struct sink_for final : value_sink {
   QUARRY_DETAIL_SINK(date)
 #undef QUARRY_DETAIL_SINK
   void put(const bytes& v) override { b(v); }
+  void put_as(const bytes& v, storage_format) override { b(v); }
   void put_null(std::type_identity<bytes>) override { b(std::optional<bytes>{}); }
   // in_values() rejects binary items at compile time, so no list of bytes reaches here.
-  void put_list(const std::vector<bytes>&) override {}
+  void put_list(const std::vector<bytes>&, storage_format) override {}
 };
 
 /// The binder expression nodes see inside a dynamic piece: same call shape as detail::binder.
@@ -6757,18 +7323,35 @@ struct erased_binder {
       using U = typename std::remove_cvref_t<decltype(*v.items)>::value_type;
       using S = typename value_traits<U>::storage;
       if constexpr (std::is_same_v<U, S>) {
-        sink.put_list(*v.items);
+        sink.put_list(*v.items, v.storage);
       } else {
         std::vector<S> items;
         items.reserve(v.items->size());
         for (const auto& x : *v.items) items.push_back(S(value_traits<U>::to_storage(x)));
-        sink.put_list(items);
+        sink.put_list(items, v.storage);
+      }
+    } else if constexpr (requires { v.storage; v.v; }) {  // a stored_ref
+      using V = std::remove_cvref_t<decltype(*v.v)>;
+      if constexpr (is_optional_v<V>) {
+        if (*v.v) {
+          put_as(**v.v, v.storage);
+        } else {
+          (*this)(*v.v);
+        }
+      } else {
+        put_as(*v.v, v.storage);
       }
     } else {
       using S = typename value_traits<T>::storage;
       const S& s = value_traits<T>::to_storage(v);
       sink.put(s);
     }
+  }
+  template <class U>
+  void put_as(const U& v, storage_format f) {
+    using S = typename value_traits<U>::storage;
+    const S& s = value_traits<U>::to_storage(v);
+    sink.put_as(s, f);
   }
 };
 
@@ -6792,7 +7375,10 @@ struct erased_binder {
 /// reads. A backend statement provides, for each storage type S:
 ///   void bind(int i, const S&);  void bind_null(int i);  void bind_list(int i, const std::vector<T>&);
 ///   bool read(int i, S& out, const field_info&);   // false on NULL; throws type_mismatch
-/// and `std::string_view sql()`.
+/// and `std::string_view sql()`. A backend whose columns have stored forms (SQLite,
+/// core/storage.hpp) also provides `bind_as(int i, const S&, storage_format)` for the storage
+/// types with forms and `bind_list(int i, const std::vector<T>&, storage_format)`, and reads
+/// `field_info::storage`.
 
 #include <string>
 #include <string_view>
@@ -6814,9 +7400,14 @@ struct field_info {
   std::string_view table;
   std::string_view column;
   int index;
+  storage_format storage;  // how the column's values are stored (SQLite; core/storage.hpp)
 
   [[gnu::cold]] std::string label() const;
 };
+
+/// A decimal written into a numeric<P, S> column that cannot hold it exactly.
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_numeric_overflow(std::string_view table, std::string_view column,
+                                                          const decimal& v, storage_format f, std::string_view sql);
 
 /// Hands each bound value of a statement to the backend, numbering parameters from 1.
 template <class Stmt>
@@ -6839,10 +7430,40 @@ struct binder {
           stmt.bind_null(index);
       }
     } else if constexpr (requires { v.items; }) {
-      stmt.bind_list(index, *v.items);
+      if constexpr (requires { stmt.bind_list(index, *v.items, v.storage); })
+        stmt.bind_list(index, *v.items, v.storage);
+      else
+        stmt.bind_list(index, *v.items);
+    } else if constexpr (requires { v.storage; v.v; }) {  // a stored_ref: bind in the column's form
+      using V = std::remove_cvref_t<decltype(*v.v)>;
+      if constexpr (is_optional_v<V>) {
+        if (*v.v) {
+          bind_as(value_traits<typename V::value_type>::to_storage(**v.v), v);
+        } else {
+          --index;
+          (*this)(*v.v);
+        }
+      } else {
+        bind_as(value_traits<V>::to_storage(*v.v), v);
+      }
     } else {
       stmt.bind(index, value_traits<T>::to_storage(v));
     }
+  }
+  /// Binds parameter `index` (already counted) in stored form f where the backend has forms.
+  template <class S, class Ref>
+  void bind_as(const S& s, const Ref& r) {
+    const storage_format f = r.storage;
+    if constexpr (std::is_same_v<S, decimal>) {
+      if (r.store && f.precision > 0 && !s.fits(f.precision, f.scale))
+        throw_numeric_overflow(r.table, r.column, s, f, stmt.sql());
+    }
+    if constexpr (requires { stmt.bind_as(index, s, f); } &&
+                  (std::is_same_v<S, timestamp> || std::is_same_v<S, date> || std::is_same_v<S, decimal> ||
+                   std::is_same_v<S, std::int64_t> || std::is_same_v<S, double>))
+      stmt.bind_as(index, s, f);
+    else
+      stmt.bind(index, s);
   }
 };
 
@@ -6912,6 +7533,19 @@ QUARRY_DECL std::string field_info::label() const {
                       std::string(sql));
 }
 
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_numeric_overflow(std::string_view table, std::string_view column,
+                                                          const decimal& v, storage_format f, std::string_view sql) {
+  std::string text = v.to_string();
+  if (text.size() > 60) text = text.substr(0, 60) + "... (" + std::to_string(text.size()) + " characters)";
+  throw usage_error(errc::usage,
+                    "quarry: " + std::string(table) + "." + std::string(column) + ": " + text + " does not fit numeric(" +
+                        std::to_string(f.precision) + "," + std::to_string(f.scale) +
+                        ") exactly (too many digits before or after the point; it would be rounded or "
+                        "refused by the database); round it in C++ or widen the column; SQL: " +
+                        std::string(sql),
+                    std::string(sql));
+}
+
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {
   throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
 }
@@ -6961,6 +7595,7 @@ struct dynamic_column {
   std::string_view table;   ///< empty for a computed value
   std::string_view column;  ///< empty for a computed value
   std::size_t storage;      ///< index into cell
+  storage_format form{};    ///< how the column stores its values on SQLite (core/storage.hpp)
 
   std::string label(std::size_t i) const {
     if (column.empty()) return "result column " + std::to_string(i + 1);
@@ -7099,7 +7734,7 @@ struct dynamic_row_reader {
     std::vector<cell> cells(cols.size());
     for (std::size_t i = 0; i < cols.size(); ++i) {
       const int at = static_cast<int>(i);
-      const field_info f{cols[i].table, cols[i].column, at};
+      const field_info f{cols[i].table, cols[i].column, at, cols[i].form};
       switch (cols[i].storage) {
         case cell_index<bool>(): read_cell<bool>(s, at, f, cells[i]); break;
         case cell_index<std::int64_t>(): read_cell<std::int64_t>(s, at, f, cells[i]); break;
@@ -7527,7 +8162,8 @@ class dynamic_query {
     using T = typename detail::result_type<X, nullable, grouped>::type;
     using St = typename value_traits<detail::strip_optional_t<T>>::storage;
     f.columns.push_back(
-        detail::dynamic_column{key, detail::table_label<X>(), detail::column_label<X>(), detail::cell_index<St>()});
+        detail::dynamic_column{key, detail::table_label<X>(), detail::column_label<X>(), detail::cell_index<St>(),
+                               detail::storage_of<X>()});
     f.cols.push_back(std::make_shared<detail::expr_piece<Dialect, X, 0>>(X(std::forward<E>(e))));
     f.has_aggregate = f.has_aggregate || aggregate;
     f.has_bare_column = f.has_bare_column || bare;
@@ -8147,9 +8783,9 @@ namespace quarry::detail {
 template <class E>
 constexpr field_info field_info_of(int i) {
   if constexpr (requires { E::table_tag::ref_name; E::name; }) {  // table, alias, derived-table and CTE columns
-    return field_info{E::table_tag::ref_name, E::name, i};
+    return field_info{E::table_tag::ref_name, E::name, i, storage_of<E>()};
   } else {
-    return field_info{{}, {}, i};
+    return field_info{{}, {}, i, storage_of<E>()};
   }
 }
 
@@ -8408,7 +9044,7 @@ template <class D, class Node, class Key, class Row>
 struct row_reader<level_fields<D, Node, Key>, Row> {
   template <class Stmt>
   static Row read(Stmt& s) {
-    static constexpr field_info info{{}, "quarry_owner", node_reader<D, Node>::width};
+    static constexpr field_info info{{}, "quarry_owner", node_reader<D, Node>::width, {}};
     Node n = node_reader<D, Node>::read(s, 0);
     return Row{read_field<Key>(s, node_reader<D, Node>::width, info), std::move(n)};
   }
@@ -9471,7 +10107,17 @@ struct seek_predicate {
     }
     void listed_key(std::size_t i) { key(i); }
     void param(std::size_t i) {
-      with_element(p.values, i, [&](const auto& v) { b(v); });
+      // The boundary value is bound in the stored form of its key (a unix-time key binds INTEGER).
+      with_element(p.keys, i, [&](const auto& k) {
+        using E = std::remove_cvref_t<decltype(k.e)>;
+        with_element(p.values, i, [&](const auto& v) {
+          if constexpr (is_custom_form(storage_of<E>().form)) {
+            b(stored_ref<std::remove_cvref_t<decltype(v)>>{&v, storage_of<E>()});
+          } else {
+            b(v);
+          }
+        });
+      });
     }
   };
 
@@ -11030,9 +11676,9 @@ struct raw_row_reader {
   template <class Stmt, std::size_t... I>
   static Row read_all(Stmt& s, std::index_sequence<I...>) {
     if constexpr (requires { std::tuple_size<Row>::value; }) {
-      return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I)})...};
+      return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I), {}})...};
     } else {
-      return Row{read_field<boost::pfr::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I)})...};
+      return Row{read_field<boost::pfr::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I), {}})...};
     }
   }
 };
@@ -11060,8 +11706,8 @@ struct update_row_stmt {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(value_columns{});
-    b(boost::pfr::get<key::field_index>(*row));
+    [&]<class... C>(type_list<C...>) { (bind_field<C>(b, boost::pfr::get<C::field_index>(*row)), ...); }(value_columns{});
+    bind_field<key>(b, boost::pfr::get<key::field_index>(*row));
   }
 };
 
@@ -11159,7 +11805,7 @@ class connection_base {
       std::int64_t id = 0;
       if constexpr (Dialect::array_parameters) {  // RETURNING "id"
         lease.stmt().step();
-        id = detail::read_field<std::int64_t>(lease.stmt(), 0, detail::field_info{D::table_tag::table_name, "id", 0});
+        id = detail::read_field<std::int64_t>(lease.stmt(), 0, detail::field_info{D::table_tag::table_name, "id", 0, {}});
         while (lease.stmt().step()) {
         }
       } else {
@@ -11634,8 +12280,9 @@ struct options {
 
 // ---- begin quarry/core/detail/time_text.hpp ----
 /// \file quarry/core/detail/time_text.hpp
-/// ISO-8601 text for timestamps and dates: "YYYY-MM-DD HH:MM:SS.ffffff" (UTC, always six
-/// fraction digits, so text order is time order) and "YYYY-MM-DD". Parsing is strict.
+/// ISO-8601 text for timestamps and dates: "YYYY-MM-DD HH:MM:SS[.f]" (UTC; SQLite's canonical
+/// form by default, other spellings on request) and "YYYY-MM-DD". Parsing accepts every ISO
+/// variant that names a UTC instant exactly and nothing else.
 
 #include <cstdint>
 #include <optional>
@@ -11716,18 +12363,60 @@ inline bool format_date(std::string& out, date d) {
   return true;
 }
 
-inline bool format_timestamp(std::string& out, timestamp t) {
+/// How format_timestamp writes the fraction and the zone (core/storage.hpp names the forms).
+enum class time_text_style : std::uint8_t {
+  canonical,     // 'YYYY-MM-DD HH:MM:SS[.f]': a fraction only when non-zero, trailing zeros stripped
+  fixed_ms,      // always '.SSS' (sub-millisecond time points are refused)
+  fixed_us,      // always '.ffffff'
+  seconds,       // no fraction (fractional time points are refused)
+};
+
+/// Writes `t` as ISO-8601 text in UTC with separator `sep` (' ' or 'T') and an optional 'Z'.
+/// False when the year is outside 0000-9999 or the style cannot hold the time point exactly.
+///
+/// The canonical style is SQLite's own (datetime(), CURRENT_TIMESTAMP): whole seconds have no
+/// fraction, so rows SQLite wrote compare equal to the same instant bound by quarry. Text order
+/// is still time order: a fraction without trailing zeros sorts after the whole second and in
+/// numeric order among fractions. With a 'Z' suffix that is no longer true ('Z' sorts after
+/// '.'), so the 'Z' forms have a fixed fraction width.
+inline bool format_timestamp(std::string& out, timestamp t, char sep = ' ',
+                             time_text_style style = time_text_style::canonical, bool zulu = false) {
   auto day = std::chrono::floor<std::chrono::days>(t);
-  if (!format_date(out, day)) return false;
   long long us = (t - day).count();  // 0 .. 86'399'999'999
-  out += ' ';
+  const long long frac = us % 1'000'000LL;
+  if (style == time_text_style::fixed_ms && frac % 1000 != 0) return false;
+  if (style == time_text_style::seconds && frac != 0) return false;
+  if (!format_date(out, day)) return false;
+  out += sep;
   put_digits(out, us / 3'600'000'000LL, 2);
   out += ':';
   put_digits(out, us / 60'000'000LL % 60, 2);
   out += ':';
   put_digits(out, us / 1'000'000LL % 60, 2);
-  out += '.';
-  put_digits(out, us % 1'000'000LL, 6);
+  switch (style) {
+    case time_text_style::canonical:
+      if (frac != 0) {
+        long long f = frac;
+        int width = 6;
+        while (f % 10 == 0) {
+          f /= 10;
+          --width;
+        }
+        out += '.';
+        put_digits(out, f, width);
+      }
+      break;
+    case time_text_style::fixed_ms:
+      out += '.';
+      put_digits(out, frac / 1000, 3);
+      break;
+    case time_text_style::fixed_us:
+      out += '.';
+      put_digits(out, frac, 6);
+      break;
+    case time_text_style::seconds: break;
+  }
+  if (zulu) out += 'Z';
   return true;
 }
 
@@ -11753,8 +12442,9 @@ inline std::optional<date> parse_date(std::string_view s) {
   return date{std::chrono::days{days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))}};
 }
 
-/// Accepts "YYYY-MM-DD HH:MM[:SS[.f{1,6}]]" with ' ' or 'T', optionally followed by "Z" or
-/// "+00:00" / "+00" (UTC only). A date alone is midnight.
+/// Accepts "YYYY-MM-DD HH:MM[:SS[.f+]]" with ' ' or 'T', optionally followed by "Z" or
+/// "+00:00" / "+0000" / "+00" (UTC only); digits past microseconds must be zeros. A date alone is
+/// midnight. Any other offset is refused: it would be silently shifted.
 inline std::optional<timestamp> parse_timestamp(std::string_view s) {
   auto d = parse_date(s);
   if (!d) return std::nullopt;
@@ -11775,8 +12465,13 @@ inline std::optional<timestamp> parse_timestamp(std::string_view s) {
     if (p < s.size() && s[p] == '.') {
       ++p;
       while (p < s.size() && s[p] >= '0' && s[p] <= '9') {
-        if (digits == 6) return std::nullopt;  // finer than microseconds would be truncated
-        frac = frac * 10 + (s[p] - '0');
+        if (digits >= 6) {
+          // Digits finer than microseconds (.NET writes 7, Go 9) are accepted only when zero:
+          // anything else would be truncated.
+          if (s[p] != '0') return std::nullopt;
+        } else {
+          frac = frac * 10 + (s[p] - '0');
+        }
         ++digits;
         ++p;
       }
@@ -11786,7 +12481,8 @@ inline std::optional<timestamp> parse_timestamp(std::string_view s) {
     tod = std::chrono::hours{hh} + std::chrono::minutes{mm} + std::chrono::seconds{ss} + std::chrono::microseconds{frac};
   }
   std::string_view rest = s.substr(p);
-  if (!(rest.empty() || rest == "Z" || rest == "+00:00" || rest == "+00")) return std::nullopt;
+  if (!(rest.empty() || rest == "Z" || rest == "z" || rest == "+00:00" || rest == "+0000" || rest == "+00"))
+    return std::nullopt;
   return timestamp{std::chrono::sys_days{*d}} + tod;
 }
 
@@ -11794,6 +12490,9 @@ inline std::optional<timestamp> parse_timestamp(std::string_view s) {
 // ---- end quarry/core/detail/time_text.hpp ----
 
 namespace quarry::sqlite {
+namespace forms {
+struct stored;  // backend/sqlite/detail/forms.hpp
+}
 
 class statement {
  public:
@@ -11833,6 +12532,31 @@ class statement {
     }
     json += ']';
     check(sqlite3_bind_text64(stmt_, i, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  /// Values of a column with a stored form (core/storage.hpp): bound as the column stores them.
+  void bind_as(int i, timestamp v, storage_format f);
+  void bind_as(int i, date v, storage_format f);
+  void bind_as(int i, const decimal& v, storage_format f);
+  void bind_as(int i, std::int64_t v, storage_format f);
+  void bind_as(int i, double v, storage_format f);
+  /// A runtime list compared with a column that has a stored form.
+  template <class T>
+  void bind_list(int i, const std::vector<T>& items, storage_format f) {
+    using S = typename value_traits<T>::storage;
+    if constexpr (std::is_same_v<S, timestamp> || std::is_same_v<S, date> || std::is_same_v<S, decimal> ||
+                  std::is_same_v<S, std::int64_t> || std::is_same_v<S, double>) {
+      if (quarry::detail::is_custom_form(f.form)) {
+        std::string json = "[";
+        for (const auto& v : items) {
+          if (json.size() > 1) json += ',';
+          append_json_as(json, i, value_traits<T>::to_storage(v), f);
+        }
+        json += ']';
+        check(sqlite3_bind_text64(stmt_, i, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+        return;
+      }
+    }
+    bind_list(i, items);
   }
 
   // ---- stepping ----
@@ -11933,6 +12657,17 @@ class statement {
   void append_json(std::string& out, int i, timestamp v);
   void append_json(std::string& out, int i, date v);
   static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
+  void append_json_as(std::string& out, int i, timestamp v, storage_format f);
+  void append_json_as(std::string& out, int i, date v, storage_format f);
+  void append_json_as(std::string& out, int i, const decimal& v, storage_format f);
+  void append_json_as(std::string& out, int i, std::int64_t v, storage_format f);
+  void append_json_as(std::string& out, int i, double v, storage_format f);
+  void append_stored(std::string& out, int i, const forms::stored& s, const std::string& what, storage_format f);
+  void bind_stored(int i, const forms::stored& s, const std::string& what, storage_format f);
+  template <class S>
+  std::string describe(const S& v);
+  [[noreturn, gnu::cold]] void no_form(int i, const std::string& value, const char* why, storage_format f);
+  [[noreturn, gnu::cold]] void bad_form(const detail::field_info& f, const std::string& what);
 
   sqlite3* db_;
   sqlite3_stmt* stmt_;
@@ -11943,6 +12678,253 @@ class statement {
 
 // ---- definitions: inline when header-only, compiled once by src/sqlite.cpp otherwise ----
 #if QUARRY_DEFINE_SQLITE
+// ---- begin quarry/backend/sqlite/detail/forms.hpp ----
+/// \file quarry/backend/sqlite/detail/forms.hpp
+/// Conversions between quarry's values and their stored forms on SQLite (core/storage.hpp):
+/// ISO text in several spellings, unix time as INTEGER, julian day as REAL, decimals as TEXT,
+/// scaled INTEGER or REAL. Every conversion is exact or fails with a reason; nothing is rounded
+/// silently. Used by backend/sqlite/statement.hpp.
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+
+namespace quarry::sqlite::forms {
+
+using quarry::detail::time_text_style;
+
+/// A value in the storage class SQLite will hold: INTEGER, REAL or TEXT; or why it cannot be.
+struct stored {
+  std::variant<std::int64_t, double, std::string> v;
+  const char* error = nullptr;  // set when the value has no exact stored form
+};
+
+/// Milliseconds from the start of the julian period to 1970-01-01 (2440587.5 days), as SQLite
+/// counts them (its iJD).
+inline constexpr std::int64_t julian_epoch_ms = 210866760000000LL;
+
+inline stored fail(const char* why) { return {std::int64_t{0}, why}; }
+
+/// A timestamp in form f.
+inline stored time_to_form(timestamp t, storage_format f) {
+  const std::int64_t us = t.time_since_epoch().count();
+  auto text = [&](char sep, time_text_style st, bool z) -> stored {
+    std::string s;
+    if (!quarry::detail::format_timestamp(s, t, sep, st, z)) {
+      if (st == time_text_style::fixed_ms) return fail("has a fraction finer than milliseconds, which this text form cannot hold");
+      if (st == time_text_style::seconds) return fail("has a fraction of a second, which this text form cannot hold");
+      return fail("is outside years 0000-9999");
+    }
+    return {std::move(s)};
+  };
+  switch (f.form) {
+    case sqlite_storage::iso_text_ms: return text(' ', time_text_style::fixed_ms, false);
+    case sqlite_storage::iso_text_us: return text(' ', time_text_style::fixed_us, false);
+    case sqlite_storage::iso_t: return text('T', time_text_style::canonical, false);
+    case sqlite_storage::iso_t_z: return text('T', time_text_style::seconds, true);
+    case sqlite_storage::iso_t_ms_z: return text('T', time_text_style::fixed_ms, true);
+    case sqlite_storage::unix_seconds:
+      if (us % 1'000'000 != 0) return fail("has a fraction of a second, which unix_seconds cannot hold");
+      return {us / 1'000'000};
+    case sqlite_storage::unix_millis:
+      if (us % 1000 != 0) return fail("has a fraction finer than milliseconds, which unix_millis cannot hold");
+      return {us / 1000};
+    case sqlite_storage::julian_day:
+      if (us % 1000 != 0) return fail("has a fraction finer than milliseconds, which a julian day cannot hold");
+      // The same double SQLite's julianday() computes for this instant, so = compares exactly.
+      return {static_cast<double>(us / 1000 + julian_epoch_ms) / 86400000.0};
+    default: return text(' ', time_text_style::canonical, false);
+  }
+}
+
+/// A date in form f: 'YYYY-MM-DD' for iso_text (SQLite's date()), midnight in the other forms.
+inline stored date_to_form(date d, storage_format f) {
+  if (f.form == sqlite_storage::native || f.form == sqlite_storage::iso_text) {
+    std::string s;
+    if (!quarry::detail::format_date(s, d)) return fail("is outside years 0000-9999");
+    return {std::move(s)};
+  }
+  return time_to_form(timestamp{std::chrono::sys_days{d}}, f);
+}
+
+/// Microseconds from a count of `unit` microseconds each, or nullopt on overflow.
+inline std::optional<std::int64_t> scale_int(std::int64_t v, std::int64_t unit) {
+  std::int64_t r;
+  if (__builtin_mul_overflow(v, unit, &r)) return std::nullopt;
+  return r;
+}
+
+/// A timestamp from a stored INTEGER or REAL in form f; nullptr error when it is one.
+inline std::optional<timestamp> time_from_number(std::int64_t i, double r, bool is_real, storage_format f,
+                                                 const char*& why) {
+  std::optional<std::int64_t> us;
+  switch (f.form) {
+    case sqlite_storage::unix_seconds:
+      if (is_real) {
+        if (!std::isfinite(r) || std::fabs(r) > 9.2e12) break;
+        us = std::llround(r * 1e6);  // unixepoch('subsec'): milliseconds in a REAL
+      } else {
+        us = scale_int(i, 1'000'000);
+      }
+      break;
+    case sqlite_storage::unix_millis:
+      if (is_real) {
+        if (!std::isfinite(r) || std::fabs(r) > 9.2e15) break;
+        us = std::llround(r * 1e3);
+      } else {
+        us = scale_int(i, 1000);
+      }
+      break;
+    case sqlite_storage::julian_day: {
+      const double jd = is_real ? r : static_cast<double>(i);
+      if (!std::isfinite(jd) || std::fabs(jd) > 1e11) break;
+      // SQLite's own rounding of a julian day to milliseconds (iJD).
+      const auto ms = static_cast<std::int64_t>(jd * 86400000.0 + 0.5) - julian_epoch_ms;
+      us = scale_int(ms, 1000);
+      break;
+    }
+    default:
+      why = is_real ? "holds a REAL, but the column is declared as text; if it stores julian days, declare "
+                      "sqlite_as<julian_day>"
+                    : "holds an INTEGER, but the column is declared as text; if it stores unix time, declare "
+                      "sqlite_as<unix_seconds> or sqlite_as<unix_millis>";
+      return std::nullopt;
+  }
+  if (!us) {
+    why = "holds a number outside the range of a timestamp";
+    return std::nullopt;
+  }
+  return timestamp{std::chrono::microseconds{*us}};
+}
+
+/// The shortest decimal text that reads back as exactly `v` (what a REAL "means").
+inline std::string shortest_text(double v) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+/// `d` with exactly `scale` fraction digits, or nullopt when that would drop non-zero digits.
+inline std::optional<decimal> at_scale(const decimal& d, int scale) {
+  const std::string& digits = d.digits();
+  const int have = d.scale();
+  std::string t = d.negative() ? "-" : "";
+  if (have <= scale) {
+    t += digits;
+    t.append(static_cast<std::size_t>(scale - have), '0');
+  } else {
+    const auto drop = static_cast<std::size_t>(have - scale);
+    if (drop >= digits.size()) {
+      if (digits.find_first_not_of('0') != std::string::npos) return std::nullopt;
+      t += "0";
+    } else {
+      if (digits.find_first_not_of('0', digits.size() - drop) != std::string::npos) return std::nullopt;
+      t.append(digits, 0, digits.size() - drop);
+    }
+  }
+  t += "e-" + std::to_string(scale);
+  return decimal(t);
+}
+
+inline constexpr std::int64_t pow10_i64[19] = {1LL,
+                                               10LL,
+                                               100LL,
+                                               1000LL,
+                                               10000LL,
+                                               100000LL,
+                                               1000000LL,
+                                               10000000LL,
+                                               100000000LL,
+                                               1000000000LL,
+                                               10000000000LL,
+                                               100000000000LL,
+                                               1000000000000LL,
+                                               10000000000000LL,
+                                               100000000000000LL,
+                                               1000000000000000LL,
+                                               10000000000000000LL,
+                                               100000000000000000LL,
+                                               1000000000000000000LL};
+
+/// A decimal in form f.
+inline stored decimal_to_form(const decimal& d, storage_format f) {
+  switch (f.form) {
+    case sqlite_storage::decimal_scaled: {
+      auto s = at_scale(d, f.scale);
+      if (!s) return fail("has more fraction digits than the column's numeric<P, S> scale (it would be rounded)");
+      const std::string& digits = s->digits();
+      if (digits.size() > 18) return fail("does not fit a scaled 64-bit INTEGER (more than 18 digits)");
+      std::int64_t units = 0;
+      for (char c : digits) units = units * 10 + (c - '0');
+      return {s->negative() ? -units : units};
+    }
+    case sqlite_storage::decimal_real: {
+      const std::string text = d.to_string();
+      double v = 0;
+      auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (r.ec != std::errc{} || !std::isfinite(v) || !(decimal(shortest_text(v)) == d))
+        return fail("cannot be stored exactly as a REAL (at most 15 significant digits)");
+      return {v};
+    }
+    default: return {d.to_string()};
+  }
+}
+
+/// An integer in a decimal form (a bound integer compared with a decimal column).
+inline stored integer_to_form(std::int64_t v, storage_format f) {
+  if (f.form == sqlite_storage::decimal_scaled) {
+    std::int64_t units;
+    if (f.scale > 18 || __builtin_mul_overflow(v, pow10_i64[f.scale], &units))
+      return fail("does not fit a scaled 64-bit INTEGER");
+    return {units};
+  }
+  return {v};
+}
+
+/// A double in a decimal form (a bound double compared with a decimal column).
+inline stored double_to_form(double v, storage_format f) {
+  if (f.form == sqlite_storage::decimal_scaled) {
+    if (!std::isfinite(v)) return fail("is not a finite number");
+    return decimal_to_form(decimal(shortest_text(v)), f);
+  }
+  return {v};
+}
+
+/// A decimal from a stored INTEGER (scaled units or a whole number), REAL or TEXT in form f.
+/// nullopt with `why` set when the value cannot be read exactly.
+inline std::optional<decimal> decimal_from_integer(std::int64_t v, storage_format f) {
+  if (f.form == sqlite_storage::decimal_scaled) return decimal(std::to_string(v) + "e-" + std::to_string(f.scale));
+  decimal d(v);
+  if (f.scale > 0) return at_scale(d, f.scale);
+  return d;
+}
+inline std::optional<decimal> decimal_from_real(double v, storage_format f, const char*& why) {
+  if (f.form != sqlite_storage::decimal_real) {
+    why = "holds a REAL, which is not an exact decimal; for an existing NUMERIC/REAL column declare "
+          "sqlite_as<decimal_real> (read as the shortest decimal that round-trips)";
+    return std::nullopt;
+  }
+  if (!std::isfinite(v)) {
+    why = "holds a REAL that is not a finite number";
+    return std::nullopt;
+  }
+  decimal d(shortest_text(v));
+  if (f.scale > 0 || f.precision > 0) {
+    auto s = at_scale(d, f.scale);
+    if (!s) why = "holds a REAL with more fraction digits than the column's numeric<P, S> scale";
+    return s;
+  }
+  return d;
+}
+
+}  // namespace quarry::sqlite::forms
+// ---- end quarry/backend/sqlite/detail/forms.hpp ----
+
 namespace quarry::sqlite {
 QUARRY_DECL void statement::bind(int i, std::string&& v) {
   check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
@@ -11974,21 +12956,140 @@ QUARRY_DECL void statement::bind(int i, const decimal& v) {
   check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
+QUARRY_DECL void statement::bind_stored(int i, const forms::stored& s, const std::string& what, storage_format f) {
+  if (s.error) no_form(i, what, s.error, f);
+  if (auto* n = std::get_if<std::int64_t>(&s.v)) {
+    check(sqlite3_bind_int64(stmt_, i, *n));
+  } else if (auto* r = std::get_if<double>(&s.v)) {
+    check(sqlite3_bind_double(stmt_, i, *r));
+  } else {
+    const auto& t = std::get<std::string>(s.v);
+    check(sqlite3_bind_text64(stmt_, i, t.data(), t.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+}
+
+template <class S>
+std::string statement::describe(const S& v) {
+  if constexpr (std::is_same_v<S, timestamp>) {
+    std::string s;
+    if (!quarry::detail::format_timestamp(s, v, ' ', quarry::detail::time_text_style::fixed_us)) s = "a timestamp";
+    return "timestamp " + s;
+  } else if constexpr (std::is_same_v<S, date>) {
+    std::string s;
+    if (!quarry::detail::format_date(s, v)) s = "a date";
+    return "date " + s;
+  } else if constexpr (std::is_same_v<S, decimal>) {
+    return "decimal " + v.to_string();
+  } else if constexpr (std::is_same_v<S, double>) {
+    return "double " + forms::shortest_text(v);
+  } else {
+    return "integer " + std::to_string(v);
+  }
+}
+
+QUARRY_DECL void statement::bind_as(int i, timestamp v, storage_format f) {
+  bind_stored(i, forms::time_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::bind_as(int i, date v, storage_format f) {
+  bind_stored(i, forms::date_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::bind_as(int i, const decimal& v, storage_format f) {
+  bind_stored(i, forms::decimal_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::bind_as(int i, std::int64_t v, storage_format f) {
+  bind_stored(i, forms::integer_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::bind_as(int i, double v, storage_format f) {
+  bind_stored(i, forms::double_to_form(v, f), describe(v), f);
+}
+
+QUARRY_DECL void statement::append_stored(std::string& out, int i, const forms::stored& s, const std::string& what,
+                                          storage_format f) {
+  if (s.error) no_form(i, what, s.error, f);
+  if (auto* n = std::get_if<std::int64_t>(&s.v)) {
+    out += std::to_string(*n);
+  } else if (auto* r = std::get_if<double>(&s.v)) {
+    append_json(out, i, *r);
+  } else {
+    append_json_string(out, std::get<std::string>(s.v));
+  }
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, timestamp v, storage_format f) {
+  append_stored(out, i, forms::time_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, date v, storage_format f) {
+  append_stored(out, i, forms::date_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, const decimal& v, storage_format f) {
+  append_stored(out, i, forms::decimal_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, std::int64_t v, storage_format f) {
+  append_stored(out, i, forms::integer_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, double v, storage_format f) {
+  append_stored(out, i, forms::double_to_form(v, f), describe(v), f);
+}
+
+QUARRY_DECL void statement::no_form(int i, const std::string& value, const char* why, storage_format f) {
+  throw usage_error(errc::usage,
+                    "quarry: parameter " + std::to_string(i) + ": " + value + " " + why + " (the column is stored as " +
+                        quarry::detail::storage_name(f.form) + " on SQLite); SQL: " + std::string(sql()),
+                    std::string(sql()));
+}
+
+QUARRY_DECL void statement::bad_form(const detail::field_info& f, const std::string& what) {
+  throw type_mismatch(errc::type_mismatch,
+                      "quarry: " + f.label() + " (stored as " + quarry::detail::storage_name(f.storage.form) +
+                          "): " + what + "; SQL: " + std::string(sql()),
+                      std::string(sql()), SQLITE_MISMATCH);
+}
+
 QUARRY_DECL bool statement::read(int i, timestamp& out, const detail::field_info& f) {
-  std::string s;
-  if (!read_text_of(i, s, f, "timestamp")) return false;
-  auto t = detail::parse_timestamp(s);
-  if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
-  out = *t;
+  sqlite3_value* v = sqlite3_column_value(stmt_, i);
+  const int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return false;
+  if (t == SQLITE_TEXT) {
+    std::string_view s(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
+    auto ts = quarry::detail::parse_timestamp(s);
+    if (!ts) bad_value(f, "'" + std::string(s) + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS[.ffffff][Z])");
+    out = *ts;
+    return true;
+  }
+  if (t != SQLITE_INTEGER && t != SQLITE_FLOAT) mismatch(f, t, "a timestamp (TEXT, or INTEGER/REAL with sqlite_as<>)");
+  const char* why = nullptr;
+  auto ts = forms::time_from_number(sqlite3_value_int64(v), sqlite3_value_double(v), t == SQLITE_FLOAT, f.storage, why);
+  if (!ts) bad_form(f, std::string(why) + " (" + std::string(reinterpret_cast<const char*>(sqlite3_value_text(v))) + ")");
+  out = *ts;
   return true;
 }
 
 QUARRY_DECL bool statement::read(int i, date& out, const detail::field_info& f) {
-  std::string s;
-  if (!read_text_of(i, s, f, "date")) return false;
-  auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
-  if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
-  out = *d;
+  sqlite3_value* v = sqlite3_column_value(stmt_, i);
+  const int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return false;
+  if (t == SQLITE_TEXT) {
+    std::string_view s(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
+    if (s.size() == 10) {
+      auto d = quarry::detail::parse_date(s);
+      if (!d) bad_value(f, "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
+      out = *d;
+      return true;
+    }
+    auto ts = quarry::detail::parse_timestamp(s);
+    if (!ts) bad_value(f, "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
+    auto day = std::chrono::floor<std::chrono::days>(*ts);
+    if (*ts != day) bad_value(f, "'" + std::string(s) + "' has a time of day, which a date cannot hold");
+    out = date{day};
+    return true;
+  }
+  if (t != SQLITE_INTEGER && t != SQLITE_FLOAT) mismatch(f, t, "a date (TEXT, or INTEGER/REAL with sqlite_as<>)");
+  const char* why = nullptr;
+  auto ts = forms::time_from_number(sqlite3_value_int64(v), sqlite3_value_double(v), t == SQLITE_FLOAT, f.storage, why);
+  if (!ts) bad_form(f, std::string(why) + " (" + std::string(reinterpret_cast<const char*>(sqlite3_value_text(v))) + ")");
+  auto day = std::chrono::floor<std::chrono::days>(*ts);
+  if (*ts != day)
+    bad_form(f, std::string(reinterpret_cast<const char*>(sqlite3_value_text(v))) + " is not midnight UTC, so not a date");
+  out = date{day};
   return true;
 }
 
@@ -11996,19 +13097,30 @@ QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& 
   sqlite3_value* v = sqlite3_column_value(stmt_, i);
   int t = sqlite3_value_type(v);
   if (t == SQLITE_NULL) return false;
+  std::optional<decimal> d;
+  const char* why = nullptr;
   if (t == SQLITE_INTEGER) {
-    out = decimal(sqlite3_value_int64(v));
+    d = forms::decimal_from_integer(sqlite3_value_int64(v), f.storage);
+    if (!d) why = "holds an integer that does not fit the column's scale";
   } else if (t == SQLITE_TEXT) {
     std::string s(reinterpret_cast<const char*>(sqlite3_value_text(v)),
                   static_cast<std::size_t>(sqlite3_value_bytes(v)));
     try {
-      out = decimal(s);
+      d = decimal(s);
     } catch (const error&) {
       bad_value(f, "'" + s + "' is not a decimal number");
     }
+    if (f.storage.scale > 0 || f.storage.precision > 0) {
+      d = forms::at_scale(*d, f.storage.scale);
+      if (!d) bad_value(f, "'" + s + "' has more fraction digits than the column's numeric<P, S> scale");
+    }
+  } else if (t == SQLITE_FLOAT) {
+    d = forms::decimal_from_real(sqlite3_value_double(v), f.storage, why);
   } else {
-    mismatch(f, t, "TEXT (exact decimal)");
+    mismatch(f, t, "an exact decimal (TEXT or INTEGER)");
   }
+  if (!d) bad_form(f, std::string(why) + " (" + std::string(reinterpret_cast<const char*>(sqlite3_value_text(v))) + ")");
+  out = std::move(*d);
   return true;
 }
 

@@ -1,4 +1,4 @@
-// expect: quarry: SQLite stores decimals as TEXT, so sum\(\)/avg\(\) over them would go through double
+// expect: quarry: SQLite has no exact decimal type: sum\(\) needs a numeric<P, S> column
 // Misuse: sum() of a decimal column rendered for SQLite.
 #include <quarry/quarry.hpp>
 

@@ -212,8 +212,13 @@ TEMPLATE_LIST_TEST_CASE("every key type survives a cursor", "[page]", backends) 
   walk(samples.text.desc(), samples.id);
   walk(samples.blob, samples.id);
   walk(samples.at.desc(), samples.id.desc());
-  walk(samples.day, samples.amount.desc(), samples.id);
-  walk(samples.note.asc(quarry::nulls_last), samples.amount, samples.id);
+  // A decimal without numeric<P, S> cannot be ordered on SQLite (TEXT); storage_forms.cpp pages
+  // over numeric<P, S> and unix-time keys on every backend.
+  if constexpr (std::string_view(TestType::name) == "postgres") {
+    walk(samples.day, samples.amount.desc(), samples.id);
+    walk(samples.note.asc(quarry::nulls_last), samples.amount, samples.id);
+  }
+  walk(samples.note.asc(quarry::nulls_last), samples.real, samples.id);
   walk(samples.note.desc(quarry::nulls_first), samples.at, samples.id);
 }
 

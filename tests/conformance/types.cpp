@@ -81,7 +81,10 @@ TEMPLATE_LIST_TEST_CASE("values of every type are usable as parameters", "[types
   CHECK(hit(samples.at > s.at - 1us) == 1);
   CHECK(hit(samples.at > s.at) == 0);
   CHECK(hit(samples.day == s.day) == 1);
-  CHECK(hit(samples.amount == s.amount) == 1);
+  // A decimal without numeric<P, S> is TEXT on SQLite, where comparing it in SQL is a compile
+  // error (tests/compile_fail/storage_decimal_text_compare_sqlite.cpp); numeric<P, S> columns are
+  // compared on every backend in storage_forms.cpp.
+  if constexpr (std::string_view(TestType::name) == "postgres") CHECK(hit(samples.amount == s.amount) == 1);
   CHECK(hit(samples.at.in_values(std::vector<quarry::timestamp>{s.at})) == 1);
   CHECK(hit(samples.day.in_values(std::vector<quarry::date>{s.day})) == 1);
 }

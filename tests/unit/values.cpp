@@ -2,7 +2,9 @@
 
 #include "catch.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <vector>
 
 #include <quarry/core/decimal.hpp>
 #include <quarry/core/detail/time_text.hpp>
@@ -38,11 +40,35 @@ TEST_CASE("decimal compares numerically") {
   CHECK(decimal("1200") == decimal("1.2e3"));
 }
 
-TEST_CASE("timestamps format with six fraction digits and parse back exactly") {
+TEST_CASE("timestamps format in SQLite's canonical form and parse back exactly") {
   quarry::timestamp t = sys_days{2024y / February / 29} + 23h + 59min + 58s + 123456us;
   std::string s;
   REQUIRE(quarry::detail::format_timestamp(s, t));
   CHECK(s == "2024-02-29 23:59:58.123456");
+  // Whole seconds have no fraction (as datetime() and CURRENT_TIMESTAMP write them); a fraction
+  // drops its trailing zeros.
+  auto fmt = [](quarry::timestamp x, char sep = ' ', quarry::detail::time_text_style st = {}, bool z = false) {
+    std::string o;
+    return quarry::detail::format_timestamp(o, x, sep, st, z) ? o : std::string("<refused>");
+  };
+  const quarry::timestamp whole = sys_days{2024y / January / 1} + 9h + 30min;
+  CHECK(fmt(whole) == "2024-01-01 09:30:00");
+  CHECK(fmt(whole + 250ms) == "2024-01-01 09:30:00.25");
+  CHECK(fmt(whole + 1us) == "2024-01-01 09:30:00.000001");
+  CHECK(fmt(whole + 100ms, 'T') == "2024-01-01T09:30:00.1");
+  using st = quarry::detail::time_text_style;
+  CHECK(fmt(whole, ' ', st::fixed_ms) == "2024-01-01 09:30:00.000");
+  CHECK(fmt(whole + 1us, ' ', st::fixed_ms) == "<refused>");
+  CHECK(fmt(whole, ' ', st::fixed_us) == "2024-01-01 09:30:00.000000");
+  CHECK(fmt(whole + 250ms, 'T', st::fixed_ms, true) == "2024-01-01T09:30:00.250Z");
+  CHECK(fmt(whole, 'T', st::seconds, true) == "2024-01-01T09:30:00Z");
+  CHECK(fmt(whole + 1ms, 'T', st::seconds, true) == "<refused>");
+  // Text order is time order in the canonical form.
+  std::vector<quarry::timestamp> ts;
+  for (int i = 0; i < 400; ++i) ts.push_back(whole + microseconds{(i * 7919) % 2000000} - 1s);
+  std::sort(ts.begin(), ts.end());
+  for (std::size_t i = 1; i < ts.size(); ++i)
+    if (ts[i - 1] != ts[i]) CHECK(fmt(ts[i - 1]) < fmt(ts[i]));
   CHECK(quarry::detail::parse_timestamp(s) == t);
   CHECK(quarry::detail::parse_timestamp("2024-02-29T23:59:58Z") == sys_days{2024y / February / 29} + 23h + 59min + 58s);
   CHECK(quarry::detail::parse_timestamp("2024-02-29 10:00") == sys_days{2024y / February / 29} + 10h);
@@ -51,12 +77,17 @@ TEST_CASE("timestamps format with six fraction digits and parse back exactly") {
   s.clear();
   REQUIRE(quarry::detail::format_timestamp(s, before_epoch));
   CHECK(s == "1969-12-31 00:00:00.000001");
+  // Every ISO spelling of a UTC instant is read; digits past microseconds only when zero.
+  CHECK(quarry::detail::parse_timestamp("2024-02-29T10:00:00.123456789") == std::nullopt);
+  CHECK(quarry::detail::parse_timestamp("2024-02-29T10:00:00.1234560Z") == sys_days{2024y / February / 29} + 10h + 123456us);
+  CHECK(quarry::detail::parse_timestamp("2024-02-29 10:00:00+0000") == sys_days{2024y / February / 29} + 10h);
   CHECK(quarry::detail::parse_timestamp(s) == before_epoch);
 }
 
 TEST_CASE("timestamp parsing is strict") {
   for (const char* bad : {"2024-02-30 00:00:00", "2024-13-01", "2024-01-01 24:00:00", "2024-01-01 10:00:00+02:00",
-                          "2024-01-01 10:00:00.1234567", "2024-01-01 10:00:00.", "yesterday", "2024-1-1"})
+                          "2024-01-01 10:00:00.1234567", "2024-01-01 10:00:00.", "yesterday", "2024-1-1",
+                          "2024-01-01 10:00:00-05:00"})
     CHECK_FALSE(quarry::detail::parse_timestamp(bad).has_value());
 }
 

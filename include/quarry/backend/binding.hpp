@@ -5,7 +5,10 @@
 /// reads. A backend statement provides, for each storage type S:
 ///   void bind(int i, const S&);  void bind_null(int i);  void bind_list(int i, const std::vector<T>&);
 ///   bool read(int i, S& out, const field_info&);   // false on NULL; throws type_mismatch
-/// and `std::string_view sql()`.
+/// and `std::string_view sql()`. A backend whose columns have stored forms (SQLite,
+/// core/storage.hpp) also provides `bind_as(int i, const S&, storage_format)` for the storage
+/// types with forms and `bind_list(int i, const std::vector<T>&, storage_format)`, and reads
+/// `field_info::storage`.
 
 #include <string>
 #include <string_view>
@@ -15,6 +18,7 @@
 #include "quarry/core/error.hpp"
 #include "quarry/core/value_traits.hpp"
 #include "quarry/expr/predicates.hpp"
+#include "quarry/expr/storage.hpp"
 
 /// Forces inlining of the per-column read path (g++ -O2 otherwise keeps a call per column).
 #if defined(__GNUC__)
@@ -30,9 +34,14 @@ struct field_info {
   std::string_view table;
   std::string_view column;
   int index;
+  storage_format storage;  // how the column's values are stored (SQLite; core/storage.hpp)
 
   [[gnu::cold]] std::string label() const;
 };
+
+/// A decimal written into a numeric<P, S> column that cannot hold it exactly.
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_numeric_overflow(std::string_view table, std::string_view column,
+                                                          const decimal& v, storage_format f, std::string_view sql);
 
 /// Hands each bound value of a statement to the backend, numbering parameters from 1.
 template <class Stmt>
@@ -55,10 +64,40 @@ struct binder {
           stmt.bind_null(index);
       }
     } else if constexpr (requires { v.items; }) {
-      stmt.bind_list(index, *v.items);
+      if constexpr (requires { stmt.bind_list(index, *v.items, v.storage); })
+        stmt.bind_list(index, *v.items, v.storage);
+      else
+        stmt.bind_list(index, *v.items);
+    } else if constexpr (requires { v.storage; v.v; }) {  // a stored_ref: bind in the column's form
+      using V = std::remove_cvref_t<decltype(*v.v)>;
+      if constexpr (is_optional_v<V>) {
+        if (*v.v) {
+          bind_as(value_traits<typename V::value_type>::to_storage(**v.v), v);
+        } else {
+          --index;
+          (*this)(*v.v);
+        }
+      } else {
+        bind_as(value_traits<V>::to_storage(*v.v), v);
+      }
     } else {
       stmt.bind(index, value_traits<T>::to_storage(v));
     }
+  }
+  /// Binds parameter `index` (already counted) in stored form f where the backend has forms.
+  template <class S, class Ref>
+  void bind_as(const S& s, const Ref& r) {
+    const storage_format f = r.storage;
+    if constexpr (std::is_same_v<S, decimal>) {
+      if (r.store && f.precision > 0 && !s.fits(f.precision, f.scale))
+        throw_numeric_overflow(r.table, r.column, s, f, stmt.sql());
+    }
+    if constexpr (requires { stmt.bind_as(index, s, f); } &&
+                  (std::is_same_v<S, timestamp> || std::is_same_v<S, date> || std::is_same_v<S, decimal> ||
+                   std::is_same_v<S, std::int64_t> || std::is_same_v<S, double>))
+      stmt.bind_as(index, s, f);
+    else
+      stmt.bind(index, s);
   }
 };
 
@@ -126,6 +165,19 @@ QUARRY_DECL std::string field_info::label() const {
                       "quarry: " + f.label() + " is NULL but is read into a non-optional " +
                           std::string(type) + "; make the field std::optional or filter out NULLs",
                       std::string(sql));
+}
+
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_numeric_overflow(std::string_view table, std::string_view column,
+                                                          const decimal& v, storage_format f, std::string_view sql) {
+  std::string text = v.to_string();
+  if (text.size() > 60) text = text.substr(0, 60) + "... (" + std::to_string(text.size()) + " characters)";
+  throw usage_error(errc::usage,
+                    "quarry: " + std::string(table) + "." + std::string(column) + ": " + text + " does not fit numeric(" +
+                        std::to_string(f.precision) + "," + std::to_string(f.scale) +
+                        ") exactly (too many digits before or after the point; it would be rounded or "
+                        "refused by the database); round it in C++ or widen the column; SQL: " +
+                        std::string(sql),
+                    std::string(sql));
 }
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {

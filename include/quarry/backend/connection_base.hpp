@@ -89,9 +89,9 @@ struct raw_row_reader {
   template <class Stmt, std::size_t... I>
   static Row read_all(Stmt& s, std::index_sequence<I...>) {
     if constexpr (requires { std::tuple_size<Row>::value; }) {
-      return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I)})...};
+      return Row{read_field<std::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I), {}})...};
     } else {
-      return Row{read_field<boost::pfr::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I)})...};
+      return Row{read_field<boost::pfr::tuple_element_t<I, Row>>(s, static_cast<int>(I), field_info{{}, {}, static_cast<int>(I), {}})...};
     }
   }
 };
@@ -119,8 +119,8 @@ struct update_row_stmt {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(value_columns{});
-    b(boost::pfr::get<key::field_index>(*row));
+    [&]<class... C>(type_list<C...>) { (bind_field<C>(b, boost::pfr::get<C::field_index>(*row)), ...); }(value_columns{});
+    bind_field<key>(b, boost::pfr::get<key::field_index>(*row));
   }
 };
 
@@ -218,7 +218,7 @@ class connection_base {
       std::int64_t id = 0;
       if constexpr (Dialect::array_parameters) {  // RETURNING "id"
         lease.stmt().step();
-        id = detail::read_field<std::int64_t>(lease.stmt(), 0, detail::field_info{D::table_tag::table_name, "id", 0});
+        id = detail::read_field<std::int64_t>(lease.stmt(), 0, detail::field_info{D::table_tag::table_name, "id", 0, {}});
         while (lease.stmt().step()) {
         }
       } else {

@@ -34,7 +34,7 @@ struct dynamic_row_reader {
     std::vector<cell> cells(cols.size());
     for (std::size_t i = 0; i < cols.size(); ++i) {
       const int at = static_cast<int>(i);
-      const field_info f{cols[i].table, cols[i].column, at};
+      const field_info f{cols[i].table, cols[i].column, at, cols[i].form};
       switch (cols[i].storage) {
         case cell_index<bool>(): read_cell<bool>(s, at, f, cells[i]); break;
         case cell_index<std::int64_t>(): read_cell<std::int64_t>(s, at, f, cells[i]); break;

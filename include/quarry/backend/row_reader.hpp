@@ -16,9 +16,9 @@ namespace quarry::detail {
 template <class E>
 constexpr field_info field_info_of(int i) {
   if constexpr (requires { E::table_tag::ref_name; E::name; }) {  // table, alias, derived-table and CTE columns
-    return field_info{E::table_tag::ref_name, E::name, i};
+    return field_info{E::table_tag::ref_name, E::name, i, storage_of<E>()};
   } else {
-    return field_info{{}, {}, i};
+    return field_info{{}, {}, i, storage_of<E>()};
   }
 }
 

@@ -57,6 +57,17 @@ class decimal {
     return out;
   }
 
+  /// Whether the value fits NUMERIC(precision, scale) exactly: at most `scale` fraction digits
+  /// (trailing zeros do not count) and at most precision - scale digits before the point.
+  bool fits(int precision, int scale) const noexcept {
+    if (is_zero()) return true;
+    std::int64_t frac = scale_;  // significant fraction digits
+    for (std::size_t k = digits_.size(); frac > 0 && k > 0 && digits_[k - 1] == '0'; --k) --frac;
+    if (frac > scale) return false;
+    const std::int64_t int_digits = static_cast<std::int64_t>(digits_.size()) - scale_;
+    return int_digits <= precision - scale;
+  }
+
   friend bool operator==(const decimal& a, const decimal& b) noexcept { return compare(a, b) == 0; }
   friend std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept {
     int c = compare(a, b);

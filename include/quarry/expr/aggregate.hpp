@@ -15,6 +15,7 @@
 
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
+#include "quarry/expr/storage.hpp"
 #include "quarry/expr/value.hpp"
 
 namespace quarry {
@@ -70,6 +71,17 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = type_list<>;
   static constexpr unsigned flags = f_aggregate | (E::flags & ~f_bare_column);
+  /// MIN, MAX and SUM keep the operand's stored form (SUM of scaled units is the sum in units);
+  /// AVG of a REAL-stored decimal is REAL; everything else has the kind's default form.
+  static constexpr storage_format storage = [] {
+    if constexpr (std::is_same_v<Fn, fn_min> || std::is_same_v<Fn, fn_max> || std::is_same_v<Fn, fn_sum>) {
+      return storage_of<E>();
+    } else if constexpr (std::is_same_v<Fn, fn_avg>) {
+      return storage_of<E>().form == sqlite_storage::decimal_real ? storage_of<E>() : storage_format{};
+    } else {
+      return storage_format{};
+    }
+  }();
   static constexpr bool is_aggregate_node = true;
   static_assert(!(E::flags & f_aggregate), "quarry: aggregate functions cannot be nested");
   using window_bare_columns = typename bare_columns_of<E>::type;
@@ -92,11 +104,16 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
   void render_with(Ctx& c, const Suffix& suffix) const {
     constexpr sql_kind k = kind_of<typename E::value_type>;
     constexpr bool pg = Ctx::dialect::array_parameters;
-    if constexpr (!pg && (std::is_same_v<Fn, fn_sum> || std::is_same_v<Fn, fn_avg>)) {
-      static_assert(k != sql_kind::decimal,
-                    "quarry: SQLite stores decimals as TEXT, so sum()/avg() over them would go through "
-                    "double; add the values in C++ or store integer cents");
+    if constexpr (Ctx::dialect::storage_forms && k == sql_kind::decimal &&
+                  (std::is_same_v<Fn, fn_sum> || std::is_same_v<Fn, fn_avg>)) {
+      constexpr sqlite_storage form = storage_of<E>().form;
+      static_assert(form == sqlite_storage::decimal_real ||
+                        (form == sqlite_storage::decimal_scaled && std::is_same_v<Fn, fn_sum>),
+                    "quarry: SQLite has no exact decimal type: sum() needs a numeric<P, S> column (stored "
+                    "as a scaled INTEGER), and avg() of exact decimals would go through double; declare "
+                    "numeric<P, S>, or compute the average in C++ (sum and count)");
     }
+    if constexpr (!std::is_same_v<Fn, fn_count> || Distinct) check_text_decimals<Ctx, E>();
     // PostgreSQL widens sum(bigint) to numeric and avg(integer) to numeric: cast back to the
     // promised C++ type (an overflow is then an error, never a wrong value).
     constexpr bool cast_bigint = pg && std::is_same_v<Fn, fn_sum> && k == sql_kind::integer;

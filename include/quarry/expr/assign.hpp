@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "quarry/expr/expression.hpp"
+#include "quarry/expr/storage.hpp"
 #include "quarry/expr/value.hpp"
 #include "quarry/schema/column.hpp"
 
@@ -43,13 +44,22 @@ constexpr auto make_assignment(const C&, V&& v) {
                   "quarry: set() assigns an expression of an incompatible SQL type to this column");
     static_assert(is_optional_v<T> || !is_optional_v<typename E::value_type>,
                   "quarry: set() assigns a nullable expression to a NOT NULL column");
-    return assignment<C, E>{std::forward<V>(v)};
+    static_assert(is_value_node<E>::value || compatible_storage(storage_of<E>(), C::storage),
+                  "quarry: set() assigns an expression stored in another SQLite form than the column "
+                  "(sqlite_as<> / numeric<P, S>); the value would be written in the wrong form");
+    auto x = adopt<C::storage>(std::forward<V>(v));
+    return assignment<C, decltype(x)>{std::move(x)};
   } else {
     static_assert(non_narrowing_to<T, V>,
                   "quarry: set() assigns a value that does not convert to the column's C++ type "
                   "without narrowing (wrong type, NULL into a NOT NULL column, or e.g. int into "
                   "std::int16_t: write std::int16_t{5})");
-    return assignment<C, value<T>>{value<T>{{}, T{std::forward<V>(v)}}};
+    if constexpr (binds_stored_v<C>) {
+      using S = stored_value<T, C::storage, C>;
+      return assignment<C, S>{S{{}, T{std::forward<V>(v)}}};
+    } else {
+      return assignment<C, value<T>>{value<T>{{}, T{std::forward<V>(v)}}};
+    }
   }
 }
 

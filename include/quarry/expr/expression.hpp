@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "quarry/core/fixed_string.hpp"
+#include "quarry/core/storage.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/value_traits.hpp"
 
@@ -37,6 +38,7 @@ inline constexpr unsigned f_aggregate = 1;    // contains an aggregate function
 inline constexpr unsigned f_window = 2;       // contains a window function
 inline constexpr unsigned f_bare_column = 4;  // contains a column outside any aggregate
 inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
+inline constexpr unsigned f_stored = 16;      // contains a column with a non-default SQLite storage form
 
 template <class E>
 concept expression = requires {
@@ -82,6 +84,13 @@ concept query_like = requires {
 
 template <class V>
 constexpr auto make_operand(V&& v);
+// expr/storage.hpp: a bound value next to an expression takes the expression's stored form.
+template <class E>
+constexpr storage_format storage_of();
+template <storage_format F, class X>
+constexpr auto adopt(X&& x);
+template <class E, class V>
+using adopted_t = std::remove_cvref_t<decltype(adopt<storage_of<E>()>(make_operand(std::declval<V>())))>;
 
 /// Mixin giving every expression its member functions. Empty: it adds no state.
 template <class D>
@@ -100,16 +109,16 @@ struct expr_ops {
   /// `users.age.between(18, 65)` (inclusive, as in SQL)
   template <class L, class H>
   constexpr auto between(L&& lo, H&& hi) const {
-    return between_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<L>(lo)))>,
-                        std::remove_cvref_t<decltype(make_operand(std::forward<H>(hi)))>, false>{
-        {}, self(), make_operand(std::forward<L>(lo)), make_operand(std::forward<H>(hi))};
+    return between_expr<D, adopted_t<D, L>, adopted_t<D, H>, false>{
+        {}, self(), adopt<storage_of<D>()>(make_operand(std::forward<L>(lo))),
+        adopt<storage_of<D>()>(make_operand(std::forward<H>(hi)))};
   }
   /// `users.id.in(1, 2, 3)`: a fixed list, one parameter each.
   template <class... V>
     requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto in(V&&... v) const {
-    return in_list_expr<D, false, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
-        {}, self(), {{make_operand(std::forward<V>(v))}...}};
+    return in_list_expr<D, false, adopted_t<D, V>...>{
+        {}, self(), {{adopt<storage_of<D>()>(make_operand(std::forward<V>(v)))}...}};
   }
   /// `users.id.in(select(posts.user_id).from(posts))`: IN (subquery).
   template <class Q>
@@ -125,8 +134,8 @@ struct expr_ops {
   template <class... V>
     requires(sizeof...(V) > 0 && !(query_like<V> || ...))
   constexpr auto not_in(V&&... v) const {
-    return in_list_expr<D, true, std::remove_cvref_t<decltype(make_operand(std::forward<V>(v)))>...>{
-        {}, self(), {{make_operand(std::forward<V>(v))}...}};
+    return in_list_expr<D, true, adopted_t<D, V>...>{
+        {}, self(), {{adopt<storage_of<D>()>(make_operand(std::forward<V>(v)))}...}};
   }
   /// `users.id.in_values(ids)`: any range of values, bound as ONE parameter (PostgreSQL
   /// `= ANY($1)`, SQLite `IN (SELECT value FROM json_each(?))`), so the SQL text does not depend

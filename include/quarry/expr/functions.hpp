@@ -12,15 +12,32 @@
 #include "quarry/core/detail/pack.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
+#include "quarry/expr/storage.hpp"
 #include "quarry/expr/value.hpp"
 #include "quarry/render/dialect.hpp"
 
 namespace quarry {
 namespace detail {
 
+/// The stored form of a call's result, for functions that say it (Fn::storage); other calls
+/// over a column with a custom form have none, and storage_of<> refuses them.
+template <class Fn>
+struct fn_storage {};
+template <class Fn>
+  requires requires { Fn::storage; }
+struct fn_storage<Fn> {
+  static constexpr storage_format storage = Fn::storage;
+};
+
+/// A call whose result keeps the stored form F of its operands (COALESCE, NULLIF, ABS).
+template <class Fn, storage_format F>
+struct stored_call : Fn {
+  static constexpr storage_format storage = F;
+};
+
 /// A function call node: Fn::render(ctx, args) writes the SQL; R is the result type.
 template <class Fn, class R, class... A>
-struct func_expr : expr_ops<func_expr<Fn, R, A...>> {
+struct func_expr : expr_ops<func_expr<Fn, R, A...>>, fn_storage<Fn> {
   using value_type = R;
   using tables = merged_tables<A...>;
   using null_checks = merged_null_checks<A...>;
@@ -67,7 +84,35 @@ QUARRY_DETAIL_FN_NAME(n_replace, "REPLACE");
 
 template <class Fn, class R, class... V>
 constexpr auto make_call(V&&... v) {
-  return func_expr<Fn, R, operand_t<V>...>{{}, {{make_operand(std::forward<V>(v))}...}};
+  return func_expr<Fn, R, operand_t<V>...>{{}, {}, {{make_operand(std::forward<V>(v))}...}};
+}
+
+/// A call whose operands meet as one value (COALESCE, NULLIF): their stored forms must agree,
+/// and bound values among them take that form.
+template <class Fn, class R, class... V>
+constexpr auto make_stored_call(V&&... v) {
+  static_assert(storages_agree<operand_t<V>...>(),
+                "quarry: the operands are stored in different SQLite forms (sqlite_as<> / numeric<P, S>); "
+                "give the columns the same form");
+  constexpr storage_format F = common_storage<operand_t<V>...>();
+  using Call = std::conditional_t<is_custom_form(F.form), stored_call<Fn, F>, Fn>;
+  return func_expr<Call, R, std::remove_cvref_t<decltype(adopt<F>(make_operand(std::forward<V>(v))))>...>{
+      {}, {}, {{adopt<F>(make_operand(std::forward<V>(v)))}...}};
+}
+
+/// The argument of a date function on SQLite, in a form strftime() reads: ISO text and julian
+/// days as they are, unix time with the 'unixepoch' modifier.
+template <class A, class Ctx>
+void render_time_arg(Ctx& c, const A& a) {
+  constexpr sqlite_storage f = storage_of<A>().form;
+  if constexpr (f == sqlite_storage::unix_millis) {
+    c.text("(");
+    a.render(c);
+    c.text(") / 1000.0, 'unixepoch'");
+  } else {
+    a.render(c);
+    if constexpr (f == sqlite_storage::unix_seconds) c.text(", 'unixepoch'");
+  }
 }
 
 template <class T, class... A>
@@ -137,21 +182,22 @@ struct extract_call {
       c.text("CAST(strftime('");
       c.text(lite[static_cast<int>(F)]);
       c.text("', ");
-      get_item<0>(args).render(c);
+      render_time_arg(c, get_item<0>(args));
       c.text(") AS INTEGER)");
     }
   }
 };
 
-/// Truncates a timestamp to the start of its day/month/year/hour, in UTC.
+/// Truncates a timestamp to the start of its day/month/year/hour, in UTC. The result is ISO
+/// text on SQLite (whole seconds: SQLite's canonical form), whatever form the operand has.
 template <date_field F>
 struct trunc_call {
+  static constexpr storage_format storage{sqlite_storage::iso_text, 0, 0};
   template <class Ctx, class Tuple>
   static void render(Ctx& c, const Tuple& args) {
     constexpr std::string_view pg[] = {"year", "month", "day", "hour", "minute", "second"};
-    constexpr std::string_view lite[] = {"%Y-01-01 00:00:00.000000", "%Y-%m-01 00:00:00.000000",
-                                         "%Y-%m-%d 00:00:00.000000", "%Y-%m-%d %H:00:00.000000",
-                                         "%Y-%m-%d %H:%M:00.000000", "%Y-%m-%d %H:%M:%S.000000"};
+    constexpr std::string_view lite[] = {"%Y-01-01 00:00:00", "%Y-%m-01 00:00:00", "%Y-%m-%d 00:00:00",
+                                         "%Y-%m-%d %H:00:00", "%Y-%m-%d %H:%M:00", "%Y-%m-%d %H:%M:%S"};
     if constexpr (Ctx::dialect::array_parameters) {
       c.text("date_trunc('");
       c.text(pg[static_cast<int>(F)]);
@@ -162,7 +208,7 @@ struct trunc_call {
       c.text("strftime('");
       c.text(lite[static_cast<int>(F)]);
       c.text("', ");
-      get_item<0>(args).render(c);
+      render_time_arg(c, get_item<0>(args));
       c.text(")");
     }
   }
@@ -182,7 +228,7 @@ constexpr auto coalesce(A&& a, B&&... b) {
                 "quarry: coalesce() operands must have compatible SQL types");
   using Last = typename std::tuple_element_t<sizeof...(B) - 1, std::tuple<detail::arg_t<B>...>>::value_type;
   using R = std::conditional_t<detail::is_optional_v<Last>, std::optional<T>, T>;
-  return detail::make_call<detail::plain_call<detail::n_coalesce>, R>(std::forward<A>(a), std::forward<B>(b)...);
+  return detail::make_stored_call<detail::plain_call<detail::n_coalesce>, R>(std::forward<A>(a), std::forward<B>(b)...);
 }
 /// NULLIF(a, b): NULL when a = b.
 template <class A, class B>
@@ -190,7 +236,8 @@ constexpr auto nullif(A&& a, B&& b) {
   using T = detail::strip_optional_t<typename detail::arg_t<A>::value_type>;
   static_assert(detail::comparable(kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>),
                 "quarry: nullif() operands must have compatible SQL types");
-  return detail::make_call<detail::plain_call<detail::n_nullif>, std::optional<T>>(std::forward<A>(a), std::forward<B>(b));
+  return detail::make_stored_call<detail::plain_call<detail::n_nullif>, std::optional<T>>(std::forward<A>(a),
+                                                                                            std::forward<B>(b));
 }
 /// CAST(e AS T) in the dialect's type for T; `quarry::cast<double>(users.age)`.
 template <class T, class E>
@@ -199,6 +246,10 @@ constexpr auto cast(E&& e) {
   static_assert(plain, "quarry: cast<T>() needs a plain SQL value type");
   using U = std::conditional_t<plain, T, std::int64_t>;  // a stand-in keeps follow-on errors away
   using R = detail::nullable_result<U, detail::arg_t<E>>;
+  static_assert(!(detail::arg_t<E>::flags & detail::f_stored),
+                "quarry: cast<T>() of a column with a non-default SQLite storage form (sqlite_as<> / "
+                "numeric<P, S>) would cast the stored INTEGER or REAL, not the time or number; select the "
+                "column and convert in C++");
   return detail::make_call<detail::cast_call<U>, R>(std::forward<E>(e));
 }
 
@@ -245,7 +296,7 @@ template <class E>
 constexpr auto abs(E&& e) {
   using T = typename detail::arg_t<E>::value_type;
   static_assert(detail::is_numeric(kind_of<T>), "quarry: abs() needs a numeric operand");
-  return detail::make_call<detail::plain_call<detail::n_abs>, T>(std::forward<E>(e));
+  return detail::make_stored_call<detail::plain_call<detail::n_abs>, T>(std::forward<E>(e));
 }
 
 /// Calendar fields of a timestamp or date, as std::int64_t, in UTC:

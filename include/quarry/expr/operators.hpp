@@ -12,6 +12,7 @@
 #include "quarry/core/value_traits.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
+#include "quarry/expr/storage.hpp"
 #include "quarry/expr/value.hpp"
 
 namespace quarry::detail {
@@ -40,9 +41,54 @@ using arithmetic_result_t = std::conditional_t<
                            kind_of<typename R::value_type> == sql_kind::real,
                        double, std::int64_t>>;
 
+/// The stored form of an arithmetic result on SQLite, and whether SQLite computes it exactly.
+struct arith_form {
+  storage_format result{};
+  bool adopt_values = false;  // bound operands take the form (x + 1 on scaled cents binds 100)
+  bool sqlite_exact = true;
+};
+
 template <class Op, class L, class R, class T>
-struct binary_expr : expr_ops<binary_expr<Op, L, R, T>> {
+constexpr arith_form arithmetic_form() {
+  if constexpr (kind_of<T> != sql_kind::decimal) {
+    return {};
+  } else {
+    constexpr bool lv = is_value_node<L>::value, rv = is_value_node<R>::value;
+    constexpr storage_format sl = lv ? storage_format{} : storage_of<L>();
+    constexpr storage_format sr = rv ? storage_format{} : storage_of<R>();
+    constexpr bool cl = is_custom_form(sl.form), cr = is_custom_form(sr.form);
+    if constexpr (!cl && !cr) {
+      return {default_storage(sql_kind::decimal), false, true};
+    } else {
+      constexpr storage_format x = cl ? sl : sr;          // the custom side
+      constexpr storage_format y = cl ? sr : sl;          // the other side (native when a value)
+      constexpr bool other_value = cl ? rv : lv;
+      constexpr sql_kind other_kind = kind_of<typename std::conditional_t<cl, R, L>::value_type>;
+      constexpr bool add = std::is_same_v<Op, op_add> || std::is_same_v<Op, op_sub>;
+      constexpr bool mul = std::is_same_v<Op, op_mul>;
+      if constexpr (x.form == sqlite_storage::decimal_real) {
+        // REAL arithmetic: inexact by the form's nature (15 digits), but consistently REAL.
+        constexpr bool ok = other_value || !is_custom_form(y.form) || y.form == sqlite_storage::decimal_real;
+        return {x, true, ok};
+      } else if constexpr (add) {
+        return {x, true, other_value || compatible_storage(x, y)};
+      } else if constexpr (mul && other_kind == sql_kind::integer) {
+        return {x, false, true};  // units * n is the product in units
+      } else if constexpr (mul && cl && cr && x.form == y.form) {
+        constexpr int p = sl.precision + sr.precision, sc = sl.scale + sr.scale;
+        return {{sqlite_storage::decimal_scaled, static_cast<std::int16_t>(p), static_cast<std::int16_t>(sc)}, false,
+                p <= 18};
+      } else {
+        return {x, false, false};
+      }
+    }
+  }
+}
+
+template <class Op, class L, class R, class T, arith_form F = arith_form{}>
+struct binary_expr : expr_ops<binary_expr<Op, L, R, T, F>> {
   using value_type = nullable_if_any<T, L, R>;
+  static constexpr storage_format storage = F.result;
   using tables = merged_tables<L, R>;
   using null_checks = merged_null_checks<L, R>;
   using bare_columns = merged_bare_columns<L, R>;
@@ -53,6 +99,13 @@ struct binary_expr : expr_ops<binary_expr<Op, L, R, T>> {
 
   template <class Ctx>
   void render(Ctx& c) const {
+    if constexpr (Ctx::dialect::storage_forms) {
+      static_assert(F.sqlite_exact,
+                    "quarry: SQLite cannot compute this decimal arithmetic exactly in the column's storage "
+                    "form (a numeric<P, S> column is an INTEGER of 10^-S units: +, - with the same scale and "
+                    "* by an integer work; / and % do not); compute it in C++ or on PostgreSQL");
+    }
+    if constexpr (Op::precedence == prec_compare) check_text_decimals<Ctx, L, R>();
     render_child<precedence, false>(l, c);
     c.text(Op::sql);
     render_child<precedence, true>(r, c);
@@ -125,7 +178,14 @@ constexpr auto make_comparison(A&& a, B&& b) {
                     !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "
                 "true; test with .is_null() or compare with a plain value");
-  return binary_expr<Op, L, R, bool>{{}, make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b))};
+  static_assert(storages_agree<L, R>(),
+                "quarry: compares two expressions stored in different SQLite forms (sqlite_as<> / "
+                "numeric<P, S> with another scale); SQLite would compare their stored values, not the "
+                "times or numbers; give both columns the same form");
+  constexpr storage_format F = common_storage<L, R>();
+  auto l = adopt<F>(make_operand(std::forward<A>(a)));
+  auto r = adopt<F>(make_operand(std::forward<B>(b)));
+  return binary_expr<Op, decltype(l), decltype(r), bool>{{}, std::move(l), std::move(r)};
 }
 
 template <class Op, class A, class B>
@@ -144,8 +204,15 @@ constexpr auto make_arithmetic(A&& a, B&& b) {
   using R = operand_t<B>;
   static_assert(is_numeric(kind_of<typename L::value_type>) && is_numeric(kind_of<typename R::value_type>),
                 "quarry: arithmetic needs numeric operands (integer, real or decimal)");
-  return binary_expr<Op, L, R, arithmetic_result_t<L, R>>{{}, make_operand(std::forward<A>(a)),
-                                                          make_operand(std::forward<B>(b))};
+  using T = arithmetic_result_t<L, R>;
+  constexpr arith_form F = arithmetic_form<Op, L, R, T>();
+  if constexpr (F.adopt_values) {
+    auto l = adopt<F.result>(make_operand(std::forward<A>(a)));
+    auto r = adopt<F.result>(make_operand(std::forward<B>(b)));
+    return binary_expr<Op, decltype(l), decltype(r), T, F>{{}, std::move(l), std::move(r)};
+  } else {
+    return binary_expr<Op, L, R, T, F>{{}, make_operand(std::forward<A>(a)), make_operand(std::forward<B>(b))};
+  }
 }
 
 #define QUARRY_DETAIL_BINARY(op, maker, tag)                 \

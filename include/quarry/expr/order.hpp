@@ -7,6 +7,7 @@
 
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
+#include "quarry/expr/storage.hpp"
 
 namespace quarry {
 namespace detail {
@@ -22,6 +23,7 @@ struct order_key {
   E e;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E>();
     e.render(c);
     c.text(Desc ? " DESC" : " ASC");
     if constexpr (N == nulls::first) c.text(" NULLS FIRST");

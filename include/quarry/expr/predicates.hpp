@@ -11,6 +11,7 @@
 #include "quarry/core/detail/pack.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
+#include "quarry/expr/storage.hpp"
 #include "quarry/expr/value.hpp"
 
 namespace quarry::detail {
@@ -46,6 +47,9 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename Lo::value_type>) &&
                     comparable(kind_of<typename E::value_type>, kind_of<typename Hi::value_type>),
                 "quarry: between() bounds must be comparable with the expression's SQL type");
+  static_assert(storages_agree<E, Lo, Hi>(),
+                "quarry: between() bounds are stored in another SQLite form than the expression "
+                "(sqlite_as<> / numeric<P, S>); give the columns the same form");
   using value_type = nullable_if_any<bool, E, Lo, Hi>;
   using tables = merged_tables<E, Lo, Hi>;
   using null_checks = merged_null_checks<E, Lo, Hi>;
@@ -57,6 +61,7 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   Hi hi;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E, Lo, Hi>();
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT BETWEEN " : " BETWEEN ");
     render_child<precedence, true>(lo, c);
@@ -75,6 +80,9 @@ template <class E, bool Negate, class... V>
 struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   static_assert((comparable(kind_of<typename E::value_type>, kind_of<typename V::value_type>) && ...),
                 "quarry: in() values must be comparable with the expression's SQL type");
+  static_assert(storages_agree<E, V...>(),
+                "quarry: in() values are stored in another SQLite form than the expression "
+                "(sqlite_as<> / numeric<P, S>); give the columns the same form");
   using value_type = nullable_if_any<bool, E, V...>;
   using tables = merged_tables<E, V...>;
   using null_checks = merged_null_checks<E, V...>;
@@ -85,6 +93,7 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   pack<V...> values;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E, V...>();
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT IN (" : " IN (");
     bool first = true;
@@ -102,6 +111,7 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
 template <class T>
 struct list_param {
   const std::vector<T>* items;
+  storage_format storage{};  // the stored form of the expression the items are compared with
 };
 
 template <class E, class T, bool Negate>
@@ -130,6 +140,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   }
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E>();
     render_child<precedence, false>(e, c);
     if constexpr (Ctx::dialect::array_parameters) {
       c.text(Negate ? " <> ALL(" : " = ANY(");
@@ -144,7 +155,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   template <class B>
   void bind(B& b) const {
     e.bind(b);
-    b(list_param<item_type>{&items});
+    b(list_param<item_type>{&items, storage_of<E>()});
   }
 };
 

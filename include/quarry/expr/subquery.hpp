@@ -15,6 +15,7 @@
 
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
+#include "quarry/expr/storage.hpp"
 
 namespace quarry {
 namespace detail {
@@ -41,11 +42,24 @@ struct single_column<Q, false> {
 template <class Q>
 using single_column_t = typename single_column<Q>::type;
 
+/// The stored form of the one column a subquery selects.
+template <class Q>
+constexpr storage_format subquery_storage() {
+  if constexpr (requires { typename Q::fields_type::exprs_list; } && selects_one_column<Q>()) {
+    return storage_of<typename first<typename Q::fields_type::exprs_list>::type>();
+  } else {
+    return {};
+  }
+}
+
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
   static_assert(!selects_one_column<Q>() || comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
                 "quarry: in(subquery) compares values of incompatible SQL types");
+  static_assert(compatible_storage(storage_of<E>(), subquery_storage<Q>()),
+                "quarry: in(subquery) compares values stored in different SQLite forms (sqlite_as<> / "
+                "numeric<P, S>); give both columns the same form");
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;
@@ -56,6 +70,7 @@ struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   Q q;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E>();
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT IN (" : " IN (");
     q.render_subquery(c);
@@ -92,6 +107,7 @@ struct scalar_expr : expr_ops<scalar_expr<Q>> {
   using value_type = std::optional<strip_optional_t<single_column_t<Q>>>;
   using tables = typename Q::outer_tables;
   static constexpr unsigned flags = f_value;  // a subquery may bind values
+  static constexpr storage_format storage = subquery_storage<Q>();
   Q q;
   template <class Ctx>
   void render(Ctx& c) const {

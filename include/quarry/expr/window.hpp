@@ -19,6 +19,7 @@
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/expr/order.hpp"
+#include "quarry/expr/storage.hpp"
 #include "quarry/query/clauses.hpp"
 
 namespace quarry {
@@ -149,6 +150,7 @@ struct window_expr : expr_ops<window_expr<F, W>> {
   using bare_columns = concat_t<typename F::window_bare_columns, typename W::partition_type::bare_columns,
                                 typename bare_columns_of<typename W::order_type>::type>;
   static constexpr unsigned flags = f_window | (F::flags & ~f_aggregate);
+  static constexpr storage_format storage = storage_of<F>();
   F f;
   W w;
   template <class Ctx>

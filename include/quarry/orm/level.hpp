@@ -259,7 +259,7 @@ template <class D, class Node, class Key, class Row>
 struct row_reader<level_fields<D, Node, Key>, Row> {
   template <class Stmt>
   static Row read(Stmt& s) {
-    static constexpr field_info info{{}, "quarry_owner", node_reader<D, Node>::width};
+    static constexpr field_info info{{}, "quarry_owner", node_reader<D, Node>::width, {}};
     Node n = node_reader<D, Node>::read(s, 0);
     return Row{read_field<Key>(s, node_reader<D, Node>::width, info), std::move(n)};
   }

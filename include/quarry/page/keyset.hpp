@@ -28,6 +28,7 @@
 #include "quarry/core/value_traits.hpp"
 #include "quarry/expr/node.hpp"
 #include "quarry/expr/order.hpp"
+#include "quarry/expr/storage.hpp"
 #include "quarry/query/clauses.hpp"
 #include "quarry/query/select.hpp"
 #include "quarry/schema/alias.hpp"
@@ -138,7 +139,17 @@ struct seek_predicate {
     }
     void listed_key(std::size_t i) { key(i); }
     void param(std::size_t i) {
-      with_element(p.values, i, [&](const auto& v) { b(v); });
+      // The boundary value is bound in the stored form of its key (a unix-time key binds INTEGER).
+      with_element(p.keys, i, [&](const auto& k) {
+        using E = std::remove_cvref_t<decltype(k.e)>;
+        with_element(p.values, i, [&](const auto& v) {
+          if constexpr (is_custom_form(storage_of<E>().form)) {
+            b(stored_ref<std::remove_cvref_t<decltype(v)>>{&v, storage_of<E>()});
+          } else {
+            b(v);
+          }
+        });
+      });
     }
   };
 

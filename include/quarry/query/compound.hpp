@@ -10,6 +10,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "quarry/expr/storage.hpp"
 #include "quarry/query/select.hpp"
 
 namespace quarry {
@@ -53,11 +54,21 @@ template <class... A, class... B>
 struct columns_match<type_list<A...>, type_list<B...>>
     : std::bool_constant<(comparable(kind_of<typename A::value_type>, kind_of<typename B::value_type>) && ...)> {};
 
+template <class A, class B>
+struct column_forms_match : std::true_type {};
+template <class... A, class... B>
+  requires(sizeof...(A) == sizeof...(B))
+struct column_forms_match<type_list<A...>, type_list<B...>>
+    : std::bool_constant<(compatible_storage(storage_of<A>(), storage_of<B>()) && ...)> {};
+
 template <class Op, class L, class R>
 struct compound_stmt {
   static_assert(columns_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
                 "quarry: the selects of a UNION/INTERSECT/EXCEPT must have the same number of columns with "
                 "matching SQL types");
+  static_assert(column_forms_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
+                "quarry: a column of a UNION/INTERSECT/EXCEPT is stored in different SQLite forms on its two "
+                "sides (sqlite_as<> / numeric<P, S>); the rows would mix forms");
   static_assert(!is_compound<R>::value,
                 "quarry: the right side of a UNION/INTERSECT/EXCEPT must be one select; nest compounds on "
                 "the left: union_(union_(a, b), c)");

@@ -34,10 +34,11 @@ namespace quarry {
 
 /// A named, typed column: declares the columns of a recursive CTE,
 /// `quarry::recursive_cte<"nums", quarry::field<"n", std::int64_t>>`.
-template <fixed_string Name, class T>
+template <fixed_string Name, class T, storage_format S = storage_format{}>
 struct field {
   static constexpr auto name = Name;
   using type = T;
+  static constexpr storage_format storage = S;  // the stored form of the query column it names
 };
 
 /// A column name, to pick a column of a derived table or CTE: `t[quarry::col<"n">]`.
@@ -58,7 +59,8 @@ struct derived_column : expr_ops<derived_column<Tag, F>> {
   using value_type = typename F::type;
   using tables = type_list<Tag>;
   using bare_columns = type_list<derived_column>;
-  static constexpr unsigned flags = f_bare_column;
+  static constexpr storage_format storage = F::storage;
+  static constexpr unsigned flags = f_bare_column | (is_custom_form(storage.form) ? f_stored : 0u);
   static constexpr std::string_view name = F::name.view();
 
   template <class Ctx>
@@ -160,7 +162,7 @@ struct make_fields {
 template <class... E, class... T>
   requires(sizeof...(E) == sizeof...(T))
 struct make_fields<type_list<E...>, type_list<T...>> {
-  using type = type_list<field<output_name<E>::value, T>...>;
+  using type = type_list<field<output_name<E>::value, T, storage_of<E>()>...>;
 };
 /// field<name, type> for every column of query Q.
 template <class Q>

@@ -447,7 +447,8 @@ class dynamic_query {
     using T = typename detail::result_type<X, nullable, grouped>::type;
     using St = typename value_traits<detail::strip_optional_t<T>>::storage;
     f.columns.push_back(
-        detail::dynamic_column{key, detail::table_label<X>(), detail::column_label<X>(), detail::cell_index<St>()});
+        detail::dynamic_column{key, detail::table_label<X>(), detail::column_label<X>(), detail::cell_index<St>(),
+                               detail::storage_of<X>()});
     f.cols.push_back(std::make_shared<detail::expr_piece<Dialect, X, 0>>(X(std::forward<E>(e))));
     f.has_aggregate = f.has_aggregate || aggregate;
     f.has_bare_column = f.has_bare_column || bare;

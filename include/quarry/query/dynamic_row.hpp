@@ -19,6 +19,7 @@
 
 #include "quarry/core/decimal.hpp"
 #include "quarry/core/error.hpp"
+#include "quarry/core/storage.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/types.hpp"
 #include "quarry/core/value_traits.hpp"
@@ -49,6 +50,7 @@ struct dynamic_column {
   std::string_view table;   ///< empty for a computed value
   std::string_view column;  ///< empty for a computed value
   std::size_t storage;      ///< index into cell
+  storage_format form{};    ///< how the column stores its values on SQLite (core/storage.hpp)
 
   std::string label(std::size_t i) const {
     if (column.empty()) return "result column " + std::to_string(i + 1);

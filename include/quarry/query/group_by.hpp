@@ -9,6 +9,7 @@
 #include "quarry/core/detail/pack.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/expr/node.hpp"
+#include "quarry/expr/storage.hpp"
 #include "quarry/query/clauses.hpp"
 
 namespace quarry::detail {
@@ -20,6 +21,7 @@ struct group_clause {
   pack<E...> exprs;
   template <class Ctx>
   void render(Ctx& c) const {
+    check_text_decimals<Ctx, E...>();
     c.text(" GROUP BY ");
     render_comma_list(c, exprs);
   }

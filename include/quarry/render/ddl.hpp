@@ -71,15 +71,45 @@ void render_column_option(Ctx& c) {
   }
 }
 
+/// The column's SQL type: the dialect's name for its kind, or its stored form (SQLite) and
+/// numeric<P, S> (PostgreSQL NUMERIC(P,S)).
+template <class C, class Ctx>
+void render_column_type(Ctx& c) {
+  using T = strip_optional_t<typename C::value_type>;
+  constexpr storage_format f = C::storage;
+  auto numeric_ps = [&] {
+    c.text("NUMERIC(");
+    c.text(std::to_string(f.precision));
+    c.text(",");
+    c.text(std::to_string(f.scale));
+    c.text(")");
+  };
+  if constexpr (Ctx::dialect::storage_forms) {
+    if constexpr (f.form == sqlite_storage::unix_seconds || f.form == sqlite_storage::unix_millis ||
+                  f.form == sqlite_storage::decimal_scaled) {
+      c.text("INTEGER");
+    } else if constexpr (f.form == sqlite_storage::julian_day) {
+      c.text("REAL");
+    } else if constexpr (f.form == sqlite_storage::decimal_real) {
+      if constexpr (f.precision > 0) numeric_ps(); else c.text("NUMERIC");
+    } else {
+      c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
+    }
+  } else if constexpr (value_traits<T>::kind == sql_kind::decimal && f.precision > 0) {
+    numeric_ps();
+  } else {
+    c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
+  }
+}
+
 template <class C, bool SinglePk, class Ctx>
 void render_column_def(Ctx& c) {
-  using T = strip_optional_t<typename C::value_type>;
   c.ident(C::name);
   c.text(" ");
   if constexpr (C::is_identity) {
     c.text(Ctx::dialect::identity_column);
   } else {
-    c.text(Ctx::dialect::column_type(value_traits<T>::kind, static_cast<int>(sizeof(T))));
+    render_column_type<C>(c);
     if constexpr (!C::nullable) c.text(" NOT NULL");
     if constexpr (C::is_primary_key && SinglePk) c.text(" PRIMARY KEY");
   }

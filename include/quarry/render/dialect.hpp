@@ -17,10 +17,13 @@ struct sqlite_dialect {
   static constexpr bool array_parameters = false;  // runtime lists bind as JSON text
   static constexpr bool right_full_join = true;    // SQLite 3.39+
   static constexpr bool intersect_binds_tighter = false;  // compound operators apply left to right
+  /// Timestamps, dates and decimals have several stored forms (core/storage.hpp).
+  static constexpr bool storage_forms = true;
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
-  /// Column type in CREATE TABLE. Timestamps, dates and decimals are TEXT (see docs/types.md:
-  /// NUMERIC affinity would turn decimals into doubles).
+  /// Column type in CREATE TABLE for the default stored forms. Timestamps, dates and decimals
+  /// are TEXT (see docs/types.md: NUMERIC affinity would turn decimals into doubles); other forms
+  /// are declared by render/ddl.hpp.
   static constexpr std::string_view column_type(sql_kind k, int /*int_bytes*/) noexcept {
     switch (k) {
       case sql_kind::boolean: return "INTEGER";
@@ -51,6 +54,7 @@ struct postgres_dialect {
   static constexpr bool array_parameters = true;
   static constexpr bool right_full_join = true;
   static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
+  static constexpr bool storage_forms = false;
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "quarry/core/fixed_string.hpp"
+#include "quarry/core/storage.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/value_traits.hpp"
 #include "quarry/expr/expression.hpp"
@@ -22,6 +23,63 @@ struct assignment;
 template <class C, class V>
 constexpr auto make_assignment(const C& c, V&& v);
 
+template <class O>
+struct numeric_option {
+  static constexpr int precision = 0, scale = 0;
+};
+template <int P, int S>
+struct numeric_option<numeric<P, S>> {
+  static constexpr int precision = P, scale = S;
+};
+template <class O>
+struct sqlite_as_option {
+  static constexpr bool present = false;
+  static constexpr sqlite_storage form = sqlite_storage::native;
+};
+template <sqlite_storage S>
+struct sqlite_as_option<sqlite_as<S>> {
+  static constexpr bool present = true;
+  static constexpr sqlite_storage form = S;
+};
+
+/// The stored form of a column of C++ type T with options Opts, checked against its kind.
+template <class T, class... Opts>
+constexpr storage_format column_storage() {
+  constexpr sql_kind k = value_traits<T>::kind;
+  constexpr int n_numeric = ((numeric_option<Opts>::precision > 0 ? 1 : 0) + ... + 0);
+  constexpr int n_as = ((sqlite_as_option<Opts>::present ? 1 : 0) + ... + 0);
+  static_assert(n_numeric <= 1 && n_as <= 1, "quarry: a column takes at most one numeric<> and one sqlite_as<> option");
+  constexpr int p = (numeric_option<Opts>::precision + ... + 0);
+  constexpr int s = (numeric_option<Opts>::scale + ... + 0);
+  constexpr sqlite_storage as = [] {
+    sqlite_storage f = sqlite_storage::native;
+    ((f = sqlite_as_option<Opts>::present ? sqlite_as_option<Opts>::form : f), ...);
+    return f;
+  }();
+  static_assert(n_numeric == 0 || k == sql_kind::decimal,
+                "quarry: numeric<P, S> is an option of quarry::decimal columns");
+  if constexpr (k == sql_kind::timestamp || k == sql_kind::date) {
+    static_assert(as == sqlite_storage::native || is_time_form(as),
+                  "quarry: this sqlite_as<> form is for decimal columns; a timestamp or date column takes "
+                  "iso_text, iso_text_ms, iso_text_us, iso_t, iso_t_z, iso_t_ms_z, unix_seconds, unix_millis "
+                  "or julian_day");
+    return {as == sqlite_storage::native ? sqlite_storage::iso_text : as, 0, 0};
+  } else if constexpr (k == sql_kind::decimal) {
+    static_assert(as == sqlite_storage::native || is_decimal_form(as),
+                  "quarry: this sqlite_as<> form is for timestamp and date columns; a decimal column takes "
+                  "decimal_text, decimal_scaled or decimal_real");
+    static_assert(as != sqlite_storage::decimal_scaled || (p > 0 && p <= 18),
+                  "quarry: sqlite_as<decimal_scaled> needs numeric<P, S> with P <= 18 (a 64-bit integer of "
+                  "10^-S units)");
+    constexpr sqlite_storage form =
+        as != sqlite_storage::native ? as : (p > 0 && p <= 18 ? sqlite_storage::decimal_scaled : sqlite_storage::decimal_text);
+    return {form, static_cast<std::int16_t>(p), static_cast<std::int16_t>(s)};
+  } else {
+    static_assert(n_as == 0, "quarry: sqlite_as<> is an option of timestamp, date and decimal columns");
+    return {};
+  }
+}
+
 template <class Tag, auto Member, fixed_string Name, class... Opts>
 struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   using table_tag = Tag;
@@ -29,7 +87,6 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   using value_type = typename member_pointer_traits<decltype(Member)>::field_type;
   using tables = type_list<Tag>;
   using bare_columns = type_list<column>;
-  static constexpr unsigned flags = f_bare_column;
 
   static_assert(std::is_same_v<struct_type, typename Tag::row_type>,
                 "quarry: column<&S::field, \"name\"> maps a field of another struct than the table's "
@@ -39,7 +96,7 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
                 "(see docs/types.md) or specialize quarry::value_traits for it");
   static_assert((is_known_option_v<Opts> && ...),
                 "quarry: unknown column option; use primary_key, identity, unique, default_value, "
-                "default_text, default_sql, check or references");
+                "default_text, default_sql, check, references, numeric or sqlite_as");
 
   static constexpr std::string_view name = Name.view();
   static constexpr auto member = Member;
@@ -50,6 +107,9 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   static constexpr bool is_unique = (std::is_same_v<Opts, unique> || ...);
   static constexpr bool has_default = (is_default_option_v<Opts> || ...);
   using options = type_list<Opts...>;
+  /// The stored form on SQLite (sqlite_as<> / numeric<P, S>); core/storage.hpp.
+  static constexpr storage_format storage = column_storage<strip_optional_t<value_type>, Opts...>();
+  static constexpr unsigned flags = f_bare_column | (is_custom_form(storage.form) ? f_stored : 0u);
 
   static_assert(!(is_identity && nullable), "quarry: an identity column cannot be optional");
   static_assert(!is_identity || nullable || std::is_same_v<value_type, std::int64_t>,

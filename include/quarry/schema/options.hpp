@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "quarry/core/fixed_string.hpp"
+#include "quarry/core/storage.hpp"
 
 namespace quarry {
 
@@ -42,6 +43,26 @@ struct references {
   static constexpr fk_action on_update = OnUpdate;
 };
 
+/// NUMERIC(P, S) for a quarry::decimal column: at most P digits, S of them after the point.
+/// PostgreSQL declares NUMERIC(P,S); SQLite stores the value exactly as an INTEGER count of
+/// 10^-S units when P <= 18, so SQL compares, orders and sums it numerically. A value with more
+/// than S fraction digits is refused when it is stored (PostgreSQL would round it).
+template <int P, int S>
+struct numeric {
+  static_assert(P >= 1 && P <= 1000, "quarry: numeric<P, S> needs a precision P between 1 and 1000");
+  static_assert(S >= 0 && S <= P, "quarry: numeric<P, S> needs a scale S between 0 and P");
+  static constexpr int precision = P;
+  static constexpr int scale = S;
+};
+
+/// How a timestamp, date or decimal column is stored on SQLite, for databases quarry did not
+/// create: `quarry::sqlite_as<quarry::sqlite_storage::unix_seconds>`. Binding, comparisons and
+/// reading use that form; PostgreSQL ignores it (docs/sqlite.md, "Storage forms").
+template <sqlite_storage S>
+struct sqlite_as {
+  static constexpr sqlite_storage form = S;
+};
+
 namespace detail {
 template <class O>
 struct option_kind {
@@ -66,6 +87,15 @@ struct option_kind<check<S>> {
 template <auto C, fk_action D, fk_action U>
 struct option_kind<references<C, D, U>> {
   static constexpr int value = 5;
+};
+
+template <int P, int S>
+struct option_kind<numeric<P, S>> {
+  static constexpr int value = 6;
+};
+template <sqlite_storage S>
+struct option_kind<sqlite_as<S>> {
+  static constexpr int value = 7;
 };
 
 template <class O>

@@ -18,6 +18,9 @@
 #include "quarry/core/types.hpp"
 
 namespace quarry::sqlite {
+namespace forms {
+struct stored;  // backend/sqlite/detail/forms.hpp
+}
 
 class statement {
  public:
@@ -57,6 +60,31 @@ class statement {
     }
     json += ']';
     check(sqlite3_bind_text64(stmt_, i, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  /// Values of a column with a stored form (core/storage.hpp): bound as the column stores them.
+  void bind_as(int i, timestamp v, storage_format f);
+  void bind_as(int i, date v, storage_format f);
+  void bind_as(int i, const decimal& v, storage_format f);
+  void bind_as(int i, std::int64_t v, storage_format f);
+  void bind_as(int i, double v, storage_format f);
+  /// A runtime list compared with a column that has a stored form.
+  template <class T>
+  void bind_list(int i, const std::vector<T>& items, storage_format f) {
+    using S = typename value_traits<T>::storage;
+    if constexpr (std::is_same_v<S, timestamp> || std::is_same_v<S, date> || std::is_same_v<S, decimal> ||
+                  std::is_same_v<S, std::int64_t> || std::is_same_v<S, double>) {
+      if (quarry::detail::is_custom_form(f.form)) {
+        std::string json = "[";
+        for (const auto& v : items) {
+          if (json.size() > 1) json += ',';
+          append_json_as(json, i, value_traits<T>::to_storage(v), f);
+        }
+        json += ']';
+        check(sqlite3_bind_text64(stmt_, i, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+        return;
+      }
+    }
+    bind_list(i, items);
   }
 
   // ---- stepping ----
@@ -157,6 +185,17 @@ class statement {
   void append_json(std::string& out, int i, timestamp v);
   void append_json(std::string& out, int i, date v);
   static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
+  void append_json_as(std::string& out, int i, timestamp v, storage_format f);
+  void append_json_as(std::string& out, int i, date v, storage_format f);
+  void append_json_as(std::string& out, int i, const decimal& v, storage_format f);
+  void append_json_as(std::string& out, int i, std::int64_t v, storage_format f);
+  void append_json_as(std::string& out, int i, double v, storage_format f);
+  void append_stored(std::string& out, int i, const forms::stored& s, const std::string& what, storage_format f);
+  void bind_stored(int i, const forms::stored& s, const std::string& what, storage_format f);
+  template <class S>
+  std::string describe(const S& v);
+  [[noreturn, gnu::cold]] void no_form(int i, const std::string& value, const char* why, storage_format f);
+  [[noreturn, gnu::cold]] void bad_form(const detail::field_info& f, const std::string& what);
 
   sqlite3* db_;
   sqlite3_stmt* stmt_;
@@ -167,6 +206,8 @@ class statement {
 
 // ---- definitions: inline when header-only, compiled once by src/sqlite.cpp otherwise ----
 #if QUARRY_DEFINE_SQLITE
+#include "quarry/backend/sqlite/detail/forms.hpp"
+
 namespace quarry::sqlite {
 QUARRY_DECL void statement::bind(int i, std::string&& v) {
   check(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
@@ -198,21 +239,140 @@ QUARRY_DECL void statement::bind(int i, const decimal& v) {
   check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
+QUARRY_DECL void statement::bind_stored(int i, const forms::stored& s, const std::string& what, storage_format f) {
+  if (s.error) no_form(i, what, s.error, f);
+  if (auto* n = std::get_if<std::int64_t>(&s.v)) {
+    check(sqlite3_bind_int64(stmt_, i, *n));
+  } else if (auto* r = std::get_if<double>(&s.v)) {
+    check(sqlite3_bind_double(stmt_, i, *r));
+  } else {
+    const auto& t = std::get<std::string>(s.v);
+    check(sqlite3_bind_text64(stmt_, i, t.data(), t.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+}
+
+template <class S>
+std::string statement::describe(const S& v) {
+  if constexpr (std::is_same_v<S, timestamp>) {
+    std::string s;
+    if (!quarry::detail::format_timestamp(s, v, ' ', quarry::detail::time_text_style::fixed_us)) s = "a timestamp";
+    return "timestamp " + s;
+  } else if constexpr (std::is_same_v<S, date>) {
+    std::string s;
+    if (!quarry::detail::format_date(s, v)) s = "a date";
+    return "date " + s;
+  } else if constexpr (std::is_same_v<S, decimal>) {
+    return "decimal " + v.to_string();
+  } else if constexpr (std::is_same_v<S, double>) {
+    return "double " + forms::shortest_text(v);
+  } else {
+    return "integer " + std::to_string(v);
+  }
+}
+
+QUARRY_DECL void statement::bind_as(int i, timestamp v, storage_format f) {
+  bind_stored(i, forms::time_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::bind_as(int i, date v, storage_format f) {
+  bind_stored(i, forms::date_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::bind_as(int i, const decimal& v, storage_format f) {
+  bind_stored(i, forms::decimal_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::bind_as(int i, std::int64_t v, storage_format f) {
+  bind_stored(i, forms::integer_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::bind_as(int i, double v, storage_format f) {
+  bind_stored(i, forms::double_to_form(v, f), describe(v), f);
+}
+
+QUARRY_DECL void statement::append_stored(std::string& out, int i, const forms::stored& s, const std::string& what,
+                                          storage_format f) {
+  if (s.error) no_form(i, what, s.error, f);
+  if (auto* n = std::get_if<std::int64_t>(&s.v)) {
+    out += std::to_string(*n);
+  } else if (auto* r = std::get_if<double>(&s.v)) {
+    append_json(out, i, *r);
+  } else {
+    append_json_string(out, std::get<std::string>(s.v));
+  }
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, timestamp v, storage_format f) {
+  append_stored(out, i, forms::time_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, date v, storage_format f) {
+  append_stored(out, i, forms::date_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, const decimal& v, storage_format f) {
+  append_stored(out, i, forms::decimal_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, std::int64_t v, storage_format f) {
+  append_stored(out, i, forms::integer_to_form(v, f), describe(v), f);
+}
+QUARRY_DECL void statement::append_json_as(std::string& out, int i, double v, storage_format f) {
+  append_stored(out, i, forms::double_to_form(v, f), describe(v), f);
+}
+
+QUARRY_DECL void statement::no_form(int i, const std::string& value, const char* why, storage_format f) {
+  throw usage_error(errc::usage,
+                    "quarry: parameter " + std::to_string(i) + ": " + value + " " + why + " (the column is stored as " +
+                        quarry::detail::storage_name(f.form) + " on SQLite); SQL: " + std::string(sql()),
+                    std::string(sql()));
+}
+
+QUARRY_DECL void statement::bad_form(const detail::field_info& f, const std::string& what) {
+  throw type_mismatch(errc::type_mismatch,
+                      "quarry: " + f.label() + " (stored as " + quarry::detail::storage_name(f.storage.form) +
+                          "): " + what + "; SQL: " + std::string(sql()),
+                      std::string(sql()), SQLITE_MISMATCH);
+}
+
 QUARRY_DECL bool statement::read(int i, timestamp& out, const detail::field_info& f) {
-  std::string s;
-  if (!read_text_of(i, s, f, "timestamp")) return false;
-  auto t = detail::parse_timestamp(s);
-  if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
-  out = *t;
+  sqlite3_value* v = sqlite3_column_value(stmt_, i);
+  const int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return false;
+  if (t == SQLITE_TEXT) {
+    std::string_view s(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
+    auto ts = quarry::detail::parse_timestamp(s);
+    if (!ts) bad_value(f, "'" + std::string(s) + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS[.ffffff][Z])");
+    out = *ts;
+    return true;
+  }
+  if (t != SQLITE_INTEGER && t != SQLITE_FLOAT) mismatch(f, t, "a timestamp (TEXT, or INTEGER/REAL with sqlite_as<>)");
+  const char* why = nullptr;
+  auto ts = forms::time_from_number(sqlite3_value_int64(v), sqlite3_value_double(v), t == SQLITE_FLOAT, f.storage, why);
+  if (!ts) bad_form(f, std::string(why) + " (" + std::string(reinterpret_cast<const char*>(sqlite3_value_text(v))) + ")");
+  out = *ts;
   return true;
 }
 
 QUARRY_DECL bool statement::read(int i, date& out, const detail::field_info& f) {
-  std::string s;
-  if (!read_text_of(i, s, f, "date")) return false;
-  auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
-  if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
-  out = *d;
+  sqlite3_value* v = sqlite3_column_value(stmt_, i);
+  const int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return false;
+  if (t == SQLITE_TEXT) {
+    std::string_view s(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
+    if (s.size() == 10) {
+      auto d = quarry::detail::parse_date(s);
+      if (!d) bad_value(f, "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
+      out = *d;
+      return true;
+    }
+    auto ts = quarry::detail::parse_timestamp(s);
+    if (!ts) bad_value(f, "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
+    auto day = std::chrono::floor<std::chrono::days>(*ts);
+    if (*ts != day) bad_value(f, "'" + std::string(s) + "' has a time of day, which a date cannot hold");
+    out = date{day};
+    return true;
+  }
+  if (t != SQLITE_INTEGER && t != SQLITE_FLOAT) mismatch(f, t, "a date (TEXT, or INTEGER/REAL with sqlite_as<>)");
+  const char* why = nullptr;
+  auto ts = forms::time_from_number(sqlite3_value_int64(v), sqlite3_value_double(v), t == SQLITE_FLOAT, f.storage, why);
+  if (!ts) bad_form(f, std::string(why) + " (" + std::string(reinterpret_cast<const char*>(sqlite3_value_text(v))) + ")");
+  auto day = std::chrono::floor<std::chrono::days>(*ts);
+  if (*ts != day)
+    bad_form(f, std::string(reinterpret_cast<const char*>(sqlite3_value_text(v))) + " is not midnight UTC, so not a date");
+  out = date{day};
   return true;
 }
 
@@ -220,19 +380,30 @@ QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& 
   sqlite3_value* v = sqlite3_column_value(stmt_, i);
   int t = sqlite3_value_type(v);
   if (t == SQLITE_NULL) return false;
+  std::optional<decimal> d;
+  const char* why = nullptr;
   if (t == SQLITE_INTEGER) {
-    out = decimal(sqlite3_value_int64(v));
+    d = forms::decimal_from_integer(sqlite3_value_int64(v), f.storage);
+    if (!d) why = "holds an integer that does not fit the column's scale";
   } else if (t == SQLITE_TEXT) {
     std::string s(reinterpret_cast<const char*>(sqlite3_value_text(v)),
                   static_cast<std::size_t>(sqlite3_value_bytes(v)));
     try {
-      out = decimal(s);
+      d = decimal(s);
     } catch (const error&) {
       bad_value(f, "'" + s + "' is not a decimal number");
     }
+    if (f.storage.scale > 0 || f.storage.precision > 0) {
+      d = forms::at_scale(*d, f.storage.scale);
+      if (!d) bad_value(f, "'" + s + "' has more fraction digits than the column's numeric<P, S> scale");
+    }
+  } else if (t == SQLITE_FLOAT) {
+    d = forms::decimal_from_real(sqlite3_value_double(v), f.storage, why);
   } else {
-    mismatch(f, t, "TEXT (exact decimal)");
+    mismatch(f, t, "an exact decimal (TEXT or INTEGER)");
   }
+  if (!d) bad_form(f, std::string(why) + " (" + std::string(reinterpret_cast<const char*>(sqlite3_value_text(v))) + ")");
+  out = std::move(*d);
   return true;
 }
 

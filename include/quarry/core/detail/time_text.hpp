@@ -1,7 +1,8 @@
 #pragma once
 /// \file quarry/core/detail/time_text.hpp
-/// ISO-8601 text for timestamps and dates: "YYYY-MM-DD HH:MM:SS.ffffff" (UTC, always six
-/// fraction digits, so text order is time order) and "YYYY-MM-DD". Parsing is strict.
+/// ISO-8601 text for timestamps and dates: "YYYY-MM-DD HH:MM:SS[.f]" (UTC; SQLite's canonical
+/// form by default, other spellings on request) and "YYYY-MM-DD". Parsing accepts every ISO
+/// variant that names a UTC instant exactly and nothing else.
 
 #include <cstdint>
 #include <optional>
@@ -84,18 +85,60 @@ inline bool format_date(std::string& out, date d) {
   return true;
 }
 
-inline bool format_timestamp(std::string& out, timestamp t) {
+/// How format_timestamp writes the fraction and the zone (core/storage.hpp names the forms).
+enum class time_text_style : std::uint8_t {
+  canonical,     // 'YYYY-MM-DD HH:MM:SS[.f]': a fraction only when non-zero, trailing zeros stripped
+  fixed_ms,      // always '.SSS' (sub-millisecond time points are refused)
+  fixed_us,      // always '.ffffff'
+  seconds,       // no fraction (fractional time points are refused)
+};
+
+/// Writes `t` as ISO-8601 text in UTC with separator `sep` (' ' or 'T') and an optional 'Z'.
+/// False when the year is outside 0000-9999 or the style cannot hold the time point exactly.
+///
+/// The canonical style is SQLite's own (datetime(), CURRENT_TIMESTAMP): whole seconds have no
+/// fraction, so rows SQLite wrote compare equal to the same instant bound by quarry. Text order
+/// is still time order: a fraction without trailing zeros sorts after the whole second and in
+/// numeric order among fractions. With a 'Z' suffix that is no longer true ('Z' sorts after
+/// '.'), so the 'Z' forms have a fixed fraction width.
+inline bool format_timestamp(std::string& out, timestamp t, char sep = ' ',
+                             time_text_style style = time_text_style::canonical, bool zulu = false) {
   auto day = std::chrono::floor<std::chrono::days>(t);
-  if (!format_date(out, day)) return false;
   long long us = (t - day).count();  // 0 .. 86'399'999'999
-  out += ' ';
+  const long long frac = us % 1'000'000LL;
+  if (style == time_text_style::fixed_ms && frac % 1000 != 0) return false;
+  if (style == time_text_style::seconds && frac != 0) return false;
+  if (!format_date(out, day)) return false;
+  out += sep;
   put_digits(out, us / 3'600'000'000LL, 2);
   out += ':';
   put_digits(out, us / 60'000'000LL % 60, 2);
   out += ':';
   put_digits(out, us / 1'000'000LL % 60, 2);
-  out += '.';
-  put_digits(out, us % 1'000'000LL, 6);
+  switch (style) {
+    case time_text_style::canonical:
+      if (frac != 0) {
+        long long f = frac;
+        int width = 6;
+        while (f % 10 == 0) {
+          f /= 10;
+          --width;
+        }
+        out += '.';
+        put_digits(out, f, width);
+      }
+      break;
+    case time_text_style::fixed_ms:
+      out += '.';
+      put_digits(out, frac / 1000, 3);
+      break;
+    case time_text_style::fixed_us:
+      out += '.';
+      put_digits(out, frac, 6);
+      break;
+    case time_text_style::seconds: break;
+  }
+  if (zulu) out += 'Z';
   return true;
 }
 
@@ -121,8 +164,9 @@ inline std::optional<date> parse_date(std::string_view s) {
   return date{std::chrono::days{days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d))}};
 }
 
-/// Accepts "YYYY-MM-DD HH:MM[:SS[.f{1,6}]]" with ' ' or 'T', optionally followed by "Z" or
-/// "+00:00" / "+00" (UTC only). A date alone is midnight.
+/// Accepts "YYYY-MM-DD HH:MM[:SS[.f+]]" with ' ' or 'T', optionally followed by "Z" or
+/// "+00:00" / "+0000" / "+00" (UTC only); digits past microseconds must be zeros. A date alone is
+/// midnight. Any other offset is refused: it would be silently shifted.
 inline std::optional<timestamp> parse_timestamp(std::string_view s) {
   auto d = parse_date(s);
   if (!d) return std::nullopt;
@@ -143,8 +187,13 @@ inline std::optional<timestamp> parse_timestamp(std::string_view s) {
     if (p < s.size() && s[p] == '.') {
       ++p;
       while (p < s.size() && s[p] >= '0' && s[p] <= '9') {
-        if (digits == 6) return std::nullopt;  // finer than microseconds would be truncated
-        frac = frac * 10 + (s[p] - '0');
+        if (digits >= 6) {
+          // Digits finer than microseconds (.NET writes 7, Go 9) are accepted only when zero:
+          // anything else would be truncated.
+          if (s[p] != '0') return std::nullopt;
+        } else {
+          frac = frac * 10 + (s[p] - '0');
+        }
         ++digits;
         ++p;
       }
@@ -154,7 +203,8 @@ inline std::optional<timestamp> parse_timestamp(std::string_view s) {
     tod = std::chrono::hours{hh} + std::chrono::minutes{mm} + std::chrono::seconds{ss} + std::chrono::microseconds{frac};
   }
   std::string_view rest = s.substr(p);
-  if (!(rest.empty() || rest == "Z" || rest == "+00:00" || rest == "+00")) return std::nullopt;
+  if (!(rest.empty() || rest == "Z" || rest == "z" || rest == "+00:00" || rest == "+0000" || rest == "+00"))
+    return std::nullopt;
   return timestamp{std::chrono::sys_days{*d}} + tod;
 }
 
