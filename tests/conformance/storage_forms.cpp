@@ -203,6 +203,13 @@ TEMPLATE_LIST_TEST_CASE("timestamps in every stored form round-trip and compare 
   std::vector<std::int64_t> order;
   for (auto [id] : db->query(quarry::select(ev.id).from(ev).order_by(ev.js.desc()))) order.push_back(id);
   CHECK(order == idv{5, 4, 3, 2, 1});
+  // An upsert writes excluded() values in the column's form.
+  db->execute(quarry::insert_into(ev)
+                  .values(make_ev(5, t1, rows[1].unix_s))
+                  .on_conflict(ev.id)
+                  .do_update(ev.unix_s = quarry::excluded(ev.unix_s), ev.jd = quarry::excluded(ev.jd)));
+  CHECK(ids(*db, ev.unix_s == rows[1].unix_s) == idv{2, 5});
+  CHECK(ids(*db, ev.jd == t1) == idv{2, 5});
   // SET and a derived table carry the form.
   db->execute(quarry::update(ev).set(ev.unix_ms = t3 + hours{1}).where(ev.id == 1));
   CHECK(ids(*db, ev.unix_ms == t3 + hours{1}) == idv{1});
@@ -397,6 +404,17 @@ TEMPLATE_LIST_TEST_CASE("numeric<P, S> decimals compare, order and sum as number
   auto one = db->find(accts, std::int64_t{1});
   REQUIRE(one);
   CHECK(one->balance.to_string() == "9.25");
+  // An upsert's excluded() value is in the column's form too.
+  db->execute(quarry::insert_into(accts)
+                  .values(Acct{2, decimal("7.77"), decimal("1")})
+                  .on_conflict(accts.id)
+                  .do_update(accts.balance = accts.balance + quarry::excluded(accts.balance),
+                             accts.limit = quarry::excluded(accts.limit))
+                  .where(quarry::excluded(accts.balance) > 1));
+  auto two = db->find(accts, std::int64_t{2});
+  REQUIRE(two);
+  CHECK(two->balance.to_string() == "107.77");
+  CHECK(two->limit == decimal("1"));
   // A value with more digits than the column holds is refused, not rounded (PostgreSQL would round).
   CHECK_THROWS_WITH(db->insert(accts, Acct{5, decimal("1.005"), std::nullopt}),
                     Catch::Contains("accts.balance") && Catch::Contains("numeric(10,2)"));
@@ -407,11 +425,11 @@ TEMPLATE_LIST_TEST_CASE("numeric<P, S> decimals compare, order and sum as number
   if constexpr (is_sqlite_v(TestType::name)) {
     // SQLite holds units of 0.01: a value between two units cannot be bound exactly and is refused.
     CHECK_THROWS_WITH(q(accts.balance > decimal("9.499")), Catch::Contains("scale"));
-    auto raw = db->template query_raw<std::tuple<std::string, std::int64_t>>("SELECT typeof(balance), balance FROM accts WHERE id = 2")
+    auto raw = db->template query_raw<std::tuple<std::string, std::int64_t>>("SELECT typeof(balance), balance FROM accts WHERE id = 3")
                    .first();
     REQUIRE(raw);
     CHECK(std::get<0>(*raw) == "integer");
-    CHECK(std::get<1>(*raw) == 10000);
+    CHECK(std::get<1>(*raw) == 5000);
     // Rows another program wrote as units read back exactly.
     db->exec("INSERT INTO accts (id, balance) VALUES (6, 12345)");
     CHECK(db->find(accts, std::int64_t{6})->balance.to_string() == "123.45");

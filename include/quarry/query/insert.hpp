@@ -153,7 +153,8 @@ template <class C>
 struct excluded_expr : expr_ops<excluded_expr<C>> {
   using value_type = typename C::value_type;
   using tables = type_list<>;
-  static constexpr unsigned flags = 0;
+  static constexpr storage_format storage = C::storage;  // the proposed value, stored like the column
+  static constexpr unsigned flags = C::flags & f_stored;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text("excluded.");

@@ -241,13 +241,12 @@ QUARRY_DECL void statement::bind(int i, const decimal& v) {
 
 QUARRY_DECL void statement::bind_stored(int i, const forms::stored& s, const std::string& what, storage_format f) {
   if (s.error) no_form(i, what, s.error, f);
-  if (auto* n = std::get_if<std::int64_t>(&s.v)) {
-    check(sqlite3_bind_int64(stmt_, i, *n));
-  } else if (auto* r = std::get_if<double>(&s.v)) {
-    check(sqlite3_bind_double(stmt_, i, *r));
-  } else {
-    const auto& t = std::get<std::string>(s.v);
-    check(sqlite3_bind_text64(stmt_, i, t.data(), t.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  switch (s.k) {
+    case forms::stored::kind::integer: check(sqlite3_bind_int64(stmt_, i, s.i)); break;
+    case forms::stored::kind::real: check(sqlite3_bind_double(stmt_, i, s.r)); break;
+    case forms::stored::kind::text:
+      check(sqlite3_bind_text64(stmt_, i, s.t.data(), s.t.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+      break;
   }
 }
 
@@ -289,12 +288,10 @@ QUARRY_DECL void statement::bind_as(int i, double v, storage_format f) {
 QUARRY_DECL void statement::append_stored(std::string& out, int i, const forms::stored& s, const std::string& what,
                                           storage_format f) {
   if (s.error) no_form(i, what, s.error, f);
-  if (auto* n = std::get_if<std::int64_t>(&s.v)) {
-    out += std::to_string(*n);
-  } else if (auto* r = std::get_if<double>(&s.v)) {
-    append_json(out, i, *r);
-  } else {
-    append_json_string(out, std::get<std::string>(s.v));
+  switch (s.k) {
+    case forms::stored::kind::integer: out += std::to_string(s.i); break;
+    case forms::stored::kind::real: append_json(out, i, s.r); break;
+    case forms::stored::kind::text: append_json_string(out, s.t); break;
   }
 }
 QUARRY_DECL void statement::append_json_as(std::string& out, int i, timestamp v, storage_format f) {

@@ -6,12 +6,10 @@
 /// silently. Used by backend/sqlite/statement.hpp.
 
 #include <charconv>
-#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 
 #include "quarry/core/decimal.hpp"
 #include "quarry/core/detail/time_text.hpp"
@@ -23,16 +21,37 @@ namespace quarry::sqlite::forms {
 using quarry::detail::time_text_style;
 
 /// A value in the storage class SQLite will hold: INTEGER, REAL or TEXT; or why it cannot be.
+/// (A plain struct, not std::variant: this header is parsed by every TU that includes the
+/// SQLite backend, and <variant> and <cmath> cost more to compile than they save.)
 struct stored {
-  std::variant<std::int64_t, double, std::string> v;
+  enum class kind : unsigned char { integer, real, text } k = kind::integer;
+  std::int64_t i = 0;
+  double r = 0;
+  std::string t;
   const char* error = nullptr;  // set when the value has no exact stored form
+
+  stored() = default;
+  stored(std::int64_t v) : k(kind::integer), i(v) {}      // NOLINT: a stored INTEGER
+  stored(double v) : k(kind::real), r(v) {}               // NOLINT: a stored REAL
+  stored(std::string v) : k(kind::text), t(std::move(v)) {}  // NOLINT: a stored TEXT
 };
+
+constexpr bool finite(double v) noexcept { return v == v && v - v == 0; }
+constexpr double magnitude(double v) noexcept { return v < 0 ? -v : v; }
+/// Nearest integer, halves away from zero (llround without <cmath>); |v| < 2^62.
+constexpr std::int64_t round_nearest(double v) noexcept {
+  return static_cast<std::int64_t>(v < 0 ? v - 0.5 : v + 0.5);
+}
 
 /// Milliseconds from the start of the julian period to 1970-01-01 (2440587.5 days), as SQLite
 /// counts them (its iJD).
 inline constexpr std::int64_t julian_epoch_ms = 210866760000000LL;
 
-inline stored fail(const char* why) { return {std::int64_t{0}, why}; }
+inline stored fail(const char* why) {
+  stored s;
+  s.error = why;
+  return s;
+}
 
 /// A timestamp in form f.
 inline stored time_to_form(timestamp t, storage_format f) {
@@ -44,7 +63,7 @@ inline stored time_to_form(timestamp t, storage_format f) {
       if (st == time_text_style::seconds) return fail("has a fraction of a second, which this text form cannot hold");
       return fail("is outside years 0000-9999");
     }
-    return {std::move(s)};
+    return stored{std::move(s)};
   };
   switch (f.form) {
     case sqlite_storage::iso_text_ms: return text(' ', time_text_style::fixed_ms, false);
@@ -54,14 +73,14 @@ inline stored time_to_form(timestamp t, storage_format f) {
     case sqlite_storage::iso_t_ms_z: return text('T', time_text_style::fixed_ms, true);
     case sqlite_storage::unix_seconds:
       if (us % 1'000'000 != 0) return fail("has a fraction of a second, which unix_seconds cannot hold");
-      return {us / 1'000'000};
+      return stored{us / 1'000'000};
     case sqlite_storage::unix_millis:
       if (us % 1000 != 0) return fail("has a fraction finer than milliseconds, which unix_millis cannot hold");
-      return {us / 1000};
+      return stored{us / 1000};
     case sqlite_storage::julian_day:
       if (us % 1000 != 0) return fail("has a fraction finer than milliseconds, which a julian day cannot hold");
       // The same double SQLite's julianday() computes for this instant, so = compares exactly.
-      return {static_cast<double>(us / 1000 + julian_epoch_ms) / 86400000.0};
+      return stored{static_cast<double>(us / 1000 + julian_epoch_ms) / 86400000.0};
     default: return text(' ', time_text_style::canonical, false);
   }
 }
@@ -71,7 +90,7 @@ inline stored date_to_form(date d, storage_format f) {
   if (f.form == sqlite_storage::native || f.form == sqlite_storage::iso_text) {
     std::string s;
     if (!quarry::detail::format_date(s, d)) return fail("is outside years 0000-9999");
-    return {std::move(s)};
+    return stored{std::move(s)};
   }
   return time_to_form(timestamp{std::chrono::sys_days{d}}, f);
 }
@@ -90,23 +109,23 @@ inline std::optional<timestamp> time_from_number(std::int64_t i, double r, bool 
   switch (f.form) {
     case sqlite_storage::unix_seconds:
       if (is_real) {
-        if (!std::isfinite(r) || std::fabs(r) > 9.2e12) break;
-        us = std::llround(r * 1e6);  // unixepoch('subsec'): milliseconds in a REAL
+        if (!finite(r) || magnitude(r) > 9.2e12) break;
+        us = round_nearest(r * 1e6);  // unixepoch('subsec'): milliseconds in a REAL
       } else {
         us = scale_int(i, 1'000'000);
       }
       break;
     case sqlite_storage::unix_millis:
       if (is_real) {
-        if (!std::isfinite(r) || std::fabs(r) > 9.2e15) break;
-        us = std::llround(r * 1e3);
+        if (!finite(r) || magnitude(r) > 9.2e15) break;
+        us = round_nearest(r * 1e3);
       } else {
         us = scale_int(i, 1000);
       }
       break;
     case sqlite_storage::julian_day: {
       const double jd = is_real ? r : static_cast<double>(i);
-      if (!std::isfinite(jd) || std::fabs(jd) > 1e11) break;
+      if (!finite(jd) || magnitude(jd) > 1e11) break;
       // SQLite's own rounding of a julian day to milliseconds (iJD).
       const auto ms = static_cast<std::int64_t>(jd * 86400000.0 + 0.5) - julian_epoch_ms;
       us = scale_int(ms, 1000);
@@ -185,17 +204,17 @@ inline stored decimal_to_form(const decimal& d, storage_format f) {
       if (digits.size() > 18) return fail("does not fit a scaled 64-bit INTEGER (more than 18 digits)");
       std::int64_t units = 0;
       for (char c : digits) units = units * 10 + (c - '0');
-      return {s->negative() ? -units : units};
+      return stored{s->negative() ? -units : units};
     }
     case sqlite_storage::decimal_real: {
       const std::string text = d.to_string();
       double v = 0;
       auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-      if (r.ec != std::errc{} || !std::isfinite(v) || !(decimal(shortest_text(v)) == d))
+      if (r.ec != std::errc{} || !finite(v) || !(decimal(shortest_text(v)) == d))
         return fail("cannot be stored exactly as a REAL (at most 15 significant digits)");
-      return {v};
+      return stored{v};
     }
-    default: return {d.to_string()};
+    default: return stored{d.to_string()};
   }
 }
 
@@ -205,18 +224,18 @@ inline stored integer_to_form(std::int64_t v, storage_format f) {
     std::int64_t units;
     if (f.scale > 18 || __builtin_mul_overflow(v, pow10_i64[f.scale], &units))
       return fail("does not fit a scaled 64-bit INTEGER");
-    return {units};
+    return stored{units};
   }
-  return {v};
+  return stored{v};
 }
 
 /// A double in a decimal form (a bound double compared with a decimal column).
 inline stored double_to_form(double v, storage_format f) {
   if (f.form == sqlite_storage::decimal_scaled) {
-    if (!std::isfinite(v)) return fail("is not a finite number");
+    if (!finite(v)) return fail("is not a finite number");
     return decimal_to_form(decimal(shortest_text(v)), f);
   }
-  return {v};
+  return stored{v};
 }
 
 /// A decimal from a stored INTEGER (scaled units or a whole number), REAL or TEXT in form f.
@@ -233,7 +252,7 @@ inline std::optional<decimal> decimal_from_real(double v, storage_format f, cons
           "sqlite_as<decimal_real> (read as the shortest decimal that round-trips)";
     return std::nullopt;
   }
-  if (!std::isfinite(v)) {
+  if (!finite(v)) {
     why = "holds a REAL that is not a finite number";
     return std::nullopt;
   }
