@@ -107,6 +107,117 @@ inline constexpr int version_patch = 0;
 #define QUARRY_KEY_FUNCTION(T)
 #endif
 // ---- end quarry/core/config.hpp ----
+// ---- begin quarry/core/detail/echo.hpp ----
+/// \file quarry/core/detail/echo.hpp
+/// How values that came from outside (a stored text, a sort key or cursor from a request, a
+/// database's message) and SQL text appear in error messages: cut to a bounded length, which is
+/// then given, and with every control character escaped, so that a message can neither flood a log
+/// nor forge a line of it. Every message quarry builds from such a value goes through these.
+/// See docs/errors.md ("Values in messages").
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+
+namespace quarry::detail {
+
+/// Bytes of a value shown in a message (the rest is replaced by "…" and the total length).
+inline constexpr std::size_t echo_limit = 200;
+/// Bytes of SQL text shown after "; SQL: " (error::sql() keeps all of it).
+inline constexpr std::size_t echo_sql_limit = 1000;
+
+/// Appends at most `limit` bytes of `v` (never cutting a UTF-8 character) with \n, \r, \t, \\ and
+/// \xNN escapes for other control characters (C0, DEL, C1, U+2028, U+2029) and invalid UTF-8.
+/// Returns whether all of `v` was appended.
+QUARRY_DECL bool append_escaped(std::string& out, std::string_view v, std::size_t limit);
+
+/// A value quoted for a message: `'abc'`, or `'abc…' (10485760 bytes)` when it is longer than
+/// `limit` bytes; control characters escaped.
+QUARRY_DECL std::string echo(std::string_view v, std::size_t limit = echo_limit);
+
+/// SQL text (or a database's message) for a message: escaped like echo(), unquoted, cut at
+/// echo_sql_limit bytes with the total length: `SELECT …… (52013 bytes)`.
+QUARRY_DECL std::string echo_sql(std::string_view sql, std::size_t limit = echo_sql_limit);
+
+}  // namespace quarry::detail
+
+// ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
+#if QUARRY_DEFINE_CORE
+namespace quarry::detail {
+QUARRY_DECL bool append_escaped(std::string& out, std::string_view v, std::size_t limit) {
+  static constexpr char hex[] = "0123456789abcdef";
+  auto escape_byte = [&](unsigned char c) {
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  };
+  std::size_t i = 0;
+  while (i < v.size()) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    // Length of the UTF-8 sequence that starts here (0: not a valid sequence).
+    std::size_t n = c < 0x80 ? 1 : (c >= 0xc2 && c < 0xe0) ? 2 : (c >= 0xe0 && c < 0xf0) ? 3 : (c >= 0xf0 && c < 0xf5) ? 4 : 0;
+    for (std::size_t k = 1; k < n; ++k)
+      if (i + k >= v.size() || (static_cast<unsigned char>(v[i + k]) & 0xc0) != 0x80) n = 0;
+    if (n == 3) {  // overlong forms and UTF-16 surrogates are not UTF-8
+      const auto c1 = static_cast<unsigned char>(v[i + 1]);
+      if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0)) n = 0;
+    } else if (n == 4) {
+      const auto c1 = static_cast<unsigned char>(v[i + 1]);
+      if ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 >= 0x90)) n = 0;
+    }
+    const std::size_t take = n == 0 ? 1 : n;
+    if (i + take > limit) break;
+    if (n == 1) {
+      switch (c) {
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\\': out += "\\\\"; break;
+        default:
+          if (c < 0x20 || c == 0x7f) {
+            escape_byte(c);
+          } else {
+            out += static_cast<char>(c);
+          }
+      }
+    } else {
+      const auto c1 = n ? static_cast<unsigned char>(v[i + 1]) : 0;
+      const auto c2 = n == 3 ? static_cast<unsigned char>(v[i + 2]) : 0;
+      const bool control = n == 0 || (n == 2 && c == 0xc2 && c1 < 0xa0) ||        // C1: U+0080..U+009F
+                           (n == 3 && c == 0xe2 && c1 == 0x80 && (c2 == 0xa8 || c2 == 0xa9));  // U+2028, U+2029
+      for (std::size_t k = 0; k < take; ++k) {
+        if (control) {
+          escape_byte(static_cast<unsigned char>(v[i + k]));
+        } else {
+          out += v[i + k];
+        }
+      }
+    }
+    i += take;
+  }
+  return i == v.size();
+}
+
+QUARRY_DECL std::string echo(std::string_view v, std::size_t limit) {
+  std::string out = "'";
+  const bool all = append_escaped(out, v, limit);
+  if (all) {
+    out += '\'';
+  } else {
+    out += "\xe2\x80\xa6' (" + std::to_string(v.size()) + " bytes)";
+  }
+  return out;
+}
+
+QUARRY_DECL std::string echo_sql(std::string_view sql, std::size_t limit) {
+  std::string out;
+  if (!append_escaped(out, sql, limit)) out += "\xe2\x80\xa6 (" + std::to_string(sql.size()) + " bytes)";
+  return out;
+}
+}  // namespace quarry::detail
+#endif
+// ---- end quarry/core/detail/echo.hpp ----
 
 namespace quarry {
 
@@ -404,7 +515,7 @@ class decimal {
 
   [[noreturn, gnu::cold, gnu::noinline]] static void bad(std::string_view text) {
     throw type_mismatch(errc::type_mismatch,
-                        "quarry: '" + std::string(text) + "' is not a finite decimal number");
+                        "quarry: " + detail::echo(text) + " is not a finite decimal number");
   }
 
   void parse(std::string_view text) {
@@ -6888,7 +6999,7 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
     try {
       return T(traits::from_storage(std::move(st)));
     } catch (const conversion_error& e) {
-      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + e.what, std::string(s.sql()));
+      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + echo_sql(e.what, echo_limit), std::string(s.sql()));
     }
   }
   }
@@ -6913,7 +7024,7 @@ QUARRY_DECL std::string field_info::label() const {
 }
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {
-  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + echo_sql(sql), sql);
 }
 }  // namespace quarry::detail
 #endif
@@ -7012,7 +7123,7 @@ class dynamic_row {
                         "quarry: row[" + detail::expression_label<E>() +
                             "]: not selected by this dynamic query; select it with .select(...) "
                             "or test row.has(...) first; SQL: " +
-                            info_->sql,
+                            detail::echo_sql(info_->sql),
                         info_->sql);
     return read<T>(i);
   }
@@ -7065,7 +7176,7 @@ class dynamic_row {
       try {
         return T(traits::from_storage(S(s)));
       } catch (const detail::conversion_error& e) {
-        throw type_mismatch(errc::type_mismatch, "quarry: " + info_->columns[i].label(i) + ": " + e.what, info_->sql);
+        throw type_mismatch(errc::type_mismatch, "quarry: " + info_->columns[i].label(i) + ": " + detail::echo_sql(e.what, detail::echo_limit), info_->sql);
       }
     }
   }
@@ -7492,7 +7603,7 @@ class dynamic_query {
     if (!found) {
       std::string allowed;
       ((allowed += (allowed.empty() ? "" : ", ") + std::string(options.name)), ...);
-      throw usage_error(errc::usage, "quarry: unknown sort key '" + std::string(name) + "'; allowed: " + allowed);
+      throw usage_error(errc::usage, "quarry: unknown sort key " + detail::echo(name) + "; allowed: " + allowed);
     }
     return *this;
   }
@@ -7545,8 +7656,8 @@ class dynamic_query {
       if (!found) {
         std::string all;
         ((all += (all.empty() ? "" : ", ") + std::string(C::name)), ...);
-        throw usage_error(errc::usage, "quarry: table '" + std::string(T::table_tag::ref_name) + "' has no column '" +
-                                           std::string(name) + "'; its columns: " + all);
+        throw usage_error(errc::usage, "quarry: table '" + std::string(T::table_tag::ref_name) + "' has no column " +
+                                           detail::echo(name) + "; its columns: " + all);
       }
     }(columns{});
     return *this;
@@ -10033,7 +10144,7 @@ class keyset_pager {
       try {
         (void)value_traits<T>::from_storage(S(out));
       } catch (const detail::conversion_error& e) {
-        detail::cursor_fault("wrong type", key_name<I>() + ": " + e.what);
+        detail::cursor_fault("wrong type", key_name<I>() + ": " + detail::echo_sql(e.what, detail::echo_limit));
       }
     }
   }
@@ -10151,7 +10262,7 @@ class buffered_result {
     if (rows_.size() != 1)
       throw row_count_error(errc::row_count,
                             std::string("quarry: one() expected exactly one row, the statement returned ") +
-                                (rows_.empty() ? "none" : "more") + "; SQL: " + sql_,
+                                (rows_.empty() ? "none" : "more") + "; SQL: " + detail::echo_sql(sql_),
                             sql_);
     return std::move(*it);
   }
@@ -10244,14 +10355,14 @@ class result {
     if (it == end())
       throw row_count_error(errc::row_count,
                             "quarry: one() expected exactly one row, the query returned none; SQL: " +
-                                std::string(lease_.sql()),
+                                detail::echo_sql(lease_.sql()),
                             std::string(lease_.sql()));
     Row row(*it);
     ++it;
     if (!(it == end()))
       throw row_count_error(errc::row_count,
                             "quarry: one() expected exactly one row, the query returned more; SQL: " +
-                                std::string(lease_.sql()),
+                                detail::echo_sql(lease_.sql()),
                             std::string(lease_.sql()));
     return row;
   }
@@ -11023,7 +11134,7 @@ struct raw_row_reader {
     if (n != static_cast<int>(arity))
       throw type_mismatch(errc::type_mismatch,
                           "quarry: the raw query returns " + std::to_string(n) + " columns but the row type has " +
-                              std::to_string(arity) + " fields; SQL: " + std::string(s.sql()),
+                              std::to_string(arity) + " fields; SQL: " + detail::echo_sql(s.sql()),
                           std::string(s.sql()));
     return read_all(s, std::make_index_sequence<arity>{});
   }
@@ -11568,7 +11679,7 @@ namespace quarry::sqlite {
   if ((ext & 0xff) != (rc & 0xff)) ext = rc;
   errc c = category_of(ext);
   std::string msg = "sqlite: ";
-  msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  msg += detail::echo_sql(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));  // may quote the SQL
   msg += " [";
   msg += sqlite3_errstr(ext);
   msg += ", code ";
@@ -11577,7 +11688,7 @@ namespace quarry::sqlite {
   msg += advice(c);
   if (!sql.empty()) {
     msg += "; SQL: ";
-    msg += sql;
+    msg += detail::echo_sql(sql);
   }
   detail::throw_error(c, std::move(msg), std::string(sql), ext);
 }
@@ -11978,7 +12089,7 @@ QUARRY_DECL bool statement::read(int i, timestamp& out, const detail::field_info
   std::string s;
   if (!read_text_of(i, s, f, "timestamp")) return false;
   auto t = detail::parse_timestamp(s);
-  if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
+  if (!t) bad_value(f, detail::echo(s) + " is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
   out = *t;
   return true;
 }
@@ -11987,7 +12098,7 @@ QUARRY_DECL bool statement::read(int i, date& out, const detail::field_info& f) 
   std::string s;
   if (!read_text_of(i, s, f, "date")) return false;
   auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
-  if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
+  if (!d) bad_value(f, detail::echo(s) + " is not a date (YYYY-MM-DD)");
   out = *d;
   return true;
 }
@@ -12004,7 +12115,7 @@ QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& 
     try {
       out = decimal(s);
     } catch (const error&) {
-      bad_value(f, "'" + s + "' is not a decimal number");
+      bad_value(f, detail::echo(s) + " is not a decimal number");
     }
   } else {
     mismatch(f, t, "TEXT (exact decimal)");
@@ -12035,19 +12146,19 @@ QUARRY_DECL void statement::mismatch(const detail::field_info& f, int t, std::st
   throw type_mismatch(errc::type_mismatch,
                       "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
                           std::string(expected) + "; fix the stored data or the field's type; SQL: " +
-                          std::string(sql()),
+                          detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
 QUARRY_DECL void statement::bad_value(const detail::field_info& f, const std::string& what) {
-  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
 QUARRY_DECL void statement::out_of_range(int i, const char* what) {
   throw usage_error(errc::usage,
                     "quarry: parameter " + std::to_string(i) + ": " + what +
-                        " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
+                        " outside years 0000-9999 cannot be stored; SQL: " + detail::echo_sql(sql()),
                     std::string(sql()));
 }
 
@@ -12164,7 +12275,7 @@ QUARRY_DECL connection::connection(const options& o)
     sqlite3_close(db_);
     db_ = nullptr;
     throw open_error(errc::cannot_open,
-                     "quarry: cannot open SQLite database '" + o.path + "': " + why + " (code " +
+                     "quarry: cannot open SQLite database " + detail::echo(o.path) + ": " + why + " (code " +
                          std::to_string(ext) + ")" +
                          (o.read_only ? "; it was opened read-only, so it must already exist" : ""),
                      {}, ext);
@@ -12212,7 +12323,7 @@ QUARRY_DECL void connection::not_one_statement(sqlite3_stmt* s, const std::strin
   sqlite3_finalize(s);
   throw usage_error(errc::usage,
                     "quarry: the SQL text holds more than one statement; a prepared statement runs one "
-                    "(run scripts with exec()); SQL: " + sql, sql);
+                    "(run scripts with exec()); SQL: " + detail::echo_sql(sql), sql);
 }
 
 QUARRY_DECL void connection::configure() {
@@ -12407,20 +12518,20 @@ inline std::string one_line(std::string_view s) {
   std::string msg = "postgres: ";
   std::string_view primary = field(PG_DIAG_MESSAGE_PRIMARY);
   if (!primary.empty()) {
-    msg += primary;
+    msg += quarry::detail::echo_sql(primary);  // "invalid input syntax ...: "<the value>""
   } else {
     const char* m = res ? PQresultErrorMessage(res) : "";
     if ((m == nullptr || *m == '\0') && conn) m = PQerrorMessage(conn);
     std::string text = detail::one_line(m ? m : "");
-    msg += text.empty() ? "unknown error" : text;
+    msg += text.empty() ? std::string("unknown error") : quarry::detail::echo_sql(text);
   }
   if (auto d = field(PG_DIAG_MESSAGE_DETAIL); !d.empty()) {
     msg += "; DETAIL: ";
-    msg += d;
+    msg += quarry::detail::echo_sql(d);  // "Key (email)=(<the value>) already exists."
   }
   if (auto h = field(PG_DIAG_MESSAGE_HINT); !h.empty()) {
     msg += "; HINT: ";
-    msg += h;
+    msg += quarry::detail::echo_sql(h);
   }
   msg += state.empty() ? std::string(" [no SQLSTATE]") : " [SQLSTATE " + state + "]";
   if (state == "25P02" && !earlier.empty()) {
@@ -12432,7 +12543,7 @@ inline std::string one_line(std::string_view s) {
   }
   if (!sql.empty()) {
     msg += "; SQL: ";
-    msg += sql;
+    msg += quarry::detail::echo_sql(sql);
   }
   quarry::detail::throw_error(c, std::move(msg), std::string(sql), 0, std::move(state));
 }
@@ -12645,12 +12756,11 @@ struct session {
       const char* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
       failure.assign(state.empty() ? std::string_view("(no SQLSTATE)") : state);
       failure += ' ';
-      failure += primary ? primary : "unknown error";
+      failure += primary ? quarry::detail::echo_sql(primary, quarry::detail::echo_limit) : "unknown error";
       if (!sql.empty()) {
         constexpr std::size_t max_sql = 200;
         failure += " (SQL: ";
-        failure += sql.substr(0, max_sql);
-        if (sql.size() > max_sql) failure += "...";
+        failure += quarry::detail::echo_sql(sql, max_sql);
         failure += ')';
       }
     }
@@ -13156,7 +13266,7 @@ class statement {
       case oid::oid: out = detail::get_u32(c.p); break;
       case oid::numeric: {  // e.g. sum(bigint): exact when it is a whole number in range
         auto v = detail::numeric_to_int64(c.p, length(c));
-        if (!v) bad_value(f, "numeric value " + numeric_string(c, f) + " is not a whole number in the range of int64");
+        if (!v) bad_value(f, "numeric value " + quarry::detail::echo(numeric_string(c, f)) + " is not a whole number in the range of int64");
         out = *v;
         break;
       }
@@ -13293,7 +13403,7 @@ class statement {
       throw usage_error(errc::usage,
                         "quarry: parameter $" + std::to_string(i) +
                             ": PostgreSQL allows 65535 parameters per statement; bind a list as one array "
-                            "parameter (in_values) instead; SQL: " + sql_,
+                            "parameter (in_values) instead; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
     if (static_cast<std::size_t>(i) > params_.size()) params_.resize(static_cast<std::size_t>(i));
     return params_[static_cast<std::size_t>(i - 1)];
@@ -13339,7 +13449,7 @@ class statement {
       throw usage_error(errc::usage,
                         "quarry: parameter $" + std::to_string(i) +
                             ": the string contains a zero byte, which PostgreSQL text cannot store; use "
-                            "quarry::bytes (bytea) for binary data; SQL: " + sql_,
+                            "quarry::bytes (bytea) for binary data; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
   }
 
@@ -13431,7 +13541,7 @@ class statement {
     if (r && PQresultStatus(r) != PGRES_FATAL_ERROR && PQresultStatus(r) != PGRES_NONFATAL_ERROR)
       throw usage_error(errc::usage,
                         std::string("quarry: unexpected result ") + PQresStatus(PQresultStatus(r)) +
-                            " (COPY is not supported through statements); SQL: " + sql_,
+                            " (COPY is not supported through statements); SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
     session_->fail(r, sql_);
   }
@@ -13458,22 +13568,22 @@ class statement {
   [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const quarry::detail::field_info& f, oid_t type, std::string_view cpp) const {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: " + f.label() + " has PostgreSQL type " + type_name(type) + " but is read as " +
-                            std::string(cpp) + "; change the field's C++ type or cast the column in SQL; SQL: " + sql_,
+                            std::string(cpp) + "; change the field's C++ type or cast the column in SQL; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const quarry::detail::field_info& f, const std::string& what) const {
-    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + sql_, sql_);
+    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + quarry::detail::echo_sql(sql_), sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void column_out_of_range(int i) const {
     throw usage_error(errc::usage,
                       "quarry: result column " + std::to_string(i + 1) + " is read but the statement returns " +
-                          std::to_string(column_types_.size()) + " columns; SQL: " + sql_,
+                          std::to_string(column_types_.size()) + " columns; SQL: " + quarry::detail::echo_sql(sql_),
                       sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) const {
     throw usage_error(errc::usage,
                       "quarry: parameter $" + std::to_string(i) + ": the " + what +
-                          " is outside PostgreSQL's range; SQL: " + sql_,
+                          " is outside PostgreSQL's range; SQL: " + quarry::detail::echo_sql(sql_),
                       sql_);
   }
 
@@ -13547,7 +13657,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
     }
     if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT || st == PGRES_COPY_BOTH) {
       abandon_copy(st);
-      throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + s, s);
+      throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + quarry::detail::echo_sql(s), s);
     }
     session_.fail(r.get(), sql);
   }

@@ -104,7 +104,7 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
     try {
       return T(traits::from_storage(std::move(st)));
     } catch (const conversion_error& e) {
-      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + e.what, std::string(s.sql()));
+      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + echo_sql(e.what, echo_limit), std::string(s.sql()));
     }
   }
   }
@@ -129,7 +129,7 @@ QUARRY_DECL std::string field_info::label() const {
 }
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {
-  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + echo_sql(sql), sql);
 }
 }  // namespace quarry::detail
 #endif

@@ -82,7 +82,7 @@ struct raw_row_reader {
     if (n != static_cast<int>(arity))
       throw type_mismatch(errc::type_mismatch,
                           "quarry: the raw query returns " + std::to_string(n) + " columns but the row type has " +
-                              std::to_string(arity) + " fields; SQL: " + std::string(s.sql()),
+                              std::to_string(arity) + " fields; SQL: " + detail::echo_sql(s.sql()),
                           std::string(s.sql()));
     return read_all(s, std::make_index_sequence<arity>{});
   }

@@ -79,14 +79,14 @@ class result {
     if (it == end())
       throw row_count_error(errc::row_count,
                             "quarry: one() expected exactly one row, the query returned none; SQL: " +
-                                std::string(lease_.sql()),
+                                detail::echo_sql(lease_.sql()),
                             std::string(lease_.sql()));
     Row row(*it);
     ++it;
     if (!(it == end()))
       throw row_count_error(errc::row_count,
                             "quarry: one() expected exactly one row, the query returned more; SQL: " +
-                                std::string(lease_.sql()),
+                                detail::echo_sql(lease_.sql()),
                             std::string(lease_.sql()));
     return row;
   }

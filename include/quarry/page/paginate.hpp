@@ -393,7 +393,7 @@ class keyset_pager {
       try {
         (void)value_traits<T>::from_storage(S(out));
       } catch (const detail::conversion_error& e) {
-        detail::cursor_fault("wrong type", key_name<I>() + ": " + e.what);
+        detail::cursor_fault("wrong type", key_name<I>() + ": " + detail::echo_sql(e.what, detail::echo_limit));
       }
     }
   }

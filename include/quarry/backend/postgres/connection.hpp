@@ -79,7 +79,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
     }
     if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT || st == PGRES_COPY_BOTH) {
       abandon_copy(st);
-      throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + s, s);
+      throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + quarry::detail::echo_sql(s), s);
     }
     session_.fail(r.get(), sql);
   }

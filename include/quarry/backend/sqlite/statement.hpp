@@ -202,7 +202,7 @@ QUARRY_DECL bool statement::read(int i, timestamp& out, const detail::field_info
   std::string s;
   if (!read_text_of(i, s, f, "timestamp")) return false;
   auto t = detail::parse_timestamp(s);
-  if (!t) bad_value(f, "'" + s + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
+  if (!t) bad_value(f, detail::echo(s) + " is not a UTC timestamp (YYYY-MM-DD HH:MM:SS.ffffff)");
   out = *t;
   return true;
 }
@@ -211,7 +211,7 @@ QUARRY_DECL bool statement::read(int i, date& out, const detail::field_info& f) 
   std::string s;
   if (!read_text_of(i, s, f, "date")) return false;
   auto d = s.size() == 10 ? detail::parse_date(s) : std::nullopt;
-  if (!d) bad_value(f, "'" + s + "' is not a date (YYYY-MM-DD)");
+  if (!d) bad_value(f, detail::echo(s) + " is not a date (YYYY-MM-DD)");
   out = *d;
   return true;
 }
@@ -228,7 +228,7 @@ QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& 
     try {
       out = decimal(s);
     } catch (const error&) {
-      bad_value(f, "'" + s + "' is not a decimal number");
+      bad_value(f, detail::echo(s) + " is not a decimal number");
     }
   } else {
     mismatch(f, t, "TEXT (exact decimal)");
@@ -259,19 +259,19 @@ QUARRY_DECL void statement::mismatch(const detail::field_info& f, int t, std::st
   throw type_mismatch(errc::type_mismatch,
                       "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
                           std::string(expected) + "; fix the stored data or the field's type; SQL: " +
-                          std::string(sql()),
+                          detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
 QUARRY_DECL void statement::bad_value(const detail::field_info& f, const std::string& what) {
-  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
 QUARRY_DECL void statement::out_of_range(int i, const char* what) {
   throw usage_error(errc::usage,
                     "quarry: parameter " + std::to_string(i) + ": " + what +
-                        " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
+                        " outside years 0000-9999 cannot be stored; SQL: " + detail::echo_sql(sql()),
                     std::string(sql()));
 }
 
