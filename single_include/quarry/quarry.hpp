@@ -106,6 +106,17 @@ inline constexpr int version_patch = 0;
 #define QUARRY_DEFINE_SQLITE 1
 #define QUARRY_KEY_FUNCTION(T)
 #endif
+
+/// Marks a parameter that the returned object keeps a reference to, so that clang warns when it
+/// is given a temporary (-Wdangling). Empty for compilers without the attribute.
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define QUARRY_LIFETIMEBOUND [[clang::lifetimebound]]
+#endif
+#endif
+#ifndef QUARRY_LIFETIMEBOUND
+#define QUARRY_LIFETIMEBOUND
+#endif
 // ---- end quarry/core/config.hpp ----
 // ---- begin quarry/core/detail/echo.hpp ----
 /// \file quarry/core/detail/echo.hpp
@@ -5471,7 +5482,7 @@ struct insert_columns_builder {
 template <class D>
 struct insert_builder {
   /// Inserts the whole object. The statement refers to `row`; run it while `row` lives.
-  constexpr auto values(const typename D::row_type& row) const {
+  constexpr auto values(const typename D::row_type& row QUARRY_LIFETIMEBOUND) const {
     return insert_stmt<D, row_source<D>, none, none>{{}, row_source<D>{&row}, {}, {}};
   }
   /// A temporary object is copied into the statement (which then does not depend on it).
@@ -5479,12 +5490,17 @@ struct insert_builder {
     using S = owned_row_source<D>;
     return insert_stmt<D, S, none, none>{{}, S{std::move(row)}, {}, {}};
   }
+  /// A const temporary (a function returning `const Row`) is copied.
+  constexpr auto values(const typename D::row_type&& row) const {
+    using S = owned_row_source<D>;
+    return insert_stmt<D, S, none, none>{{}, S{row}, {}, {}};
+  }
   /// Inserts every row of a range: a multi-row INSERT that the connection splits into
   /// statements under the parameter limit (query/insert_rows.hpp). Run it while `rows` lives.
   template <class R>
     requires(std::ranges::forward_range<const R> &&
              std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
-  constexpr auto values(const R& rows, max_rows batch = {}) const {
+  constexpr auto values(const R& rows QUARRY_LIFETIMEBOUND, max_rows batch = {}) const {
     return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n, {}}, {}, {}};
   }
   /// A temporary range is moved into the statement (shared by its copies), so the statement
@@ -5827,6 +5843,8 @@ struct multi_row_insert_traits<insert_stmt<D, rows_source<D, R>, Conflict, Retur
   using descriptor = D;
   using iterator = std::ranges::iterator_t<const R>;
   using batch_type = insert_stmt<D, rows_batch<D, iterator>, Conflict, Returning>;
+  /// The range yields rows by value (e.g. a transform view), each gone after it was bound.
+  static constexpr bool rows_are_temporaries = !std::is_lvalue_reference_v<std::iter_reference_t<iterator>>;
   static constexpr std::size_t columns = insert_columns<D>::size;
   /// DO UPDATE returns updated rows with their old ids: rows are not sorted by id then.
   static constexpr bool updates = updates_on_conflict_v<Conflict>;
@@ -9936,15 +9954,23 @@ class keyset_pager {
     return detail::encode_cursor(codec(), v);
   }
 
-  /// A copy that signs its cursors with `s` and accepts only cursors signed by it. `s` must
-  /// outlive the pager.
-  keyset_pager signed_by(const cursor_signer& s) const {
+  /// A copy that signs its cursors with `s` and accepts only cursors signed by it. The pager
+  /// keeps a reference: `s` must outlive it, so a temporary signer does not compile.
+  keyset_pager signed_by(const cursor_signer& s QUARRY_LIFETIMEBOUND) const {
     std::size_t n = s.signature_size();
     if (n == 0 || n > 64)
       detail::page_usage("quarry: a cursor signer's signature_size() must be 1..64 bytes, not " + std::to_string(n));
     keyset_pager p = *this;
     p.signer_ = &s;
     return p;
+  }
+  template <class S>
+    requires(!std::is_lvalue_reference_v<S> && std::is_base_of_v<cursor_signer, std::remove_cvref_t<S>>)
+  keyset_pager signed_by(S&&) const {
+    static_assert(detail::always_false<S>,
+                  "quarry: signed_by() keeps a reference to the signer, and this one is a temporary that "
+                  "dies at the end of the statement; make the signer a variable that outlives the pager");
+    return *this;
   }
   /// A copy with another limit on page sizes (default 1000): a request over it is an error, so a
   /// client cannot turn a page into an unbounded query.
@@ -11487,7 +11513,8 @@ class connection_base {
     while (n > 0) {
       const std::size_t count = n < k ? n : k;
       detail::batch_statement<typename traits::batch_type> b{traits::batch(s, it, count), count == k};
-      auto lease = run<false>(b);
+      // Rows that are temporaries (a transform view) die after binding: copy their values then.
+      auto lease = run<traits::rows_are_temporaries>(b);
       on_batch(lease);
       lease.release();
       changed += self().changes();
@@ -11498,14 +11525,16 @@ class connection_base {
     return changed;
   }
 
-  template <bool ForResult, class S>
+  /// Copy: the bound values may die before the statement is stepped (a result, rows that are
+  /// temporaries), so text and blobs are copied at bind time.
+  template <bool Copy, class S>
   lease_type run(const S& s) {
     // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
     std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
     const detail::sql_entry& e = entry_of(s, rs);
     lease_type lease = acquire<detail::has_runtime_sql<S, Dialect>>(
         e, rs.by_text, detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
-    lease.stmt().set_copy_values(ForResult);
+    lease.stmt().set_copy_values(Copy);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
     return lease;

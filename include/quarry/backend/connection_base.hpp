@@ -435,7 +435,8 @@ class connection_base {
     while (n > 0) {
       const std::size_t count = n < k ? n : k;
       detail::batch_statement<typename traits::batch_type> b{traits::batch(s, it, count), count == k};
-      auto lease = run<false>(b);
+      // Rows that are temporaries (a transform view) die after binding: copy their values then.
+      auto lease = run<traits::rows_are_temporaries>(b);
       on_batch(lease);
       lease.release();
       changed += self().changes();
@@ -446,14 +447,16 @@ class connection_base {
     return changed;
   }
 
-  template <bool ForResult, class S>
+  /// Copy: the bound values may die before the statement is stepped (a result, rows that are
+  /// temporaries), so text and blobs are copied at bind time.
+  template <bool Copy, class S>
   lease_type run(const S& s) {
     // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
     std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
     const detail::sql_entry& e = entry_of(s, rs);
     lease_type lease = acquire<detail::has_runtime_sql<S, Dialect>>(
         e, rs.by_text, detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
-    lease.stmt().set_copy_values(ForResult);
+    lease.stmt().set_copy_values(Copy);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
     return lease;
