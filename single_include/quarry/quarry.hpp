@@ -6397,7 +6397,7 @@ class statement_trace {
  public:
   /// `own_sql`: keep a copy of the text (raw SQL, whose caller's string may die before the end).
   statement_trace(statement_hooks& h, diag::statement_kind k, std::string_view sql, int params, bool own_sql)
-      : hooks_(h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
+      : hooks_(&h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
     if (own_sql) {
       sql_.assign(sql);
       event_.sql = sql_;
@@ -6408,9 +6408,12 @@ class statement_trace {
   statement_trace& operator=(const statement_trace&) = delete;
   ~statement_trace() {
     event_.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_);
+    if (!hooks_) return;
     event_.failed = event_.failed || std::uncaught_exceptions() > uncaught_;
-    hooks_.finished(event_);
+    hooks_->finished(event_);
   }
+  /// The connection is gone (and its hooks with it): the end is not reported.
+  void orphan() noexcept { hooks_ = nullptr; }
   void set_rows(std::int64_t n) noexcept { event_.rows = n; }
   void set_failed() noexcept { event_.failed = true; }
 
@@ -6422,7 +6425,7 @@ class statement_trace {
   }
 
  private:
-  statement_hooks& hooks_;
+  statement_hooks* hooks_;
   std::string sql_;
   diag::statement_event event_;
   int uncaught_;
@@ -6977,6 +6980,9 @@ struct binder {
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
+/// A value_traits conversion refused the stored value (out of line: read_field stays small).
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_conversion(const field_info& f, const std::string& what,
+                                                    std::string_view sql);
 
 /// Raw SQL that holds no statement (empty, or only comments): the same usage_error on every backend.
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql);
@@ -7017,7 +7023,7 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
     try {
       return T(traits::from_storage(std::move(st)));
     } catch (const conversion_error& e) {
-      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + echo_sql(e.what, echo_limit), std::string(s.sql()));
+      throw_conversion(f, e.what, s.sql());
     }
   }
   }
@@ -7039,6 +7045,11 @@ QUARRY_DECL std::string field_info::label() const {
                       "quarry: " + f.label() + " is NULL but is read into a non-optional " +
                           std::string(type) + "; make the field std::optional or filter out NULLs",
                       std::string(sql));
+}
+
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_conversion(const field_info& f, const std::string& what,
+                                                    std::string_view sql) {
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + echo_sql(what, echo_limit), std::string(sql));
 }
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {
@@ -10316,7 +10327,9 @@ class buffered_result {
 
 namespace quarry {
 
-/// A single-pass range of rows of type Row. Not thread-safe; do not outlive the connection.
+/// A single-pass range of rows of type Row. Each step claims the connection for the calling
+/// thread (quarry::usage_error while another thread is inside it), and a result whose connection
+/// was destroyed throws quarry::usage_error instead of reading freed memory.
 template <class Lease, class Row, class Reader>
 class result {
  public:
@@ -10335,7 +10348,10 @@ class result {
     iterator() = default;
     explicit iterator(result* r) : r_(r) {}
     /// Reads the current row (each call reads it again; valid until ++).
-    Row operator*() const { return r_->reader_.read(r_->lease_.stmt()); }
+    Row operator*() const {
+      r_->lease_.check_open();
+      return r_->reader_.read(r_->lease_.stmt());
+    }
     iterator& operator++() {
       r_->advance();
       return *this;
@@ -10350,6 +10366,7 @@ class result {
 
   /// Starts stepping; call once.
   iterator begin() {
+    auto scope = lease_.enter();
     if (started_) throw usage_error(errc::usage, "quarry: a query result can be iterated only once");
     started_ = true;
     advance();
@@ -10359,6 +10376,7 @@ class result {
 
   /// Every remaining row.
   std::vector<Row> all() {
+    auto scope = lease_.enter();  // once for every row
     std::vector<Row> out;
     auto it = begin();
     if constexpr (requires { lease_.stmt().remaining_rows(); }) {
@@ -10369,6 +10387,7 @@ class result {
   }
   /// The first row, or nullopt when there is none.
   std::optional<Row> first() {
+    auto scope = lease_.enter();
     auto it = begin();
     if (it == end()) return std::nullopt;
     std::optional<Row> row(*it);
@@ -10377,6 +10396,7 @@ class result {
   }
   /// Exactly one row; quarry::row_count_error when there are none or several.
   Row one() {
+    auto scope = lease_.enter();
     auto it = begin();
     if (it == end())
       throw row_count_error(errc::row_count,
@@ -10396,6 +10416,7 @@ class result {
  private:
   void advance() {
     if (done_) return;
+    auto scope = lease_.enter();
     if (lease_.stmt().step()) {
       lease_.count_row();
     } else {
@@ -10429,6 +10450,108 @@ class result {
 #include <utility>
 #include <vector>
 
+// ---- begin quarry/backend/connection_core.hpp ----
+/// \file quarry/backend/connection_core.hpp
+/// The small block a connection shares with its results (their statement leases): whether the
+/// connection is still open, and which thread is inside one of its operations. It is what turns
+/// two misuses into a quarry::usage_error instead of freed memory or a corrupted session
+/// (docs/design.md, "Thread safety" and "Results that outlive their connection"):
+///   - a result used after its connection was destroyed: the connection marks the block closed,
+///     and the result's next step throws instead of touching the finalized statement;
+///   - one connection used by two threads at once: every public operation (and every step of a
+///     result) enters a use_scope, which claims the connection for the calling thread with one
+///     compare-exchange; a second thread finds it claimed and throws. The same thread entering
+///     again (a statement run while one of its results is being stepped, a transaction callback,
+///     a statement hook) is a nested use and costs one load.
+/// The block is reference-counted (the connection and each live lease hold one reference), so it
+/// outlives whichever of them is destroyed last.
+
+#include <atomic>
+#include <cstdint>
+
+
+namespace quarry::detail {
+
+class connection_core {
+ public:
+  static connection_core* make() { return new connection_core; }
+  connection_core(const connection_core&) = delete;
+  connection_core& operator=(const connection_core&) = delete;
+
+  void retain() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void release() noexcept {
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+  }
+  /// Called by the connection before it finalizes its statements.
+  void close() noexcept { closed_.store(true, std::memory_order_relaxed); }
+  bool closed() const noexcept { return closed_.load(std::memory_order_relaxed); }
+
+  /// The thread inside an operation of the connection (its this_thread_tag()), or null.
+  std::atomic<const void*> user{nullptr};
+
+ private:
+  connection_core() = default;
+  ~connection_core() = default;
+  std::atomic<std::uint32_t> refs_{1};
+  std::atomic<bool> closed_{false};
+};
+
+/// A unique address per live thread: cheaper than std::this_thread::get_id() (no call, no
+/// <thread>). Reuse after a thread exits is harmless: a thread never exits inside a use_scope.
+inline const void* this_thread_tag() noexcept {
+  static thread_local const char tag = 0;
+  return &tag;
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_concurrent_use() {
+  throw usage_error(errc::usage,
+                    "quarry: this connection is in use by another thread at the same time; a connection "
+                    "serves one thread at a time: open one connection per thread, or take connections "
+                    "from a pool (handing a connection to another thread is fine once the first is done "
+                    "with it)");
+}
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_connection_closed() {
+  throw usage_error(errc::usage,
+                    "quarry: the connection of this result was closed (destroyed); read the rows, e.g. "
+                    "with .all(), before closing the connection, or keep it open while its results are "
+                    "used");
+}
+
+/// Claims the connection for the calling thread until the end of the scope; throws
+/// quarry::usage_error when another thread holds it. Nested scopes of the same thread are free.
+class [[nodiscard]] use_scope {
+ public:
+  use_scope() noexcept = default;
+  explicit use_scope(connection_core& c) {
+    if (!claim(c)) [[unlikely]]
+      throw_concurrent_use();
+  }
+  /// The noexcept form (for destructors): whether the connection could be claimed.
+  struct try_tag {};
+  use_scope(connection_core& c, try_tag) noexcept { ok_ = claim(c); }
+  use_scope(const use_scope&) = delete;
+  use_scope& operator=(const use_scope&) = delete;
+  ~use_scope() {
+    if (core_) core_->user.store(nullptr, std::memory_order_release);
+  }
+  bool ok() const noexcept { return ok_; }
+
+ private:
+  bool claim(connection_core& c) noexcept {
+    const void* me = this_thread_tag();
+    // Only this thread can have stored `me`, so a relaxed load tells whether it is inside already.
+    if (c.user.load(std::memory_order_relaxed) == me) return true;
+    const void* none = nullptr;
+    if (!c.user.compare_exchange_strong(none, me, std::memory_order_acquire, std::memory_order_relaxed)) return false;
+    core_ = &c;
+    return true;
+  }
+  connection_core* core_ = nullptr;  // set when this scope claimed the connection (not nested)
+  bool ok_ = true;
+};
+
+}  // namespace quarry::detail
+// ---- end quarry/backend/connection_core.hpp ----
 
 namespace quarry::detail {
 
@@ -10446,7 +10569,8 @@ class statement_lease {
         entry_(o.entry_),
         owned_entry_(std::move(o.owned_entry_)),
         trace_(std::exchange(o.trace_, nullptr)),
-        rows_(o.rows_) {}
+        rows_(o.rows_),
+        core_(std::exchange(o.core_, nullptr)) {}
   statement_lease& operator=(statement_lease&& o) noexcept {
     if (this != &o) {
       release();
@@ -10457,6 +10581,7 @@ class statement_lease {
       entry_ = o.entry_;
       trace_ = std::exchange(o.trace_, nullptr);
       rows_ = o.rows_;
+      core_ = std::exchange(o.core_, nullptr);
     }
     return *this;
   }
@@ -10469,13 +10594,41 @@ class statement_lease {
   /// Resets the statement (ending SQLite's implicit read transaction) and returns it.
   void release() noexcept {
     if (!stmt_) return;
-    stmt_->reset();
-    if (busy_) *busy_ = false;
-    owned_.reset();
-    stmt_ = nullptr;
-    busy_ = nullptr;
-    if (trace_) [[unlikely]]
-      end_trace(trace_, rows_);  // reports the statement's end to the connection's observers
+    connection_core* core = std::exchange(core_, nullptr);
+    if (core) [[likely]] {
+      if (core->closed()) [[unlikely]] {
+        orphan(false);  // the connection finalized its statements and freed its hooks
+      } else {
+        use_scope scope(*core, use_scope::try_tag{});
+        if (scope.ok()) [[likely]] {
+          reset_and_return();
+        } else {
+          orphan(true);  // another thread is inside the connection: touch nothing of it
+        }
+      }
+      core->release();
+    } else {
+      reset_and_return();
+    }
+  }
+
+  /// Ties the lease to its connection's core (see backend/connection_core.hpp).
+  void attach(connection_core* c) noexcept {
+    c->retain();
+    core_ = c;
+  }
+  /// Claims the connection for a step of this lease's statement: throws quarry::usage_error when
+  /// the connection was closed or another thread is inside it.
+  use_scope enter() const {
+    if (!core_) return use_scope();
+    if (core_->closed()) [[unlikely]]
+      throw_connection_closed();
+    return use_scope(*core_);
+  }
+  /// Throws quarry::usage_error when the connection was closed (reading a row of a dead statement).
+  void check_open() const {
+    if (core_ && core_->closed()) [[unlikely]]
+      throw_connection_closed();
   }
 
   /// Statement hooks (quarry/diag): the trace that reports this statement's end, rows seen.
@@ -10492,6 +10645,35 @@ class statement_lease {
   std::unique_ptr<sql_entry> owned_entry_;  // raw SQL: the lease keeps its own text
   statement_trace* trace_ = nullptr;  // owned; only while statement hooks are installed
   std::int64_t rows_ = 0;
+  connection_core* core_ = nullptr;  // one reference, while the lease holds a statement
+
+  void reset_and_return() noexcept {
+    stmt_->reset();
+    if (busy_) *busy_ = false;
+    owned_.reset();
+    stmt_ = nullptr;
+    busy_ = nullptr;
+    if (trace_) [[unlikely]]
+      end_trace(trace_, rows_);  // reports the statement's end to the connection's observers
+  }
+  /// Lets go of the statement without touching the connection. `in_use`: the connection is alive
+  /// but another thread is inside it, so a private statement is leaked rather than finalized
+  /// concurrently (the cached one stays marked busy and is finalized with the connection).
+  /// Otherwise the connection is gone: its cached statements are finalized already, a private
+  /// one is finalized here (SQLite closes with sqlite3_close_v2, which waits for it).
+  [[gnu::cold]] void orphan(bool in_use) noexcept {
+    if (in_use) {
+      (void)owned_.release();
+    } else {
+      owned_.reset();
+    }
+    stmt_ = nullptr;
+    busy_ = nullptr;
+    if (trace_) {
+      trace_->orphan();  // its hooks are the connection's: not called
+      delete std::exchange(trace_, nullptr);
+    }
+  }
 
  public:
   /// A lease on a private statement for raw SQL.
@@ -11205,7 +11387,9 @@ struct update_row_stmt {
 }  // namespace detail
 
 /// Shared implementation of quarry connections (see the backend's `connection` for options).
-/// A connection is used by one thread at a time; separate connections are independent.
+/// A connection is used by one thread at a time; separate connections are independent. Every
+/// public operation claims the connection for the calling thread, so a second thread calling in
+/// at the same time gets quarry::usage_error (docs/design.md, "Thread safety").
 template <class Derived, class Dialect, class Statement>
 class connection_base {
  public:
@@ -11213,12 +11397,18 @@ class connection_base {
   using statement_type = Statement;
   using lease_type = detail::statement_lease<Statement>;
 
+  connection_base() = default;
+  connection_base(const connection_base&) = delete;
+  connection_base& operator=(const connection_base&) = delete;
+  ~connection_base() { core_->release(); }
+
   /// Runs a SELECT and returns its rows as a single-pass range:
   /// `for (auto [id, email] : db.query(q))`, `db.query(q).all()`, `.one()`, `.first()`.
   /// Rows of select(exprs...) are quarry::row: a std::tuple that also reads `row[users.email]`.
   template <detail::select_statement S>
   auto query(const S& s) {
     using Row = detail::query_row_t<S>;
+    auto scope = enter();
     auto lease = run<true>(s);
     return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
   }
@@ -11229,6 +11419,7 @@ class connection_base {
     requires requires(const S& s) { s.make_reader(std::string()); }
   auto query(const S& s) {
     using Row = typename S::row_type;
+    auto scope = enter();
     auto lease = run<true>(s);
     auto reader = s.make_reader(std::string(lease.sql()));
     return result<lease_type, Row, decltype(reader)>(std::move(lease), std::move(reader));
@@ -11249,6 +11440,7 @@ class connection_base {
                         : detail::identity_position<typename S::fields_type, typename traits::descriptor>();
     std::vector<Row> rows;
     std::string sql;
+    auto scope = enter();
     run_batches(s, [&](lease_type& lease) {
       const std::size_t from = rows.size();
       while (lease.stmt().step()) rows.push_back(Reader::read(lease.stmt()));
@@ -11278,6 +11470,7 @@ class connection_base {
   template <class S>
   std::int64_t execute(const S& s) {
     static_assert(!detail::select_statement<S>, "quarry: use query() for SELECT statements");
+    auto scope = enter();
     auto lease = run<false>(s);
     while (lease.stmt().step()) {
     }
@@ -11291,6 +11484,7 @@ class connection_base {
   template <table_descriptor D>
   auto insert(const D& t, const typename D::row_type& row) {
     auto s = insert_into(t).values(row);
+    auto scope = enter();
     auto lease = run<false>(s);
     if constexpr (detail::descriptor_traits<D>::has_identity) {
       std::int64_t id = 0;
@@ -11321,6 +11515,7 @@ class connection_base {
   template <detail::multi_row_insert S>
   std::int64_t execute(const S& s) {
     static_assert(!detail::select_statement<S>, "quarry: use query() for statements with RETURNING");
+    auto scope = enter();
     return run_batches(s, [&](lease_type& lease) {
       while (lease.stmt().step()) {
       }
@@ -11375,12 +11570,14 @@ class connection_base {
   ///              "SELECT user_id, count(*) FROM posts WHERE likes > ? GROUP BY user_id", 10)) {}
   template <class Row, class... P>
   auto query_raw(std::string_view sql, const P&... params) {
+    auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_query>(sql, params...);
     return result<lease_type, Row, detail::raw_row_reader<Row>>(std::move(lease));
   }
   /// Raw SQL without result rows; returns the number of rows changed.
   template <class... P>
   std::int64_t execute_raw(std::string_view sql, const P&... params) {
+    auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_execute>(sql, params...);  // params are converted into temporaries: copy them
     while (lease.stmt().step()) {
     }
@@ -11398,6 +11595,7 @@ class connection_base {
   ///     tx.commit();
   template <isolation L = isolation::backend_default>
   ::quarry::transaction begin(const tx_options_for<L>& o = {}) {
+    auto scope = enter();
     return ::quarry::transaction(self(), o);
   }
 
@@ -11410,10 +11608,12 @@ class connection_base {
   /// retries. fn must be safe to run again.
   template <isolation L, class F>
   decltype(auto) transaction(const tx_options_for<L>& o, F&& fn) {
+    auto scope = enter();  // for the whole callback and its retries
     return detail::run_transaction(self(), o, fn);
   }
   template <class F>
   decltype(auto) transaction(F&& fn) {
+    auto scope = enter();
     return detail::run_transaction(self(), tx_options{}, fn);
   }
 
@@ -11423,6 +11623,7 @@ class connection_base {
   template <class Q>
     requires requires { typename Q::requests; typename Q::query_type; }
   auto load(const Q& q) {
+    auto scope = enter();
     return load_graph(self(), q);  // found by ADL in quarry/orm/eager.hpp
   }
 
@@ -11433,6 +11634,7 @@ class connection_base {
   /// Adds an observer of every statement this connection runs (quarry/diag/statement_event.hpp);
   /// query_counter and repeated_statement_guard add and remove themselves.
   void add_observer(diag::statement_observer& o) {
+    auto scope = enter();
     hooks().observers.push_back(&o);
     hooks_ = hooks_storage_.get();
   }
@@ -11448,6 +11650,7 @@ class connection_base {
   ///
   ///     db.on_statement([](const quarry::diag::statement_event& e) { log(e.sql, e.duration); });
   void on_statement(std::function<void(const diag::statement_event&)> fn) {
+    auto scope = enter();
     hooks().on_finish = std::move(fn);
     hooks_ = hooks_storage_->empty() ? nullptr : hooks_storage_.get();
   }
@@ -11463,8 +11666,15 @@ class connection_base {
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
 
  protected:
-  /// Finalizes cached statements; the backend calls it before closing its handle.
-  void clear_statement_cache() noexcept { cache_.clear(); }
+  /// Finalizes cached statements; the backend calls it before closing its handle. Results still
+  /// alive see the connection closed and throw quarry::usage_error on their next step.
+  void clear_statement_cache() noexcept {
+    core_->close();
+    cache_.clear();
+  }
+  /// Claims the connection for the calling thread until the end of the scope (a nested claim by
+  /// the same thread is free); quarry::usage_error when another thread is inside it.
+  detail::use_scope enter() { return detail::use_scope(*core_); }
 
  private:
   Derived& self() { return static_cast<Derived&>(*this); }
@@ -11534,6 +11744,7 @@ class connection_base {
     const detail::sql_entry& e = entry_of(s, rs);
     lease_type lease = acquire<detail::has_runtime_sql<S, Dialect>>(
         e, rs.by_text, detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
+    lease.attach(core_);
     lease.stmt().set_copy_values(Copy);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
@@ -11544,6 +11755,7 @@ class connection_base {
   lease_type run_raw(std::string_view sql, const P&... params) {
     lease_type lease = hooks_ ? acquire_traced({sql, static_cast<int>(sizeof...(P))}, true, Kind)
                               : cache_.acquire_raw(sql, preparer{this});
+    lease.attach(core_);
     lease.stmt().set_copy_values(Copy);
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
@@ -11594,6 +11806,7 @@ class connection_base {
     return lease;
   }
 
+  detail::connection_core* core_ = detail::connection_core::make();  // shared with live leases
   detail::statement_cache<Statement> cache_;
   detail::tx_state tx_state_;
   detail::statement_hooks* hooks_ = nullptr;  // non-null only while an observer or hook is installed
@@ -12006,7 +12219,7 @@ class statement {
     out = v == 1;
     return true;
   }
-  bool read(int i, double& out, const detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, double& out, const detail::field_info& f) {
     sqlite3_value* val = sqlite3_column_value(stmt_, i);
     int t = sqlite3_value_type(val);
     if (t == SQLITE_NULL) return false;
@@ -12320,10 +12533,13 @@ QUARRY_DECL connection::connection(const options& o)
 
 QUARRY_DECL connection::~connection() {
   clear_statement_cache();
-  sqlite3_close(db_);
+  // A result that outlived the connection may still own a private statement: sqlite3_close_v2
+  // closes the handle once that one is finalized too (sqlite3_close would fail and leak it).
+  sqlite3_close_v2(db_);
 }
 
 QUARRY_DECL void connection::exec(std::string_view sql) {
+  auto scope = enter();
   auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
   std::string s(sql);
   char* err = nullptr;
@@ -13676,6 +13892,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// Runs SQL without parameters whose rows, if any, are not needed (DDL, SET, BEGIN/COMMIT).
   /// Several statements separated by ';' run as one implicit transaction (the simple protocol).
   void exec(std::string_view sql) {
+    auto scope = enter();
     auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
     std::string s(sql);
     std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(session_.conn, s.c_str()), &PQclear);
@@ -13702,6 +13919,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// itself after a connection loss before COMMIT (docs/transactions.md). Not allowed inside a
   /// transaction scope; throws quarry::connection_lost when the server cannot be reached.
   void reconnect() {
+    auto scope = enter();
     if (transaction_state().depth != 0)
       throw usage_error(errc::usage,
                         "quarry: reconnect() inside a transaction scope; end (or destroy) the transaction "

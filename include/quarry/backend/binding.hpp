@@ -64,6 +64,9 @@ struct binder {
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
+/// A value_traits conversion refused the stored value (out of line: read_field stays small).
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_conversion(const field_info& f, const std::string& what,
+                                                    std::string_view sql);
 
 /// Raw SQL that holds no statement (empty, or only comments): the same usage_error on every backend.
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql);
@@ -104,7 +107,7 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
     try {
       return T(traits::from_storage(std::move(st)));
     } catch (const conversion_error& e) {
-      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + echo_sql(e.what, echo_limit), std::string(s.sql()));
+      throw_conversion(f, e.what, s.sql());
     }
   }
   }
@@ -126,6 +129,11 @@ QUARRY_DECL std::string field_info::label() const {
                       "quarry: " + f.label() + " is NULL but is read into a non-optional " +
                           std::string(type) + "; make the field std::optional or filter out NULLs",
                       std::string(sql));
+}
+
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_conversion(const field_info& f, const std::string& what,
+                                                    std::string_view sql) {
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + echo_sql(what, echo_limit), std::string(sql));
 }
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {

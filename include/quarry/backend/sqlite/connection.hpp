@@ -110,10 +110,13 @@ QUARRY_DECL connection::connection(const options& o)
 
 QUARRY_DECL connection::~connection() {
   clear_statement_cache();
-  sqlite3_close(db_);
+  // A result that outlived the connection may still own a private statement: sqlite3_close_v2
+  // closes the handle once that one is finalized too (sqlite3_close would fail and leak it).
+  sqlite3_close_v2(db_);
 }
 
 QUARRY_DECL void connection::exec(std::string_view sql) {
+  auto scope = enter();
   auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
   std::string s(sql);
   char* err = nullptr;

@@ -90,7 +90,7 @@ class statement {
     out = v == 1;
     return true;
   }
-  bool read(int i, double& out, const detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, double& out, const detail::field_info& f) {
     sqlite3_value* val = sqlite3_column_value(stmt_, i);
     int t = sqlite3_value_type(val);
     if (t == SQLITE_NULL) return false;
