@@ -46,19 +46,22 @@ EOF
 }
 
 printf 'bench: %s (--quick --reps 1), instructions per call of each workload function\n' "$bench"
-printf '| %-32s | %14s | %14s | %8s |\n' "workload" "raw" "quarry" "ratio"
-printf '|%s|%s|%s|%s|\n' "----------------------------------" "----------------" "----------------" "----------"
-while read -r label phase raw_fn quarry_fn; do
+printf '(per row: divided by the rows each call inserts or reads; join: by the orders it scans)\n'
+printf '| %-32s | %14s | %14s | %8s | %9s | %9s |\n' "workload" "raw" "quarry" "ratio" "raw/row" "quarry/row"
+printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "----------------" "----------------" "----------" "-----------" "------------"
+while read -r label phase rows raw_fn quarry_fn; do
   read -r r _ < <(count "$raw_fn" "$phase" "$@")
   read -r q _ < <(count "$quarry_fn" "$phase" "$@")
-  printf '| %-32s | %14s | %14s | %8s |\n' "${label//_/ }" "$r" "$q" "$(awk -v q="$q" -v r="$r" 'BEGIN { printf "%.3f", q / r }')"
+  printf '| %-32s | %14s | %14s | %8s | %9s | %10s |\n' "${label//_/ }" "$r" "$q" \
+    "$(awk -v q="$q" -v r="$r" 'BEGIN { printf "%.3f", q / r }')" \
+    "$(awk -v r="$r" -v n="$rows" 'BEGIN { printf "%.0f", r / n }')" "$(awk -v q="$q" -v n="$rows" 'BEGIN { printf "%.0f", q / n }')"
 done <<'EOF'
-insert,_one_transaction insert raw_insert_all quarry_insert_all
-select(t),_iterate select raw_select_stream quarry_select_iterate
-select(t).all() select raw_select_vector quarry_select_all
-select(4_columns),_tuples select raw_select_stream quarry_select_tuple
-select(t)_vs_raw+type_checks select raw_select_checked quarry_select_iterate
-join_+_GROUP_BY join raw_join quarry_join
-per-call_insert,_autocommit percall raw_insert_each quarry_insert_each
-per-call_execute_raw percall raw_insert_each quarry_execute_raw_each
+insert,_one_transaction insert 20000 raw_insert_all quarry_insert_all
+select(t),_iterate select 20000 raw_select_stream quarry_select_iterate
+select(t).all() select 20000 raw_select_vector quarry_select_all
+select(4_columns),_tuples select 20000 raw_select_stream quarry_select_tuple
+select(t)_vs_raw+type_checks select 20000 raw_select_checked quarry_select_iterate
+join_+_GROUP_BY join 20000 raw_join quarry_join
+per-call_insert,_autocommit percall 2000 raw_insert_each quarry_insert_each
+per-call_execute_raw percall 2000 raw_insert_each quarry_execute_raw_each
 EOF

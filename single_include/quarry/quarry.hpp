@@ -106,7 +106,129 @@ inline constexpr int version_patch = 0;
 #define QUARRY_DEFINE_SQLITE 1
 #define QUARRY_KEY_FUNCTION(T)
 #endif
+
+/// Marks a parameter that the returned object keeps a reference to, so that clang warns when it
+/// is given a temporary (-Wdangling). Empty for compilers without the attribute.
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define QUARRY_LIFETIMEBOUND [[clang::lifetimebound]]
+#endif
+#endif
+#ifndef QUARRY_LIFETIMEBOUND
+#define QUARRY_LIFETIMEBOUND
+#endif
 // ---- end quarry/core/config.hpp ----
+// ---- begin quarry/core/detail/echo.hpp ----
+/// \file quarry/core/detail/echo.hpp
+/// How values that came from outside (a stored text, a sort key or cursor from a request, a
+/// database's message) and SQL text appear in error messages: cut to a bounded length, which is
+/// then given, and with every control character escaped, so that a message can neither flood a log
+/// nor forge a line of it. Every message quarry builds from such a value goes through these.
+/// See docs/errors.md ("Values in messages").
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+
+namespace quarry::detail {
+
+/// Bytes of a value shown in a message (the rest is replaced by "…" and the total length).
+inline constexpr std::size_t echo_limit = 200;
+/// Bytes of SQL text shown after "; SQL: " (error::sql() keeps all of it).
+inline constexpr std::size_t echo_sql_limit = 1000;
+
+/// Appends at most `limit` bytes of `v` (never cutting a UTF-8 character) with \n, \r, \t, \\ and
+/// \xNN escapes for other control characters (C0, DEL, C1, U+2028, U+2029) and invalid UTF-8.
+/// Returns whether all of `v` was appended.
+QUARRY_DECL bool append_escaped(std::string& out, std::string_view v, std::size_t limit);
+
+/// A value quoted for a message: `'abc'`, or `'abc…' (10485760 bytes)` when it is longer than
+/// `limit` bytes; control characters escaped.
+QUARRY_DECL std::string echo(std::string_view v, std::size_t limit = echo_limit);
+
+/// SQL text (or a database's message) for a message: escaped like echo(), unquoted, cut at
+/// echo_sql_limit bytes with the total length: `SELECT …… (52013 bytes)`.
+QUARRY_DECL std::string echo_sql(std::string_view sql, std::size_t limit = echo_sql_limit);
+
+}  // namespace quarry::detail
+
+// ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
+#if QUARRY_DEFINE_CORE
+namespace quarry::detail {
+QUARRY_DECL bool append_escaped(std::string& out, std::string_view v, std::size_t limit) {
+  static constexpr char hex[] = "0123456789abcdef";
+  auto escape_byte = [&](unsigned char c) {
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  };
+  std::size_t i = 0;
+  while (i < v.size()) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    // Length of the UTF-8 sequence that starts here (0: not a valid sequence).
+    std::size_t n = c < 0x80 ? 1 : (c >= 0xc2 && c < 0xe0) ? 2 : (c >= 0xe0 && c < 0xf0) ? 3 : (c >= 0xf0 && c < 0xf5) ? 4 : 0;
+    for (std::size_t k = 1; k < n; ++k)
+      if (i + k >= v.size() || (static_cast<unsigned char>(v[i + k]) & 0xc0) != 0x80) n = 0;
+    if (n == 3) {  // overlong forms and UTF-16 surrogates are not UTF-8
+      const auto c1 = static_cast<unsigned char>(v[i + 1]);
+      if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0)) n = 0;
+    } else if (n == 4) {
+      const auto c1 = static_cast<unsigned char>(v[i + 1]);
+      if ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 >= 0x90)) n = 0;
+    }
+    const std::size_t take = n == 0 ? 1 : n;
+    if (i + take > limit) break;
+    if (n == 1) {
+      switch (c) {
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\\': out += "\\\\"; break;
+        default:
+          if (c < 0x20 || c == 0x7f) {
+            escape_byte(c);
+          } else {
+            out += static_cast<char>(c);
+          }
+      }
+    } else {
+      const auto c1 = n ? static_cast<unsigned char>(v[i + 1]) : 0;
+      const auto c2 = n == 3 ? static_cast<unsigned char>(v[i + 2]) : 0;
+      const bool control = n == 0 || (n == 2 && c == 0xc2 && c1 < 0xa0) ||        // C1: U+0080..U+009F
+                           (n == 3 && c == 0xe2 && c1 == 0x80 && (c2 == 0xa8 || c2 == 0xa9));  // U+2028, U+2029
+      for (std::size_t k = 0; k < take; ++k) {
+        if (control) {
+          escape_byte(static_cast<unsigned char>(v[i + k]));
+        } else {
+          out += v[i + k];
+        }
+      }
+    }
+    i += take;
+  }
+  return i == v.size();
+}
+
+QUARRY_DECL std::string echo(std::string_view v, std::size_t limit) {
+  std::string out = "'";
+  const bool all = append_escaped(out, v, limit);
+  if (all) {
+    out += '\'';
+  } else {
+    out += "\xe2\x80\xa6' (" + std::to_string(v.size()) + " bytes)";
+  }
+  return out;
+}
+
+QUARRY_DECL std::string echo_sql(std::string_view sql, std::size_t limit) {
+  std::string out;
+  if (!append_escaped(out, sql, limit)) out += "\xe2\x80\xa6 (" + std::to_string(sql.size()) + " bytes)";
+  return out;
+}
+}  // namespace quarry::detail
+#endif
+// ---- end quarry/core/detail/echo.hpp ----
 
 namespace quarry {
 
@@ -415,7 +537,7 @@ class decimal {
 
   [[noreturn, gnu::cold, gnu::noinline]] static void bad(std::string_view text) {
     throw type_mismatch(errc::type_mismatch,
-                        "quarry: '" + std::string(text) + "' is not a finite decimal number");
+                        "quarry: " + detail::echo(text) + " is not a finite decimal number");
   }
 
   void parse(std::string_view text) {
@@ -5892,7 +6014,7 @@ struct insert_columns_builder {
 template <class D>
 struct insert_builder {
   /// Inserts the whole object. The statement refers to `row`; run it while `row` lives.
-  constexpr auto values(const typename D::row_type& row) const {
+  constexpr auto values(const typename D::row_type& row QUARRY_LIFETIMEBOUND) const {
     return insert_stmt<D, row_source<D>, none, none>{{}, row_source<D>{&row}, {}, {}};
   }
   /// A temporary object is copied into the statement (which then does not depend on it).
@@ -5900,12 +6022,17 @@ struct insert_builder {
     using S = owned_row_source<D>;
     return insert_stmt<D, S, none, none>{{}, S{std::move(row)}, {}, {}};
   }
+  /// A const temporary (a function returning `const Row`) is copied.
+  constexpr auto values(const typename D::row_type&& row) const {
+    using S = owned_row_source<D>;
+    return insert_stmt<D, S, none, none>{{}, S{row}, {}, {}};
+  }
   /// Inserts every row of a range: a multi-row INSERT that the connection splits into
   /// statements under the parameter limit (query/insert_rows.hpp). Run it while `rows` lives.
   template <class R>
     requires(std::ranges::forward_range<const R> &&
              std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
-  constexpr auto values(const R& rows, max_rows batch = {}) const {
+  constexpr auto values(const R& rows QUARRY_LIFETIMEBOUND, max_rows batch = {}) const {
     return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n, {}}, {}, {}};
   }
   /// A temporary range is moved into the statement (shared by its copies), so the statement
@@ -6248,6 +6375,8 @@ struct multi_row_insert_traits<insert_stmt<D, rows_source<D, R>, Conflict, Retur
   using descriptor = D;
   using iterator = std::ranges::iterator_t<const R>;
   using batch_type = insert_stmt<D, rows_batch<D, iterator>, Conflict, Returning>;
+  /// The range yields rows by value (e.g. a transform view), each gone after it was bound.
+  static constexpr bool rows_are_temporaries = !std::is_lvalue_reference_v<std::iter_reference_t<iterator>>;
   static constexpr std::size_t columns = insert_columns<D>::size;
   /// DO UPDATE returns updated rows with their old ids: rows are not sorted by id then.
   static constexpr bool updates = updates_on_conflict_v<Conflict>;
@@ -6830,7 +6959,7 @@ class statement_trace {
  public:
   /// `own_sql`: keep a copy of the text (raw SQL, whose caller's string may die before the end).
   statement_trace(statement_hooks& h, diag::statement_kind k, std::string_view sql, int params, bool own_sql)
-      : hooks_(h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
+      : hooks_(&h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
     if (own_sql) {
       sql_.assign(sql);
       event_.sql = sql_;
@@ -6841,9 +6970,12 @@ class statement_trace {
   statement_trace& operator=(const statement_trace&) = delete;
   ~statement_trace() {
     event_.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_);
+    if (!hooks_) return;
     event_.failed = event_.failed || std::uncaught_exceptions() > uncaught_;
-    hooks_.finished(event_);
+    hooks_->finished(event_);
   }
+  /// The connection is gone (and its hooks with it): the end is not reported.
+  void orphan() noexcept { hooks_ = nullptr; }
   void set_rows(std::int64_t n) noexcept { event_.rows = n; }
   void set_failed() noexcept { event_.failed = true; }
 
@@ -6855,7 +6987,7 @@ class statement_trace {
   }
 
  private:
-  statement_hooks& hooks_;
+  statement_hooks* hooks_;
   std::string sql_;
   diag::statement_event event_;
   int uncaught_;
@@ -7470,6 +7602,9 @@ struct binder {
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
+/// A value_traits conversion refused the stored value (out of line: read_field stays small).
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_conversion(const field_info& f, const std::string& what,
+                                                    std::string_view sql);
 
 /// Raw SQL that holds no statement (empty, or only comments): the same usage_error on every backend.
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql);
@@ -7510,7 +7645,7 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
     try {
       return T(traits::from_storage(std::move(st)));
     } catch (const conversion_error& e) {
-      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + e.what, std::string(s.sql()));
+      throw_conversion(f, e.what, s.sql());
     }
   }
   }
@@ -7536,19 +7671,23 @@ QUARRY_DECL std::string field_info::label() const {
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_numeric_overflow(std::string_view table, std::string_view column,
                                                           const decimal& v, storage_format f, std::string_view sql) {
-  std::string text = v.to_string();
-  if (text.size() > 60) text = text.substr(0, 60) + "... (" + std::to_string(text.size()) + " characters)";
   throw usage_error(errc::usage,
-                    "quarry: " + std::string(table) + "." + std::string(column) + ": " + text + " does not fit numeric(" +
+                    "quarry: " + std::string(table) + "." + std::string(column) + ": " + echo(v.to_string()) +
+                        " does not fit numeric(" +
                         std::to_string(f.precision) + "," + std::to_string(f.scale) +
                         ") exactly (too many digits before or after the point; it would be rounded or "
                         "refused by the database); round it in C++ or widen the column; SQL: " +
-                        std::string(sql),
+                        echo_sql(sql),
                     std::string(sql));
 }
 
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_conversion(const field_info& f, const std::string& what,
+                                                    std::string_view sql) {
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + echo_sql(what, echo_limit), std::string(sql));
+}
+
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {
-  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + echo_sql(sql), sql);
 }
 }  // namespace quarry::detail
 #endif
@@ -7648,7 +7787,7 @@ class dynamic_row {
                         "quarry: row[" + detail::expression_label<E>() +
                             "]: not selected by this dynamic query; select it with .select(...) "
                             "or test row.has(...) first; SQL: " +
-                            info_->sql,
+                            detail::echo_sql(info_->sql),
                         info_->sql);
     return read<T>(i);
   }
@@ -7701,7 +7840,7 @@ class dynamic_row {
       try {
         return T(traits::from_storage(S(s)));
       } catch (const detail::conversion_error& e) {
-        throw type_mismatch(errc::type_mismatch, "quarry: " + info_->columns[i].label(i) + ": " + e.what, info_->sql);
+        throw type_mismatch(errc::type_mismatch, "quarry: " + info_->columns[i].label(i) + ": " + detail::echo_sql(e.what, detail::echo_limit), info_->sql);
       }
     }
   }
@@ -8128,7 +8267,7 @@ class dynamic_query {
     if (!found) {
       std::string allowed;
       ((allowed += (allowed.empty() ? "" : ", ") + std::string(options.name)), ...);
-      throw usage_error(errc::usage, "quarry: unknown sort key '" + std::string(name) + "'; allowed: " + allowed);
+      throw usage_error(errc::usage, "quarry: unknown sort key " + detail::echo(name) + "; allowed: " + allowed);
     }
     return *this;
   }
@@ -8182,8 +8321,8 @@ class dynamic_query {
       if (!found) {
         std::string all;
         ((all += (all.empty() ? "" : ", ") + std::string(C::name)), ...);
-        throw usage_error(errc::usage, "quarry: table '" + std::string(T::table_tag::ref_name) + "' has no column '" +
-                                           std::string(name) + "'; its columns: " + all);
+        throw usage_error(errc::usage, "quarry: table '" + std::string(T::table_tag::ref_name) + "' has no column " +
+                                           detail::echo(name) + "; its columns: " + all);
       }
     }(columns{});
     return *this;
@@ -10472,15 +10611,23 @@ class keyset_pager {
     return detail::encode_cursor(codec(), v);
   }
 
-  /// A copy that signs its cursors with `s` and accepts only cursors signed by it. `s` must
-  /// outlive the pager.
-  keyset_pager signed_by(const cursor_signer& s) const {
+  /// A copy that signs its cursors with `s` and accepts only cursors signed by it. The pager
+  /// keeps a reference: `s` must outlive it, so a temporary signer does not compile.
+  keyset_pager signed_by(const cursor_signer& s QUARRY_LIFETIMEBOUND) const {
     std::size_t n = s.signature_size();
     if (n == 0 || n > 64)
       detail::page_usage("quarry: a cursor signer's signature_size() must be 1..64 bytes, not " + std::to_string(n));
     keyset_pager p = *this;
     p.signer_ = &s;
     return p;
+  }
+  template <class S>
+    requires(!std::is_lvalue_reference_v<S> && std::is_base_of_v<cursor_signer, std::remove_cvref_t<S>>)
+  keyset_pager signed_by(S&&) const {
+    static_assert(detail::always_false<S>,
+                  "quarry: signed_by() keeps a reference to the signer, and this one is a temporary that "
+                  "dies at the end of the statement; make the signer a variable that outlives the pager");
+    return *this;
   }
   /// A copy with another limit on page sizes (default 1000): a request over it is an error, so a
   /// client cannot turn a page into an unbounded query.
@@ -10680,7 +10827,7 @@ class keyset_pager {
       try {
         (void)value_traits<T>::from_storage(S(out));
       } catch (const detail::conversion_error& e) {
-        detail::cursor_fault("wrong type", key_name<I>() + ": " + e.what);
+        detail::cursor_fault("wrong type", key_name<I>() + ": " + detail::echo_sql(e.what, detail::echo_limit));
       }
     }
   }
@@ -10798,7 +10945,7 @@ class buffered_result {
     if (rows_.size() != 1)
       throw row_count_error(errc::row_count,
                             std::string("quarry: one() expected exactly one row, the statement returned ") +
-                                (rows_.empty() ? "none" : "more") + "; SQL: " + sql_,
+                                (rows_.empty() ? "none" : "more") + "; SQL: " + detail::echo_sql(sql_),
                             sql_);
     return std::move(*it);
   }
@@ -10826,7 +10973,9 @@ class buffered_result {
 
 namespace quarry {
 
-/// A single-pass range of rows of type Row. Not thread-safe; do not outlive the connection.
+/// A single-pass range of rows of type Row. Each step claims the connection for the calling
+/// thread (quarry::usage_error while another thread is inside it), and a result whose connection
+/// was destroyed throws quarry::usage_error instead of reading freed memory.
 template <class Lease, class Row, class Reader>
 class result {
  public:
@@ -10845,7 +10994,10 @@ class result {
     iterator() = default;
     explicit iterator(result* r) : r_(r) {}
     /// Reads the current row (each call reads it again; valid until ++).
-    Row operator*() const { return r_->reader_.read(r_->lease_.stmt()); }
+    Row operator*() const {
+      r_->lease_.check_open();
+      return r_->reader_.read(r_->lease_.stmt());
+    }
     iterator& operator++() {
       r_->advance();
       return *this;
@@ -10860,6 +11012,7 @@ class result {
 
   /// Starts stepping; call once.
   iterator begin() {
+    auto scope = lease_.enter();
     if (started_) throw usage_error(errc::usage, "quarry: a query result can be iterated only once");
     started_ = true;
     advance();
@@ -10869,6 +11022,7 @@ class result {
 
   /// Every remaining row.
   std::vector<Row> all() {
+    auto scope = lease_.enter();  // once for every row
     std::vector<Row> out;
     auto it = begin();
     if constexpr (requires { lease_.stmt().remaining_rows(); }) {
@@ -10879,6 +11033,7 @@ class result {
   }
   /// The first row, or nullopt when there is none.
   std::optional<Row> first() {
+    auto scope = lease_.enter();
     auto it = begin();
     if (it == end()) return std::nullopt;
     std::optional<Row> row(*it);
@@ -10887,18 +11042,19 @@ class result {
   }
   /// Exactly one row; quarry::row_count_error when there are none or several.
   Row one() {
+    auto scope = lease_.enter();
     auto it = begin();
     if (it == end())
       throw row_count_error(errc::row_count,
                             "quarry: one() expected exactly one row, the query returned none; SQL: " +
-                                std::string(lease_.sql()),
+                                detail::echo_sql(lease_.sql()),
                             std::string(lease_.sql()));
     Row row(*it);
     ++it;
     if (!(it == end()))
       throw row_count_error(errc::row_count,
                             "quarry: one() expected exactly one row, the query returned more; SQL: " +
-                                std::string(lease_.sql()),
+                                detail::echo_sql(lease_.sql()),
                             std::string(lease_.sql()));
     return row;
   }
@@ -10906,6 +11062,7 @@ class result {
  private:
   void advance() {
     if (done_) return;
+    auto scope = lease_.enter();
     if (lease_.stmt().step()) {
       lease_.count_row();
     } else {
@@ -10939,6 +11096,108 @@ class result {
 #include <utility>
 #include <vector>
 
+// ---- begin quarry/backend/connection_core.hpp ----
+/// \file quarry/backend/connection_core.hpp
+/// The small block a connection shares with its results (their statement leases): whether the
+/// connection is still open, and which thread is inside one of its operations. It is what turns
+/// two misuses into a quarry::usage_error instead of freed memory or a corrupted session
+/// (docs/design.md, "Thread safety" and "Results that outlive their connection"):
+///   - a result used after its connection was destroyed: the connection marks the block closed,
+///     and the result's next step throws instead of touching the finalized statement;
+///   - one connection used by two threads at once: every public operation (and every step of a
+///     result) enters a use_scope, which claims the connection for the calling thread with one
+///     compare-exchange; a second thread finds it claimed and throws. The same thread entering
+///     again (a statement run while one of its results is being stepped, a transaction callback,
+///     a statement hook) is a nested use and costs one load.
+/// The block is reference-counted (the connection and each live lease hold one reference), so it
+/// outlives whichever of them is destroyed last.
+
+#include <atomic>
+#include <cstdint>
+
+
+namespace quarry::detail {
+
+class connection_core {
+ public:
+  static connection_core* make() { return new connection_core; }
+  connection_core(const connection_core&) = delete;
+  connection_core& operator=(const connection_core&) = delete;
+
+  void retain() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void release() noexcept {
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+  }
+  /// Called by the connection before it finalizes its statements.
+  void close() noexcept { closed_.store(true, std::memory_order_relaxed); }
+  bool closed() const noexcept { return closed_.load(std::memory_order_relaxed); }
+
+  /// The thread inside an operation of the connection (its this_thread_tag()), or null.
+  std::atomic<const void*> user{nullptr};
+
+ private:
+  connection_core() = default;
+  ~connection_core() = default;
+  std::atomic<std::uint32_t> refs_{1};
+  std::atomic<bool> closed_{false};
+};
+
+/// A unique address per live thread: cheaper than std::this_thread::get_id() (no call, no
+/// <thread>). Reuse after a thread exits is harmless: a thread never exits inside a use_scope.
+inline const void* this_thread_tag() noexcept {
+  static thread_local const char tag = 0;
+  return &tag;
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_concurrent_use() {
+  throw usage_error(errc::usage,
+                    "quarry: this connection is in use by another thread at the same time; a connection "
+                    "serves one thread at a time: open one connection per thread, or take connections "
+                    "from a pool (handing a connection to another thread is fine once the first is done "
+                    "with it)");
+}
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_connection_closed() {
+  throw usage_error(errc::usage,
+                    "quarry: the connection of this result was closed (destroyed); read the rows, e.g. "
+                    "with .all(), before closing the connection, or keep it open while its results are "
+                    "used");
+}
+
+/// Claims the connection for the calling thread until the end of the scope; throws
+/// quarry::usage_error when another thread holds it. Nested scopes of the same thread are free.
+class [[nodiscard]] use_scope {
+ public:
+  use_scope() noexcept = default;
+  explicit use_scope(connection_core& c) {
+    if (!claim(c)) [[unlikely]]
+      throw_concurrent_use();
+  }
+  /// The noexcept form (for destructors): whether the connection could be claimed.
+  struct try_tag {};
+  use_scope(connection_core& c, try_tag) noexcept { ok_ = claim(c); }
+  use_scope(const use_scope&) = delete;
+  use_scope& operator=(const use_scope&) = delete;
+  ~use_scope() {
+    if (core_) core_->user.store(nullptr, std::memory_order_release);
+  }
+  bool ok() const noexcept { return ok_; }
+
+ private:
+  bool claim(connection_core& c) noexcept {
+    const void* me = this_thread_tag();
+    // Only this thread can have stored `me`, so a relaxed load tells whether it is inside already.
+    if (c.user.load(std::memory_order_relaxed) == me) return true;
+    const void* none = nullptr;
+    if (!c.user.compare_exchange_strong(none, me, std::memory_order_acquire, std::memory_order_relaxed)) return false;
+    core_ = &c;
+    return true;
+  }
+  connection_core* core_ = nullptr;  // set when this scope claimed the connection (not nested)
+  bool ok_ = true;
+};
+
+}  // namespace quarry::detail
+// ---- end quarry/backend/connection_core.hpp ----
 
 namespace quarry::detail {
 
@@ -10956,7 +11215,8 @@ class statement_lease {
         entry_(o.entry_),
         owned_entry_(std::move(o.owned_entry_)),
         trace_(std::exchange(o.trace_, nullptr)),
-        rows_(o.rows_) {}
+        rows_(o.rows_),
+        core_(std::exchange(o.core_, nullptr)) {}
   statement_lease& operator=(statement_lease&& o) noexcept {
     if (this != &o) {
       release();
@@ -10967,6 +11227,7 @@ class statement_lease {
       entry_ = o.entry_;
       trace_ = std::exchange(o.trace_, nullptr);
       rows_ = o.rows_;
+      core_ = std::exchange(o.core_, nullptr);
     }
     return *this;
   }
@@ -10979,13 +11240,41 @@ class statement_lease {
   /// Resets the statement (ending SQLite's implicit read transaction) and returns it.
   void release() noexcept {
     if (!stmt_) return;
-    stmt_->reset();
-    if (busy_) *busy_ = false;
-    owned_.reset();
-    stmt_ = nullptr;
-    busy_ = nullptr;
-    if (trace_) [[unlikely]]
-      end_trace(trace_, rows_);  // reports the statement's end to the connection's observers
+    connection_core* core = std::exchange(core_, nullptr);
+    if (core) [[likely]] {
+      if (core->closed()) [[unlikely]] {
+        orphan(false);  // the connection finalized its statements and freed its hooks
+      } else {
+        use_scope scope(*core, use_scope::try_tag{});
+        if (scope.ok()) [[likely]] {
+          reset_and_return();
+        } else {
+          orphan(true);  // another thread is inside the connection: touch nothing of it
+        }
+      }
+      core->release();
+    } else {
+      reset_and_return();
+    }
+  }
+
+  /// Ties the lease to its connection's core (see backend/connection_core.hpp).
+  void attach(connection_core* c) noexcept {
+    c->retain();
+    core_ = c;
+  }
+  /// Claims the connection for a step of this lease's statement: throws quarry::usage_error when
+  /// the connection was closed or another thread is inside it.
+  use_scope enter() const {
+    if (!core_) return use_scope();
+    if (core_->closed()) [[unlikely]]
+      throw_connection_closed();
+    return use_scope(*core_);
+  }
+  /// Throws quarry::usage_error when the connection was closed (reading a row of a dead statement).
+  void check_open() const {
+    if (core_ && core_->closed()) [[unlikely]]
+      throw_connection_closed();
   }
 
   /// Statement hooks (quarry/diag): the trace that reports this statement's end, rows seen.
@@ -11002,6 +11291,35 @@ class statement_lease {
   std::unique_ptr<sql_entry> owned_entry_;  // raw SQL: the lease keeps its own text
   statement_trace* trace_ = nullptr;  // owned; only while statement hooks are installed
   std::int64_t rows_ = 0;
+  connection_core* core_ = nullptr;  // one reference, while the lease holds a statement
+
+  void reset_and_return() noexcept {
+    stmt_->reset();
+    if (busy_) *busy_ = false;
+    owned_.reset();
+    stmt_ = nullptr;
+    busy_ = nullptr;
+    if (trace_) [[unlikely]]
+      end_trace(trace_, rows_);  // reports the statement's end to the connection's observers
+  }
+  /// Lets go of the statement without touching the connection. `in_use`: the connection is alive
+  /// but another thread is inside it, so a private statement is leaked rather than finalized
+  /// concurrently (the cached one stays marked busy and is finalized with the connection).
+  /// Otherwise the connection is gone: its cached statements are finalized already, a private
+  /// one is finalized here (SQLite closes with sqlite3_close_v2, which waits for it).
+  [[gnu::cold]] void orphan(bool in_use) noexcept {
+    if (in_use) {
+      (void)owned_.release();
+    } else {
+      owned_.reset();
+    }
+    stmt_ = nullptr;
+    busy_ = nullptr;
+    if (trace_) {
+      trace_->orphan();  // its hooks are the connection's: not called
+      delete std::exchange(trace_, nullptr);
+    }
+  }
 
  public:
   /// A lease on a private statement for raw SQL.
@@ -11670,7 +11988,7 @@ struct raw_row_reader {
     if (n != static_cast<int>(arity))
       throw type_mismatch(errc::type_mismatch,
                           "quarry: the raw query returns " + std::to_string(n) + " columns but the row type has " +
-                              std::to_string(arity) + " fields; SQL: " + std::string(s.sql()),
+                              std::to_string(arity) + " fields; SQL: " + detail::echo_sql(s.sql()),
                           std::string(s.sql()));
     return read_all(s, std::make_index_sequence<arity>{});
   }
@@ -11715,7 +12033,9 @@ struct update_row_stmt {
 }  // namespace detail
 
 /// Shared implementation of quarry connections (see the backend's `connection` for options).
-/// A connection is used by one thread at a time; separate connections are independent.
+/// A connection is used by one thread at a time; separate connections are independent. Every
+/// public operation claims the connection for the calling thread, so a second thread calling in
+/// at the same time gets quarry::usage_error (docs/design.md, "Thread safety").
 template <class Derived, class Dialect, class Statement>
 class connection_base {
  public:
@@ -11723,12 +12043,18 @@ class connection_base {
   using statement_type = Statement;
   using lease_type = detail::statement_lease<Statement>;
 
+  connection_base() = default;
+  connection_base(const connection_base&) = delete;
+  connection_base& operator=(const connection_base&) = delete;
+  ~connection_base() { core_->release(); }
+
   /// Runs a SELECT and returns its rows as a single-pass range:
   /// `for (auto [id, email] : db.query(q))`, `db.query(q).all()`, `.one()`, `.first()`.
   /// Rows of select(exprs...) are quarry::row: a std::tuple that also reads `row[users.email]`.
   template <detail::select_statement S>
   auto query(const S& s) {
     using Row = detail::query_row_t<S>;
+    auto scope = enter();
     auto lease = run<true>(s);
     return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
   }
@@ -11739,6 +12065,7 @@ class connection_base {
     requires requires(const S& s) { s.make_reader(std::string()); }
   auto query(const S& s) {
     using Row = typename S::row_type;
+    auto scope = enter();
     auto lease = run<true>(s);
     auto reader = s.make_reader(std::string(lease.sql()));
     return result<lease_type, Row, decltype(reader)>(std::move(lease), std::move(reader));
@@ -11759,6 +12086,7 @@ class connection_base {
                         : detail::identity_position<typename S::fields_type, typename traits::descriptor>();
     std::vector<Row> rows;
     std::string sql;
+    auto scope = enter();
     run_batches(s, [&](lease_type& lease) {
       const std::size_t from = rows.size();
       while (lease.stmt().step()) rows.push_back(Reader::read(lease.stmt()));
@@ -11788,6 +12116,7 @@ class connection_base {
   template <class S>
   std::int64_t execute(const S& s) {
     static_assert(!detail::select_statement<S>, "quarry: use query() for SELECT statements");
+    auto scope = enter();
     auto lease = run<false>(s);
     while (lease.stmt().step()) {
     }
@@ -11801,6 +12130,7 @@ class connection_base {
   template <table_descriptor D>
   auto insert(const D& t, const typename D::row_type& row) {
     auto s = insert_into(t).values(row);
+    auto scope = enter();
     auto lease = run<false>(s);
     if constexpr (detail::descriptor_traits<D>::has_identity) {
       std::int64_t id = 0;
@@ -11831,6 +12161,7 @@ class connection_base {
   template <detail::multi_row_insert S>
   std::int64_t execute(const S& s) {
     static_assert(!detail::select_statement<S>, "quarry: use query() for statements with RETURNING");
+    auto scope = enter();
     return run_batches(s, [&](lease_type& lease) {
       while (lease.stmt().step()) {
       }
@@ -11885,12 +12216,14 @@ class connection_base {
   ///              "SELECT user_id, count(*) FROM posts WHERE likes > ? GROUP BY user_id", 10)) {}
   template <class Row, class... P>
   auto query_raw(std::string_view sql, const P&... params) {
+    auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_query>(sql, params...);
     return result<lease_type, Row, detail::raw_row_reader<Row>>(std::move(lease));
   }
   /// Raw SQL without result rows; returns the number of rows changed.
   template <class... P>
   std::int64_t execute_raw(std::string_view sql, const P&... params) {
+    auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_execute>(sql, params...);  // params are converted into temporaries: copy them
     while (lease.stmt().step()) {
     }
@@ -11908,6 +12241,7 @@ class connection_base {
   ///     tx.commit();
   template <isolation L = isolation::backend_default>
   ::quarry::transaction begin(const tx_options_for<L>& o = {}) {
+    auto scope = enter();
     return ::quarry::transaction(self(), o);
   }
 
@@ -11920,10 +12254,12 @@ class connection_base {
   /// retries. fn must be safe to run again.
   template <isolation L, class F>
   decltype(auto) transaction(const tx_options_for<L>& o, F&& fn) {
+    auto scope = enter();  // for the whole callback and its retries
     return detail::run_transaction(self(), o, fn);
   }
   template <class F>
   decltype(auto) transaction(F&& fn) {
+    auto scope = enter();
     return detail::run_transaction(self(), tx_options{}, fn);
   }
 
@@ -11933,6 +12269,7 @@ class connection_base {
   template <class Q>
     requires requires { typename Q::requests; typename Q::query_type; }
   auto load(const Q& q) {
+    auto scope = enter();
     return load_graph(self(), q);  // found by ADL in quarry/orm/eager.hpp
   }
 
@@ -11943,6 +12280,7 @@ class connection_base {
   /// Adds an observer of every statement this connection runs (quarry/diag/statement_event.hpp);
   /// query_counter and repeated_statement_guard add and remove themselves.
   void add_observer(diag::statement_observer& o) {
+    auto scope = enter();
     hooks().observers.push_back(&o);
     hooks_ = hooks_storage_.get();
   }
@@ -11958,6 +12296,7 @@ class connection_base {
   ///
   ///     db.on_statement([](const quarry::diag::statement_event& e) { log(e.sql, e.duration); });
   void on_statement(std::function<void(const diag::statement_event&)> fn) {
+    auto scope = enter();
     hooks().on_finish = std::move(fn);
     hooks_ = hooks_storage_->empty() ? nullptr : hooks_storage_.get();
   }
@@ -11973,8 +12312,15 @@ class connection_base {
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
 
  protected:
-  /// Finalizes cached statements; the backend calls it before closing its handle.
-  void clear_statement_cache() noexcept { cache_.clear(); }
+  /// Finalizes cached statements; the backend calls it before closing its handle. Results still
+  /// alive see the connection closed and throw quarry::usage_error on their next step.
+  void clear_statement_cache() noexcept {
+    core_->close();
+    cache_.clear();
+  }
+  /// Claims the connection for the calling thread until the end of the scope (a nested claim by
+  /// the same thread is free); quarry::usage_error when another thread is inside it.
+  detail::use_scope enter() { return detail::use_scope(*core_); }
 
  private:
   Derived& self() { return static_cast<Derived&>(*this); }
@@ -12023,7 +12369,8 @@ class connection_base {
     while (n > 0) {
       const std::size_t count = n < k ? n : k;
       detail::batch_statement<typename traits::batch_type> b{traits::batch(s, it, count), count == k};
-      auto lease = run<false>(b);
+      // Rows that are temporaries (a transform view) die after binding: copy their values then.
+      auto lease = run<traits::rows_are_temporaries>(b);
       on_batch(lease);
       lease.release();
       changed += self().changes();
@@ -12034,14 +12381,17 @@ class connection_base {
     return changed;
   }
 
-  template <bool ForResult, class S>
+  /// Copy: the bound values may die before the statement is stepped (a result, rows that are
+  /// temporaries), so text and blobs are copied at bind time.
+  template <bool Copy, class S>
   lease_type run(const S& s) {
     // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
     std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
     const detail::sql_entry& e = entry_of(s, rs);
     lease_type lease = acquire<detail::has_runtime_sql<S, Dialect>>(
         e, rs.by_text, detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
-    lease.stmt().set_copy_values(ForResult);
+    lease.attach(core_);
+    lease.stmt().set_copy_values(Copy);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
     return lease;
@@ -12051,6 +12401,7 @@ class connection_base {
   lease_type run_raw(std::string_view sql, const P&... params) {
     lease_type lease = hooks_ ? acquire_traced({sql, static_cast<int>(sizeof...(P))}, true, Kind)
                               : cache_.acquire_raw(sql, preparer{this});
+    lease.attach(core_);
     lease.stmt().set_copy_values(Copy);
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
@@ -12101,6 +12452,7 @@ class connection_base {
     return lease;
   }
 
+  detail::connection_core* core_ = detail::connection_core::make();  // shared with live leases
   detail::statement_cache<Statement> cache_;
   detail::tx_state tx_state_;
   detail::statement_hooks* hooks_ = nullptr;  // non-null only while an observer or hook is installed
@@ -12215,7 +12567,7 @@ namespace quarry::sqlite {
   if ((ext & 0xff) != (rc & 0xff)) ext = rc;
   errc c = category_of(ext);
   std::string msg = "sqlite: ";
-  msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  msg += detail::echo_sql(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));  // may quote the SQL
   msg += " [";
   msg += sqlite3_errstr(ext);
   msg += ", code ";
@@ -12224,7 +12576,7 @@ namespace quarry::sqlite {
   msg += advice(c);
   if (!sql.empty()) {
     msg += "; SQL: ";
-    msg += sql;
+    msg += detail::echo_sql(sql);
   }
   detail::throw_error(c, std::move(msg), std::string(sql), ext);
 }
@@ -12591,7 +12943,7 @@ class statement {
     out = v == 1;
     return true;
   }
-  bool read(int i, double& out, const detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, double& out, const detail::field_info& f) {
     sqlite3_value* val = sqlite3_column_value(stmt_, i);
     int t = sqlite3_value_type(val);
     if (t == SQLITE_NULL) return false;
@@ -12998,7 +13350,7 @@ std::string statement::describe(const S& v) {
     if (!quarry::detail::format_date(s, v)) s = "a date";
     return "date " + s;
   } else if constexpr (std::is_same_v<S, decimal>) {
-    return "decimal " + v.to_string();
+    return "decimal " + quarry::detail::echo(v.to_string());
   } else if constexpr (std::is_same_v<S, double>) {
     return "double " + forms::shortest_text(v);
   } else {
@@ -13050,14 +13402,14 @@ QUARRY_DECL void statement::append_json_as(std::string& out, int i, double v, st
 QUARRY_DECL void statement::no_form(int i, const std::string& value, const char* why, storage_format f) {
   throw usage_error(errc::usage,
                     "quarry: parameter " + std::to_string(i) + ": " + value + " " + why + " (the column is stored as " +
-                        quarry::detail::storage_name(f.form) + " on SQLite); SQL: " + std::string(sql()),
+                        quarry::detail::storage_name(f.form) + " on SQLite); SQL: " + quarry::detail::echo_sql(sql()),
                     std::string(sql()));
 }
 
 QUARRY_DECL void statement::bad_form(const detail::field_info& f, const std::string& what) {
   throw type_mismatch(errc::type_mismatch,
                       "quarry: " + f.label() + " (stored as " + quarry::detail::storage_name(f.storage.form) +
-                          "): " + what + "; SQL: " + std::string(sql()),
+                          "): " + what + "; SQL: " + quarry::detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
@@ -13068,7 +13420,7 @@ QUARRY_DECL bool statement::read(int i, timestamp& out, const detail::field_info
   if (t == SQLITE_TEXT) {
     std::string_view s(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
     auto ts = quarry::detail::parse_timestamp(s);
-    if (!ts) bad_value(f, "'" + std::string(s) + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS[.ffffff][Z])");
+    if (!ts) bad_value(f, quarry::detail::echo(s) + " is not a UTC timestamp (YYYY-MM-DD HH:MM:SS[.ffffff][Z])");
     out = *ts;
     return true;
   }
@@ -13088,14 +13440,14 @@ QUARRY_DECL bool statement::read(int i, date& out, const detail::field_info& f) 
     std::string_view s(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
     if (s.size() == 10) {
       auto d = quarry::detail::parse_date(s);
-      if (!d) bad_value(f, "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
+      if (!d) bad_value(f, quarry::detail::echo(s) + " is not a date (YYYY-MM-DD)");
       out = *d;
       return true;
     }
     auto ts = quarry::detail::parse_timestamp(s);
-    if (!ts) bad_value(f, "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
+    if (!ts) bad_value(f, quarry::detail::echo(s) + " is not a date (YYYY-MM-DD)");
     auto day = std::chrono::floor<std::chrono::days>(*ts);
-    if (*ts != day) bad_value(f, "'" + std::string(s) + "' has a time of day, which a date cannot hold");
+    if (*ts != day) bad_value(f, quarry::detail::echo(s) + " has a time of day, which a date cannot hold");
     out = date{day};
     return true;
   }
@@ -13125,11 +13477,11 @@ QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& 
     try {
       d = decimal(s);
     } catch (const error&) {
-      bad_value(f, "'" + s + "' is not a decimal number");
+      bad_value(f, detail::echo(s) + " is not a decimal number");
     }
     if (f.storage.scale > 0 || f.storage.precision > 0) {
       d = forms::at_scale(*d, f.storage.scale);
-      if (!d) bad_value(f, "'" + s + "' has more fraction digits than the column's numeric<P, S> scale");
+      if (!d) bad_value(f, quarry::detail::echo(s) + " has more fraction digits than the column's numeric<P, S> scale");
     }
   } else if (t == SQLITE_FLOAT) {
     d = forms::decimal_from_real(sqlite3_value_double(v), f.storage, why);
@@ -13164,19 +13516,19 @@ QUARRY_DECL void statement::mismatch(const detail::field_info& f, int t, std::st
   throw type_mismatch(errc::type_mismatch,
                       "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
                           std::string(expected) + "; fix the stored data or the field's type; SQL: " +
-                          std::string(sql()),
+                          detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
 QUARRY_DECL void statement::bad_value(const detail::field_info& f, const std::string& what) {
-  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
 QUARRY_DECL void statement::out_of_range(int i, const char* what) {
   throw usage_error(errc::usage,
                     "quarry: parameter " + std::to_string(i) + ": " + what +
-                        " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
+                        " outside years 0000-9999 cannot be stored; SQL: " + detail::echo_sql(sql()),
                     std::string(sql()));
 }
 
@@ -13293,7 +13645,7 @@ QUARRY_DECL connection::connection(const options& o)
     sqlite3_close(db_);
     db_ = nullptr;
     throw open_error(errc::cannot_open,
-                     "quarry: cannot open SQLite database '" + o.path + "': " + why + " (code " +
+                     "quarry: cannot open SQLite database " + detail::echo(o.path) + ": " + why + " (code " +
                          std::to_string(ext) + ")" +
                          (o.read_only ? "; it was opened read-only, so it must already exist" : ""),
                      {}, ext);
@@ -13309,10 +13661,13 @@ QUARRY_DECL connection::connection(const options& o)
 
 QUARRY_DECL connection::~connection() {
   clear_statement_cache();
-  sqlite3_close(db_);
+  // A result that outlived the connection may still own a private statement: sqlite3_close_v2
+  // closes the handle once that one is finalized too (sqlite3_close would fail and leak it).
+  sqlite3_close_v2(db_);
 }
 
 QUARRY_DECL void connection::exec(std::string_view sql) {
+  auto scope = enter();
   auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
   std::string s(sql);
   char* err = nullptr;
@@ -13341,7 +13696,7 @@ QUARRY_DECL void connection::not_one_statement(sqlite3_stmt* s, const std::strin
   sqlite3_finalize(s);
   throw usage_error(errc::usage,
                     "quarry: the SQL text holds more than one statement; a prepared statement runs one "
-                    "(run scripts with exec()); SQL: " + sql, sql);
+                    "(run scripts with exec()); SQL: " + detail::echo_sql(sql), sql);
 }
 
 QUARRY_DECL void connection::configure() {
@@ -13536,20 +13891,20 @@ inline std::string one_line(std::string_view s) {
   std::string msg = "postgres: ";
   std::string_view primary = field(PG_DIAG_MESSAGE_PRIMARY);
   if (!primary.empty()) {
-    msg += primary;
+    msg += quarry::detail::echo_sql(primary);  // "invalid input syntax ...: "<the value>""
   } else {
     const char* m = res ? PQresultErrorMessage(res) : "";
     if ((m == nullptr || *m == '\0') && conn) m = PQerrorMessage(conn);
     std::string text = detail::one_line(m ? m : "");
-    msg += text.empty() ? "unknown error" : text;
+    msg += text.empty() ? std::string("unknown error") : quarry::detail::echo_sql(text);
   }
   if (auto d = field(PG_DIAG_MESSAGE_DETAIL); !d.empty()) {
     msg += "; DETAIL: ";
-    msg += d;
+    msg += quarry::detail::echo_sql(d);  // "Key (email)=(<the value>) already exists."
   }
   if (auto h = field(PG_DIAG_MESSAGE_HINT); !h.empty()) {
     msg += "; HINT: ";
-    msg += h;
+    msg += quarry::detail::echo_sql(h);
   }
   msg += state.empty() ? std::string(" [no SQLSTATE]") : " [SQLSTATE " + state + "]";
   if (state == "25P02" && !earlier.empty()) {
@@ -13561,7 +13916,7 @@ inline std::string one_line(std::string_view s) {
   }
   if (!sql.empty()) {
     msg += "; SQL: ";
-    msg += sql;
+    msg += quarry::detail::echo_sql(sql);
   }
   quarry::detail::throw_error(c, std::move(msg), std::string(sql), 0, std::move(state));
 }
@@ -13774,12 +14129,11 @@ struct session {
       const char* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
       failure.assign(state.empty() ? std::string_view("(no SQLSTATE)") : state);
       failure += ' ';
-      failure += primary ? primary : "unknown error";
+      failure += primary ? quarry::detail::echo_sql(primary, quarry::detail::echo_limit) : "unknown error";
       if (!sql.empty()) {
         constexpr std::size_t max_sql = 200;
         failure += " (SQL: ";
-        failure += sql.substr(0, max_sql);
-        if (sql.size() > max_sql) failure += "...";
+        failure += quarry::detail::echo_sql(sql, max_sql);
         failure += ')';
       }
     }
@@ -14285,7 +14639,7 @@ class statement {
       case oid::oid: out = detail::get_u32(c.p); break;
       case oid::numeric: {  // e.g. sum(bigint): exact when it is a whole number in range
         auto v = detail::numeric_to_int64(c.p, length(c));
-        if (!v) bad_value(f, "numeric value " + numeric_string(c, f) + " is not a whole number in the range of int64");
+        if (!v) bad_value(f, "numeric value " + quarry::detail::echo(numeric_string(c, f)) + " is not a whole number in the range of int64");
         out = *v;
         break;
       }
@@ -14422,7 +14776,7 @@ class statement {
       throw usage_error(errc::usage,
                         "quarry: parameter $" + std::to_string(i) +
                             ": PostgreSQL allows 65535 parameters per statement; bind a list as one array "
-                            "parameter (in_values) instead; SQL: " + sql_,
+                            "parameter (in_values) instead; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
     if (static_cast<std::size_t>(i) > params_.size()) params_.resize(static_cast<std::size_t>(i));
     return params_[static_cast<std::size_t>(i - 1)];
@@ -14468,7 +14822,7 @@ class statement {
       throw usage_error(errc::usage,
                         "quarry: parameter $" + std::to_string(i) +
                             ": the string contains a zero byte, which PostgreSQL text cannot store; use "
-                            "quarry::bytes (bytea) for binary data; SQL: " + sql_,
+                            "quarry::bytes (bytea) for binary data; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
   }
 
@@ -14560,7 +14914,7 @@ class statement {
     if (r && PQresultStatus(r) != PGRES_FATAL_ERROR && PQresultStatus(r) != PGRES_NONFATAL_ERROR)
       throw usage_error(errc::usage,
                         std::string("quarry: unexpected result ") + PQresStatus(PQresultStatus(r)) +
-                            " (COPY is not supported through statements); SQL: " + sql_,
+                            " (COPY is not supported through statements); SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
     session_->fail(r, sql_);
   }
@@ -14587,22 +14941,22 @@ class statement {
   [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const quarry::detail::field_info& f, oid_t type, std::string_view cpp) const {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: " + f.label() + " has PostgreSQL type " + type_name(type) + " but is read as " +
-                            std::string(cpp) + "; change the field's C++ type or cast the column in SQL; SQL: " + sql_,
+                            std::string(cpp) + "; change the field's C++ type or cast the column in SQL; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const quarry::detail::field_info& f, const std::string& what) const {
-    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + sql_, sql_);
+    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + quarry::detail::echo_sql(sql_), sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void column_out_of_range(int i) const {
     throw usage_error(errc::usage,
                       "quarry: result column " + std::to_string(i + 1) + " is read but the statement returns " +
-                          std::to_string(column_types_.size()) + " columns; SQL: " + sql_,
+                          std::to_string(column_types_.size()) + " columns; SQL: " + quarry::detail::echo_sql(sql_),
                       sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) const {
     throw usage_error(errc::usage,
                       "quarry: parameter $" + std::to_string(i) + ": the " + what +
-                          " is outside PostgreSQL's range; SQL: " + sql_,
+                          " is outside PostgreSQL's range; SQL: " + quarry::detail::echo_sql(sql_),
                       sql_);
   }
 
@@ -14666,6 +15020,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// Runs SQL without parameters whose rows, if any, are not needed (DDL, SET, BEGIN/COMMIT).
   /// Several statements separated by ';' run as one implicit transaction (the simple protocol).
   void exec(std::string_view sql) {
+    auto scope = enter();
     auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
     std::string s(sql);
     std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(session_.conn, s.c_str()), &PQclear);
@@ -14676,7 +15031,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
     }
     if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT || st == PGRES_COPY_BOTH) {
       abandon_copy(st);
-      throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + s, s);
+      throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + quarry::detail::echo_sql(s), s);
     }
     session_.fail(r.get(), sql);
   }
@@ -14692,6 +15047,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// itself after a connection loss before COMMIT (docs/transactions.md). Not allowed inside a
   /// transaction scope; throws quarry::connection_lost when the server cannot be reached.
   void reconnect() {
+    auto scope = enter();
     if (transaction_state().depth != 0)
       throw usage_error(errc::usage,
                         "quarry: reconnect() inside a transaction scope; end (or destroy) the transaction "

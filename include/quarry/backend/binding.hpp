@@ -103,6 +103,9 @@ struct binder {
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
+/// A value_traits conversion refused the stored value (out of line: read_field stays small).
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_conversion(const field_info& f, const std::string& what,
+                                                    std::string_view sql);
 
 /// Raw SQL that holds no statement (empty, or only comments): the same usage_error on every backend.
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql);
@@ -143,7 +146,7 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
     try {
       return T(traits::from_storage(std::move(st)));
     } catch (const conversion_error& e) {
-      throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + e.what, std::string(s.sql()));
+      throw_conversion(f, e.what, s.sql());
     }
   }
   }
@@ -169,19 +172,23 @@ QUARRY_DECL std::string field_info::label() const {
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_numeric_overflow(std::string_view table, std::string_view column,
                                                           const decimal& v, storage_format f, std::string_view sql) {
-  std::string text = v.to_string();
-  if (text.size() > 60) text = text.substr(0, 60) + "... (" + std::to_string(text.size()) + " characters)";
   throw usage_error(errc::usage,
-                    "quarry: " + std::string(table) + "." + std::string(column) + ": " + text + " does not fit numeric(" +
+                    "quarry: " + std::string(table) + "." + std::string(column) + ": " + echo(v.to_string()) +
+                        " does not fit numeric(" +
                         std::to_string(f.precision) + "," + std::to_string(f.scale) +
                         ") exactly (too many digits before or after the point; it would be rounded or "
                         "refused by the database); round it in C++ or widen the column; SQL: " +
-                        std::string(sql),
+                        echo_sql(sql),
                     std::string(sql));
 }
 
+[[noreturn, gnu::cold]] QUARRY_DECL void throw_conversion(const field_info& f, const std::string& what,
+                                                    std::string_view sql) {
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + echo_sql(what, echo_limit), std::string(sql));
+}
+
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_no_statement(const std::string& sql) {
-  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + sql, sql);
+  throw usage_error(errc::usage, "quarry: the SQL text holds no statement (empty, or only comments); SQL: " + echo_sql(sql), sql);
 }
 }  // namespace quarry::detail
 #endif

@@ -49,7 +49,7 @@ class buffered_result {
     if (rows_.size() != 1)
       throw row_count_error(errc::row_count,
                             std::string("quarry: one() expected exactly one row, the statement returned ") +
-                                (rows_.empty() ? "none" : "more") + "; SQL: " + sql_,
+                                (rows_.empty() ? "none" : "more") + "; SQL: " + detail::echo_sql(sql_),
                             sql_);
     return std::move(*it);
   }

@@ -82,7 +82,7 @@ struct raw_row_reader {
     if (n != static_cast<int>(arity))
       throw type_mismatch(errc::type_mismatch,
                           "quarry: the raw query returns " + std::to_string(n) + " columns but the row type has " +
-                              std::to_string(arity) + " fields; SQL: " + std::string(s.sql()),
+                              std::to_string(arity) + " fields; SQL: " + detail::echo_sql(s.sql()),
                           std::string(s.sql()));
     return read_all(s, std::make_index_sequence<arity>{});
   }
@@ -127,7 +127,9 @@ struct update_row_stmt {
 }  // namespace detail
 
 /// Shared implementation of quarry connections (see the backend's `connection` for options).
-/// A connection is used by one thread at a time; separate connections are independent.
+/// A connection is used by one thread at a time; separate connections are independent. Every
+/// public operation claims the connection for the calling thread, so a second thread calling in
+/// at the same time gets quarry::usage_error (docs/design.md, "Thread safety").
 template <class Derived, class Dialect, class Statement>
 class connection_base {
  public:
@@ -135,12 +137,18 @@ class connection_base {
   using statement_type = Statement;
   using lease_type = detail::statement_lease<Statement>;
 
+  connection_base() = default;
+  connection_base(const connection_base&) = delete;
+  connection_base& operator=(const connection_base&) = delete;
+  ~connection_base() { core_->release(); }
+
   /// Runs a SELECT and returns its rows as a single-pass range:
   /// `for (auto [id, email] : db.query(q))`, `db.query(q).all()`, `.one()`, `.first()`.
   /// Rows of select(exprs...) are quarry::row: a std::tuple that also reads `row[users.email]`.
   template <detail::select_statement S>
   auto query(const S& s) {
     using Row = detail::query_row_t<S>;
+    auto scope = enter();
     auto lease = run<true>(s);
     return result<lease_type, Row, detail::row_reader<typename S::fields_type, Row>>(std::move(lease));
   }
@@ -151,6 +159,7 @@ class connection_base {
     requires requires(const S& s) { s.make_reader(std::string()); }
   auto query(const S& s) {
     using Row = typename S::row_type;
+    auto scope = enter();
     auto lease = run<true>(s);
     auto reader = s.make_reader(std::string(lease.sql()));
     return result<lease_type, Row, decltype(reader)>(std::move(lease), std::move(reader));
@@ -171,6 +180,7 @@ class connection_base {
                         : detail::identity_position<typename S::fields_type, typename traits::descriptor>();
     std::vector<Row> rows;
     std::string sql;
+    auto scope = enter();
     run_batches(s, [&](lease_type& lease) {
       const std::size_t from = rows.size();
       while (lease.stmt().step()) rows.push_back(Reader::read(lease.stmt()));
@@ -200,6 +210,7 @@ class connection_base {
   template <class S>
   std::int64_t execute(const S& s) {
     static_assert(!detail::select_statement<S>, "quarry: use query() for SELECT statements");
+    auto scope = enter();
     auto lease = run<false>(s);
     while (lease.stmt().step()) {
     }
@@ -213,6 +224,7 @@ class connection_base {
   template <table_descriptor D>
   auto insert(const D& t, const typename D::row_type& row) {
     auto s = insert_into(t).values(row);
+    auto scope = enter();
     auto lease = run<false>(s);
     if constexpr (detail::descriptor_traits<D>::has_identity) {
       std::int64_t id = 0;
@@ -243,6 +255,7 @@ class connection_base {
   template <detail::multi_row_insert S>
   std::int64_t execute(const S& s) {
     static_assert(!detail::select_statement<S>, "quarry: use query() for statements with RETURNING");
+    auto scope = enter();
     return run_batches(s, [&](lease_type& lease) {
       while (lease.stmt().step()) {
       }
@@ -297,12 +310,14 @@ class connection_base {
   ///              "SELECT user_id, count(*) FROM posts WHERE likes > ? GROUP BY user_id", 10)) {}
   template <class Row, class... P>
   auto query_raw(std::string_view sql, const P&... params) {
+    auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_query>(sql, params...);
     return result<lease_type, Row, detail::raw_row_reader<Row>>(std::move(lease));
   }
   /// Raw SQL without result rows; returns the number of rows changed.
   template <class... P>
   std::int64_t execute_raw(std::string_view sql, const P&... params) {
+    auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_execute>(sql, params...);  // params are converted into temporaries: copy them
     while (lease.stmt().step()) {
     }
@@ -320,6 +335,7 @@ class connection_base {
   ///     tx.commit();
   template <isolation L = isolation::backend_default>
   ::quarry::transaction begin(const tx_options_for<L>& o = {}) {
+    auto scope = enter();
     return ::quarry::transaction(self(), o);
   }
 
@@ -332,10 +348,12 @@ class connection_base {
   /// retries. fn must be safe to run again.
   template <isolation L, class F>
   decltype(auto) transaction(const tx_options_for<L>& o, F&& fn) {
+    auto scope = enter();  // for the whole callback and its retries
     return detail::run_transaction(self(), o, fn);
   }
   template <class F>
   decltype(auto) transaction(F&& fn) {
+    auto scope = enter();
     return detail::run_transaction(self(), tx_options{}, fn);
   }
 
@@ -345,6 +363,7 @@ class connection_base {
   template <class Q>
     requires requires { typename Q::requests; typename Q::query_type; }
   auto load(const Q& q) {
+    auto scope = enter();
     return load_graph(self(), q);  // found by ADL in quarry/orm/eager.hpp
   }
 
@@ -355,6 +374,7 @@ class connection_base {
   /// Adds an observer of every statement this connection runs (quarry/diag/statement_event.hpp);
   /// query_counter and repeated_statement_guard add and remove themselves.
   void add_observer(diag::statement_observer& o) {
+    auto scope = enter();
     hooks().observers.push_back(&o);
     hooks_ = hooks_storage_.get();
   }
@@ -370,6 +390,7 @@ class connection_base {
   ///
   ///     db.on_statement([](const quarry::diag::statement_event& e) { log(e.sql, e.duration); });
   void on_statement(std::function<void(const diag::statement_event&)> fn) {
+    auto scope = enter();
     hooks().on_finish = std::move(fn);
     hooks_ = hooks_storage_->empty() ? nullptr : hooks_storage_.get();
   }
@@ -385,8 +406,15 @@ class connection_base {
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
 
  protected:
-  /// Finalizes cached statements; the backend calls it before closing its handle.
-  void clear_statement_cache() noexcept { cache_.clear(); }
+  /// Finalizes cached statements; the backend calls it before closing its handle. Results still
+  /// alive see the connection closed and throw quarry::usage_error on their next step.
+  void clear_statement_cache() noexcept {
+    core_->close();
+    cache_.clear();
+  }
+  /// Claims the connection for the calling thread until the end of the scope (a nested claim by
+  /// the same thread is free); quarry::usage_error when another thread is inside it.
+  detail::use_scope enter() { return detail::use_scope(*core_); }
 
  private:
   Derived& self() { return static_cast<Derived&>(*this); }
@@ -435,7 +463,8 @@ class connection_base {
     while (n > 0) {
       const std::size_t count = n < k ? n : k;
       detail::batch_statement<typename traits::batch_type> b{traits::batch(s, it, count), count == k};
-      auto lease = run<false>(b);
+      // Rows that are temporaries (a transform view) die after binding: copy their values then.
+      auto lease = run<traits::rows_are_temporaries>(b);
       on_batch(lease);
       lease.release();
       changed += self().changes();
@@ -446,14 +475,17 @@ class connection_base {
     return changed;
   }
 
-  template <bool ForResult, class S>
+  /// Copy: the bound values may die before the statement is stepped (a result, rows that are
+  /// temporaries), so text and blobs are copied at bind time.
+  template <bool Copy, class S>
   lease_type run(const S& s) {
     // Typed statements carry no runtime SQL: `rs.by_text` is then a constant false.
     std::conditional_t<detail::has_runtime_sql<S, Dialect>, detail::runtime_sql, detail::no_runtime_sql> rs;
     const detail::sql_entry& e = entry_of(s, rs);
     lease_type lease = acquire<detail::has_runtime_sql<S, Dialect>>(
         e, rs.by_text, detail::select_statement<S> ? diag::statement_kind::query : diag::statement_kind::execute);
-    lease.stmt().set_copy_values(ForResult);
+    lease.attach(core_);
+    lease.stmt().set_copy_values(Copy);
     detail::binder<Statement> b{lease.stmt()};
     s.bind(b);
     return lease;
@@ -463,6 +495,7 @@ class connection_base {
   lease_type run_raw(std::string_view sql, const P&... params) {
     lease_type lease = hooks_ ? acquire_traced({sql, static_cast<int>(sizeof...(P))}, true, Kind)
                               : cache_.acquire_raw(sql, preparer{this});
+    lease.attach(core_);
     lease.stmt().set_copy_values(Copy);
     [[maybe_unused]] detail::binder<Statement> b{lease.stmt()};
     (b(detail::param_type_t<const P&>(params)), ...);
@@ -513,6 +546,7 @@ class connection_base {
     return lease;
   }
 
+  detail::connection_core* core_ = detail::connection_core::make();  // shared with live leases
   detail::statement_cache<Statement> cache_;
   detail::tx_state tx_state_;
   detail::statement_hooks* hooks_ = nullptr;  // non-null only while an observer or hook is installed

@@ -14,7 +14,9 @@
 
 namespace quarry {
 
-/// A single-pass range of rows of type Row. Not thread-safe; do not outlive the connection.
+/// A single-pass range of rows of type Row. Each step claims the connection for the calling
+/// thread (quarry::usage_error while another thread is inside it), and a result whose connection
+/// was destroyed throws quarry::usage_error instead of reading freed memory.
 template <class Lease, class Row, class Reader>
 class result {
  public:
@@ -33,7 +35,10 @@ class result {
     iterator() = default;
     explicit iterator(result* r) : r_(r) {}
     /// Reads the current row (each call reads it again; valid until ++).
-    Row operator*() const { return r_->reader_.read(r_->lease_.stmt()); }
+    Row operator*() const {
+      r_->lease_.check_open();
+      return r_->reader_.read(r_->lease_.stmt());
+    }
     iterator& operator++() {
       r_->advance();
       return *this;
@@ -48,6 +53,7 @@ class result {
 
   /// Starts stepping; call once.
   iterator begin() {
+    auto scope = lease_.enter();
     if (started_) throw usage_error(errc::usage, "quarry: a query result can be iterated only once");
     started_ = true;
     advance();
@@ -57,6 +63,7 @@ class result {
 
   /// Every remaining row.
   std::vector<Row> all() {
+    auto scope = lease_.enter();  // once for every row
     std::vector<Row> out;
     auto it = begin();
     if constexpr (requires { lease_.stmt().remaining_rows(); }) {
@@ -67,6 +74,7 @@ class result {
   }
   /// The first row, or nullopt when there is none.
   std::optional<Row> first() {
+    auto scope = lease_.enter();
     auto it = begin();
     if (it == end()) return std::nullopt;
     std::optional<Row> row(*it);
@@ -75,18 +83,19 @@ class result {
   }
   /// Exactly one row; quarry::row_count_error when there are none or several.
   Row one() {
+    auto scope = lease_.enter();
     auto it = begin();
     if (it == end())
       throw row_count_error(errc::row_count,
                             "quarry: one() expected exactly one row, the query returned none; SQL: " +
-                                std::string(lease_.sql()),
+                                detail::echo_sql(lease_.sql()),
                             std::string(lease_.sql()));
     Row row(*it);
     ++it;
     if (!(it == end()))
       throw row_count_error(errc::row_count,
                             "quarry: one() expected exactly one row, the query returned more; SQL: " +
-                                std::string(lease_.sql()),
+                                detail::echo_sql(lease_.sql()),
                             std::string(lease_.sql()));
     return row;
   }
@@ -94,6 +103,7 @@ class result {
  private:
   void advance() {
     if (done_) return;
+    auto scope = lease_.enter();
     if (lease_.stmt().step()) {
       lease_.count_row();
     } else {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "quarry/backend/connection_core.hpp"
 #include "quarry/diag/statement_event.hpp"
 #include "quarry/render/sql.hpp"
 
@@ -31,7 +32,8 @@ class statement_lease {
         entry_(o.entry_),
         owned_entry_(std::move(o.owned_entry_)),
         trace_(std::exchange(o.trace_, nullptr)),
-        rows_(o.rows_) {}
+        rows_(o.rows_),
+        core_(std::exchange(o.core_, nullptr)) {}
   statement_lease& operator=(statement_lease&& o) noexcept {
     if (this != &o) {
       release();
@@ -42,6 +44,7 @@ class statement_lease {
       entry_ = o.entry_;
       trace_ = std::exchange(o.trace_, nullptr);
       rows_ = o.rows_;
+      core_ = std::exchange(o.core_, nullptr);
     }
     return *this;
   }
@@ -54,13 +57,41 @@ class statement_lease {
   /// Resets the statement (ending SQLite's implicit read transaction) and returns it.
   void release() noexcept {
     if (!stmt_) return;
-    stmt_->reset();
-    if (busy_) *busy_ = false;
-    owned_.reset();
-    stmt_ = nullptr;
-    busy_ = nullptr;
-    if (trace_) [[unlikely]]
-      end_trace(trace_, rows_);  // reports the statement's end to the connection's observers
+    connection_core* core = std::exchange(core_, nullptr);
+    if (core) [[likely]] {
+      if (core->closed()) [[unlikely]] {
+        orphan(false);  // the connection finalized its statements and freed its hooks
+      } else {
+        use_scope scope(*core, use_scope::try_tag{});
+        if (scope.ok()) [[likely]] {
+          reset_and_return();
+        } else {
+          orphan(true);  // another thread is inside the connection: touch nothing of it
+        }
+      }
+      core->release();
+    } else {
+      reset_and_return();
+    }
+  }
+
+  /// Ties the lease to its connection's core (see backend/connection_core.hpp).
+  void attach(connection_core* c) noexcept {
+    c->retain();
+    core_ = c;
+  }
+  /// Claims the connection for a step of this lease's statement: throws quarry::usage_error when
+  /// the connection was closed or another thread is inside it.
+  use_scope enter() const {
+    if (!core_) return use_scope();
+    if (core_->closed()) [[unlikely]]
+      throw_connection_closed();
+    return use_scope(*core_);
+  }
+  /// Throws quarry::usage_error when the connection was closed (reading a row of a dead statement).
+  void check_open() const {
+    if (core_ && core_->closed()) [[unlikely]]
+      throw_connection_closed();
   }
 
   /// Statement hooks (quarry/diag): the trace that reports this statement's end, rows seen.
@@ -77,6 +108,35 @@ class statement_lease {
   std::unique_ptr<sql_entry> owned_entry_;  // raw SQL: the lease keeps its own text
   statement_trace* trace_ = nullptr;  // owned; only while statement hooks are installed
   std::int64_t rows_ = 0;
+  connection_core* core_ = nullptr;  // one reference, while the lease holds a statement
+
+  void reset_and_return() noexcept {
+    stmt_->reset();
+    if (busy_) *busy_ = false;
+    owned_.reset();
+    stmt_ = nullptr;
+    busy_ = nullptr;
+    if (trace_) [[unlikely]]
+      end_trace(trace_, rows_);  // reports the statement's end to the connection's observers
+  }
+  /// Lets go of the statement without touching the connection. `in_use`: the connection is alive
+  /// but another thread is inside it, so a private statement is leaked rather than finalized
+  /// concurrently (the cached one stays marked busy and is finalized with the connection).
+  /// Otherwise the connection is gone: its cached statements are finalized already, a private
+  /// one is finalized here (SQLite closes with sqlite3_close_v2, which waits for it).
+  [[gnu::cold]] void orphan(bool in_use) noexcept {
+    if (in_use) {
+      (void)owned_.release();
+    } else {
+      owned_.reset();
+    }
+    stmt_ = nullptr;
+    busy_ = nullptr;
+    if (trace_) {
+      trace_->orphan();  // its hooks are the connection's: not called
+      delete std::exchange(trace_, nullptr);
+    }
+  }
 
  public:
   /// A lease on a private statement for raw SQL.

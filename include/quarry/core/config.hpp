@@ -36,3 +36,14 @@
 #define QUARRY_DEFINE_SQLITE 1
 #define QUARRY_KEY_FUNCTION(T)
 #endif
+
+/// Marks a parameter that the returned object keeps a reference to, so that clang warns when it
+/// is given a temporary (-Wdangling). Empty for compilers without the attribute.
+#if defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::lifetimebound)
+#define QUARRY_LIFETIMEBOUND [[clang::lifetimebound]]
+#endif
+#endif
+#ifndef QUARRY_LIFETIMEBOUND
+#define QUARRY_LIFETIMEBOUND
+#endif

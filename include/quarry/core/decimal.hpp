@@ -80,7 +80,7 @@ class decimal {
 
   [[noreturn, gnu::cold, gnu::noinline]] static void bad(std::string_view text) {
     throw type_mismatch(errc::type_mismatch,
-                        "quarry: '" + std::string(text) + "' is not a finite decimal number");
+                        "quarry: " + detail::echo(text) + " is not a finite decimal number");
   }
 
   void parse(std::string_view text) {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "quarry/core/config.hpp"
+#include "quarry/core/detail/echo.hpp"
 
 namespace quarry {
 

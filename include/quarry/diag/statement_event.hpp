@@ -118,7 +118,7 @@ class statement_trace {
  public:
   /// `own_sql`: keep a copy of the text (raw SQL, whose caller's string may die before the end).
   statement_trace(statement_hooks& h, diag::statement_kind k, std::string_view sql, int params, bool own_sql)
-      : hooks_(h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
+      : hooks_(&h), event_{k, sql, params, {}, 0, false}, uncaught_(std::uncaught_exceptions()) {
     if (own_sql) {
       sql_.assign(sql);
       event_.sql = sql_;
@@ -129,9 +129,12 @@ class statement_trace {
   statement_trace& operator=(const statement_trace&) = delete;
   ~statement_trace() {
     event_.duration = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_);
+    if (!hooks_) return;
     event_.failed = event_.failed || std::uncaught_exceptions() > uncaught_;
-    hooks_.finished(event_);
+    hooks_->finished(event_);
   }
+  /// The connection is gone (and its hooks with it): the end is not reported.
+  void orphan() noexcept { hooks_ = nullptr; }
   void set_rows(std::int64_t n) noexcept { event_.rows = n; }
   void set_failed() noexcept { event_.failed = true; }
 
@@ -143,7 +146,7 @@ class statement_trace {
   }
 
  private:
-  statement_hooks& hooks_;
+  statement_hooks* hooks_;
   std::string sql_;
   diag::statement_event event_;
   int uncaught_;

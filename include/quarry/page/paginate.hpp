@@ -185,15 +185,23 @@ class keyset_pager {
     return detail::encode_cursor(codec(), v);
   }
 
-  /// A copy that signs its cursors with `s` and accepts only cursors signed by it. `s` must
-  /// outlive the pager.
-  keyset_pager signed_by(const cursor_signer& s) const {
+  /// A copy that signs its cursors with `s` and accepts only cursors signed by it. The pager
+  /// keeps a reference: `s` must outlive it, so a temporary signer does not compile.
+  keyset_pager signed_by(const cursor_signer& s QUARRY_LIFETIMEBOUND) const {
     std::size_t n = s.signature_size();
     if (n == 0 || n > 64)
       detail::page_usage("quarry: a cursor signer's signature_size() must be 1..64 bytes, not " + std::to_string(n));
     keyset_pager p = *this;
     p.signer_ = &s;
     return p;
+  }
+  template <class S>
+    requires(!std::is_lvalue_reference_v<S> && std::is_base_of_v<cursor_signer, std::remove_cvref_t<S>>)
+  keyset_pager signed_by(S&&) const {
+    static_assert(detail::always_false<S>,
+                  "quarry: signed_by() keeps a reference to the signer, and this one is a temporary that "
+                  "dies at the end of the statement; make the signer a variable that outlives the pager");
+    return *this;
   }
   /// A copy with another limit on page sizes (default 1000): a request over it is an error, so a
   /// client cannot turn a page into an unbounded query.
@@ -393,7 +401,7 @@ class keyset_pager {
       try {
         (void)value_traits<T>::from_storage(S(out));
       } catch (const detail::conversion_error& e) {
-        detail::cursor_fault("wrong type", key_name<I>() + ": " + e.what);
+        detail::cursor_fault("wrong type", key_name<I>() + ": " + detail::echo_sql(e.what, detail::echo_limit));
       }
     }
   }

@@ -412,7 +412,7 @@ class dynamic_query {
     if (!found) {
       std::string allowed;
       ((allowed += (allowed.empty() ? "" : ", ") + std::string(options.name)), ...);
-      throw usage_error(errc::usage, "quarry: unknown sort key '" + std::string(name) + "'; allowed: " + allowed);
+      throw usage_error(errc::usage, "quarry: unknown sort key " + detail::echo(name) + "; allowed: " + allowed);
     }
     return *this;
   }
@@ -466,8 +466,8 @@ class dynamic_query {
       if (!found) {
         std::string all;
         ((all += (all.empty() ? "" : ", ") + std::string(C::name)), ...);
-        throw usage_error(errc::usage, "quarry: table '" + std::string(T::table_tag::ref_name) + "' has no column '" +
-                                           std::string(name) + "'; its columns: " + all);
+        throw usage_error(errc::usage, "quarry: table '" + std::string(T::table_tag::ref_name) + "' has no column " +
+                                           detail::echo(name) + "; its columns: " + all);
       }
     }(columns{});
     return *this;

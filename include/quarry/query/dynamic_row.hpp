@@ -102,7 +102,7 @@ class dynamic_row {
                         "quarry: row[" + detail::expression_label<E>() +
                             "]: not selected by this dynamic query; select it with .select(...) "
                             "or test row.has(...) first; SQL: " +
-                            info_->sql,
+                            detail::echo_sql(info_->sql),
                         info_->sql);
     return read<T>(i);
   }
@@ -155,7 +155,7 @@ class dynamic_row {
       try {
         return T(traits::from_storage(S(s)));
       } catch (const detail::conversion_error& e) {
-        throw type_mismatch(errc::type_mismatch, "quarry: " + info_->columns[i].label(i) + ": " + e.what, info_->sql);
+        throw type_mismatch(errc::type_mismatch, "quarry: " + info_->columns[i].label(i) + ": " + detail::echo_sql(e.what, detail::echo_limit), info_->sql);
       }
     }
   }

@@ -335,7 +335,7 @@ struct insert_columns_builder {
 template <class D>
 struct insert_builder {
   /// Inserts the whole object. The statement refers to `row`; run it while `row` lives.
-  constexpr auto values(const typename D::row_type& row) const {
+  constexpr auto values(const typename D::row_type& row QUARRY_LIFETIMEBOUND) const {
     return insert_stmt<D, row_source<D>, none, none>{{}, row_source<D>{&row}, {}, {}};
   }
   /// A temporary object is copied into the statement (which then does not depend on it).
@@ -343,12 +343,17 @@ struct insert_builder {
     using S = owned_row_source<D>;
     return insert_stmt<D, S, none, none>{{}, S{std::move(row)}, {}, {}};
   }
+  /// A const temporary (a function returning `const Row`) is copied.
+  constexpr auto values(const typename D::row_type&& row) const {
+    using S = owned_row_source<D>;
+    return insert_stmt<D, S, none, none>{{}, S{row}, {}, {}};
+  }
   /// Inserts every row of a range: a multi-row INSERT that the connection splits into
   /// statements under the parameter limit (query/insert_rows.hpp). Run it while `rows` lives.
   template <class R>
     requires(std::ranges::forward_range<const R> &&
              std::is_convertible_v<std::ranges::range_reference_t<const R>, const typename D::row_type&>)
-  constexpr auto values(const R& rows, max_rows batch = {}) const {
+  constexpr auto values(const R& rows QUARRY_LIFETIMEBOUND, max_rows batch = {}) const {
     return insert_stmt<D, rows_source<D, R>, none, none>{{}, rows_source<D, R>{&rows, batch.n, {}}, {}, {}};
   }
   /// A temporary range is moved into the statement (shared by its copies), so the statement

@@ -101,6 +101,8 @@ struct multi_row_insert_traits<insert_stmt<D, rows_source<D, R>, Conflict, Retur
   using descriptor = D;
   using iterator = std::ranges::iterator_t<const R>;
   using batch_type = insert_stmt<D, rows_batch<D, iterator>, Conflict, Returning>;
+  /// The range yields rows by value (e.g. a transform view), each gone after it was bound.
+  static constexpr bool rows_are_temporaries = !std::is_lvalue_reference_v<std::iter_reference_t<iterator>>;
   static constexpr std::size_t columns = insert_columns<D>::size;
   /// DO UPDATE returns updated rows with their old ids: rows are not sorted by id then.
   static constexpr bool updates = updates_on_conflict_v<Conflict>;

@@ -69,6 +69,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// Runs SQL without parameters whose rows, if any, are not needed (DDL, SET, BEGIN/COMMIT).
   /// Several statements separated by ';' run as one implicit transaction (the simple protocol).
   void exec(std::string_view sql) {
+    auto scope = enter();
     auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
     std::string s(sql);
     std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(session_.conn, s.c_str()), &PQclear);
@@ -79,7 +80,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
     }
     if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT || st == PGRES_COPY_BOTH) {
       abandon_copy(st);
-      throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + s, s);
+      throw usage_error(errc::usage, "quarry: COPY is not supported by exec(); SQL: " + quarry::detail::echo_sql(s), s);
     }
     session_.fail(r.get(), sql);
   }
@@ -95,6 +96,7 @@ class connection : public connection_base<connection, postgres_dialect, statemen
   /// itself after a connection loss before COMMIT (docs/transactions.md). Not allowed inside a
   /// transaction scope; throws quarry::connection_lost when the server cannot be reached.
   void reconnect() {
+    auto scope = enter();
     if (transaction_state().depth != 0)
       throw usage_error(errc::usage,
                         "quarry: reconnect() inside a transaction scope; end (or destroy) the transaction "

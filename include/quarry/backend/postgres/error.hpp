@@ -119,20 +119,20 @@ inline std::string one_line(std::string_view s) {
   std::string msg = "postgres: ";
   std::string_view primary = field(PG_DIAG_MESSAGE_PRIMARY);
   if (!primary.empty()) {
-    msg += primary;
+    msg += quarry::detail::echo_sql(primary);  // "invalid input syntax ...: "<the value>""
   } else {
     const char* m = res ? PQresultErrorMessage(res) : "";
     if ((m == nullptr || *m == '\0') && conn) m = PQerrorMessage(conn);
     std::string text = detail::one_line(m ? m : "");
-    msg += text.empty() ? "unknown error" : text;
+    msg += text.empty() ? std::string("unknown error") : quarry::detail::echo_sql(text);
   }
   if (auto d = field(PG_DIAG_MESSAGE_DETAIL); !d.empty()) {
     msg += "; DETAIL: ";
-    msg += d;
+    msg += quarry::detail::echo_sql(d);  // "Key (email)=(<the value>) already exists."
   }
   if (auto h = field(PG_DIAG_MESSAGE_HINT); !h.empty()) {
     msg += "; HINT: ";
-    msg += h;
+    msg += quarry::detail::echo_sql(h);
   }
   msg += state.empty() ? std::string(" [no SQLSTATE]") : " [SQLSTATE " + state + "]";
   if (state == "25P02" && !earlier.empty()) {
@@ -144,7 +144,7 @@ inline std::string one_line(std::string_view s) {
   }
   if (!sql.empty()) {
     msg += "; SQL: ";
-    msg += sql;
+    msg += quarry::detail::echo_sql(sql);
   }
   quarry::detail::throw_error(c, std::move(msg), std::string(sql), 0, std::move(state));
 }

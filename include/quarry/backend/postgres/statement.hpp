@@ -173,7 +173,7 @@ class statement {
       case oid::oid: out = detail::get_u32(c.p); break;
       case oid::numeric: {  // e.g. sum(bigint): exact when it is a whole number in range
         auto v = detail::numeric_to_int64(c.p, length(c));
-        if (!v) bad_value(f, "numeric value " + numeric_string(c, f) + " is not a whole number in the range of int64");
+        if (!v) bad_value(f, "numeric value " + quarry::detail::echo(numeric_string(c, f)) + " is not a whole number in the range of int64");
         out = *v;
         break;
       }
@@ -310,7 +310,7 @@ class statement {
       throw usage_error(errc::usage,
                         "quarry: parameter $" + std::to_string(i) +
                             ": PostgreSQL allows 65535 parameters per statement; bind a list as one array "
-                            "parameter (in_values) instead; SQL: " + sql_,
+                            "parameter (in_values) instead; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
     if (static_cast<std::size_t>(i) > params_.size()) params_.resize(static_cast<std::size_t>(i));
     return params_[static_cast<std::size_t>(i - 1)];
@@ -356,7 +356,7 @@ class statement {
       throw usage_error(errc::usage,
                         "quarry: parameter $" + std::to_string(i) +
                             ": the string contains a zero byte, which PostgreSQL text cannot store; use "
-                            "quarry::bytes (bytea) for binary data; SQL: " + sql_,
+                            "quarry::bytes (bytea) for binary data; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
   }
 
@@ -448,7 +448,7 @@ class statement {
     if (r && PQresultStatus(r) != PGRES_FATAL_ERROR && PQresultStatus(r) != PGRES_NONFATAL_ERROR)
       throw usage_error(errc::usage,
                         std::string("quarry: unexpected result ") + PQresStatus(PQresultStatus(r)) +
-                            " (COPY is not supported through statements); SQL: " + sql_,
+                            " (COPY is not supported through statements); SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
     session_->fail(r, sql_);
   }
@@ -475,22 +475,22 @@ class statement {
   [[noreturn, gnu::cold, gnu::noinline]] void mismatch(const quarry::detail::field_info& f, oid_t type, std::string_view cpp) const {
     throw type_mismatch(errc::type_mismatch,
                         "quarry: " + f.label() + " has PostgreSQL type " + type_name(type) + " but is read as " +
-                            std::string(cpp) + "; change the field's C++ type or cast the column in SQL; SQL: " + sql_,
+                            std::string(cpp) + "; change the field's C++ type or cast the column in SQL; SQL: " + quarry::detail::echo_sql(sql_),
                         sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void bad_value(const quarry::detail::field_info& f, const std::string& what) const {
-    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + sql_, sql_);
+    throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + quarry::detail::echo_sql(sql_), sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void column_out_of_range(int i) const {
     throw usage_error(errc::usage,
                       "quarry: result column " + std::to_string(i + 1) + " is read but the statement returns " +
-                          std::to_string(column_types_.size()) + " columns; SQL: " + sql_,
+                          std::to_string(column_types_.size()) + " columns; SQL: " + quarry::detail::echo_sql(sql_),
                       sql_);
   }
   [[noreturn, gnu::cold, gnu::noinline]] void out_of_range(int i, const char* what) const {
     throw usage_error(errc::usage,
                       "quarry: parameter $" + std::to_string(i) + ": the " + what +
-                          " is outside PostgreSQL's range; SQL: " + sql_,
+                          " is outside PostgreSQL's range; SQL: " + quarry::detail::echo_sql(sql_),
                       sql_);
   }
 

@@ -94,7 +94,7 @@ QUARRY_DECL connection::connection(const options& o)
     sqlite3_close(db_);
     db_ = nullptr;
     throw open_error(errc::cannot_open,
-                     "quarry: cannot open SQLite database '" + o.path + "': " + why + " (code " +
+                     "quarry: cannot open SQLite database " + detail::echo(o.path) + ": " + why + " (code " +
                          std::to_string(ext) + ")" +
                          (o.read_only ? "; it was opened read-only, so it must already exist" : ""),
                      {}, ext);
@@ -110,10 +110,13 @@ QUARRY_DECL connection::connection(const options& o)
 
 QUARRY_DECL connection::~connection() {
   clear_statement_cache();
-  sqlite3_close(db_);
+  // A result that outlived the connection may still own a private statement: sqlite3_close_v2
+  // closes the handle once that one is finalized too (sqlite3_close would fail and leak it).
+  sqlite3_close_v2(db_);
 }
 
 QUARRY_DECL void connection::exec(std::string_view sql) {
+  auto scope = enter();
   auto trace = trace_exec(sql);  // statement hooks (quarry/diag): null unless installed
   std::string s(sql);
   char* err = nullptr;
@@ -142,7 +145,7 @@ QUARRY_DECL void connection::not_one_statement(sqlite3_stmt* s, const std::strin
   sqlite3_finalize(s);
   throw usage_error(errc::usage,
                     "quarry: the SQL text holds more than one statement; a prepared statement runs one "
-                    "(run scripts with exec()); SQL: " + sql, sql);
+                    "(run scripts with exec()); SQL: " + detail::echo_sql(sql), sql);
 }
 
 QUARRY_DECL void connection::configure() {

@@ -68,7 +68,7 @@ namespace quarry::sqlite {
   if ((ext & 0xff) != (rc & 0xff)) ext = rc;
   errc c = category_of(ext);
   std::string msg = "sqlite: ";
-  msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  msg += detail::echo_sql(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));  // may quote the SQL
   msg += " [";
   msg += sqlite3_errstr(ext);
   msg += ", code ";
@@ -77,7 +77,7 @@ namespace quarry::sqlite {
   msg += advice(c);
   if (!sql.empty()) {
     msg += "; SQL: ";
-    msg += sql;
+    msg += detail::echo_sql(sql);
   }
   detail::throw_error(c, std::move(msg), std::string(sql), ext);
 }

@@ -118,7 +118,7 @@ class statement {
     out = v == 1;
     return true;
   }
-  bool read(int i, double& out, const detail::field_info& f) {
+  QUARRY_ALWAYS_INLINE bool read(int i, double& out, const detail::field_info& f) {
     sqlite3_value* val = sqlite3_column_value(stmt_, i);
     int t = sqlite3_value_type(val);
     if (t == SQLITE_NULL) return false;
@@ -261,7 +261,7 @@ std::string statement::describe(const S& v) {
     if (!quarry::detail::format_date(s, v)) s = "a date";
     return "date " + s;
   } else if constexpr (std::is_same_v<S, decimal>) {
-    return "decimal " + v.to_string();
+    return "decimal " + quarry::detail::echo(v.to_string());
   } else if constexpr (std::is_same_v<S, double>) {
     return "double " + forms::shortest_text(v);
   } else {
@@ -313,14 +313,14 @@ QUARRY_DECL void statement::append_json_as(std::string& out, int i, double v, st
 QUARRY_DECL void statement::no_form(int i, const std::string& value, const char* why, storage_format f) {
   throw usage_error(errc::usage,
                     "quarry: parameter " + std::to_string(i) + ": " + value + " " + why + " (the column is stored as " +
-                        quarry::detail::storage_name(f.form) + " on SQLite); SQL: " + std::string(sql()),
+                        quarry::detail::storage_name(f.form) + " on SQLite); SQL: " + quarry::detail::echo_sql(sql()),
                     std::string(sql()));
 }
 
 QUARRY_DECL void statement::bad_form(const detail::field_info& f, const std::string& what) {
   throw type_mismatch(errc::type_mismatch,
                       "quarry: " + f.label() + " (stored as " + quarry::detail::storage_name(f.storage.form) +
-                          "): " + what + "; SQL: " + std::string(sql()),
+                          "): " + what + "; SQL: " + quarry::detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
@@ -331,7 +331,7 @@ QUARRY_DECL bool statement::read(int i, timestamp& out, const detail::field_info
   if (t == SQLITE_TEXT) {
     std::string_view s(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
     auto ts = quarry::detail::parse_timestamp(s);
-    if (!ts) bad_value(f, "'" + std::string(s) + "' is not a UTC timestamp (YYYY-MM-DD HH:MM:SS[.ffffff][Z])");
+    if (!ts) bad_value(f, quarry::detail::echo(s) + " is not a UTC timestamp (YYYY-MM-DD HH:MM:SS[.ffffff][Z])");
     out = *ts;
     return true;
   }
@@ -351,14 +351,14 @@ QUARRY_DECL bool statement::read(int i, date& out, const detail::field_info& f) 
     std::string_view s(reinterpret_cast<const char*>(sqlite3_value_text(v)), static_cast<std::size_t>(sqlite3_value_bytes(v)));
     if (s.size() == 10) {
       auto d = quarry::detail::parse_date(s);
-      if (!d) bad_value(f, "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
+      if (!d) bad_value(f, quarry::detail::echo(s) + " is not a date (YYYY-MM-DD)");
       out = *d;
       return true;
     }
     auto ts = quarry::detail::parse_timestamp(s);
-    if (!ts) bad_value(f, "'" + std::string(s) + "' is not a date (YYYY-MM-DD)");
+    if (!ts) bad_value(f, quarry::detail::echo(s) + " is not a date (YYYY-MM-DD)");
     auto day = std::chrono::floor<std::chrono::days>(*ts);
-    if (*ts != day) bad_value(f, "'" + std::string(s) + "' has a time of day, which a date cannot hold");
+    if (*ts != day) bad_value(f, quarry::detail::echo(s) + " has a time of day, which a date cannot hold");
     out = date{day};
     return true;
   }
@@ -388,11 +388,11 @@ QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& 
     try {
       d = decimal(s);
     } catch (const error&) {
-      bad_value(f, "'" + s + "' is not a decimal number");
+      bad_value(f, detail::echo(s) + " is not a decimal number");
     }
     if (f.storage.scale > 0 || f.storage.precision > 0) {
       d = forms::at_scale(*d, f.storage.scale);
-      if (!d) bad_value(f, "'" + s + "' has more fraction digits than the column's numeric<P, S> scale");
+      if (!d) bad_value(f, quarry::detail::echo(s) + " has more fraction digits than the column's numeric<P, S> scale");
     }
   } else if (t == SQLITE_FLOAT) {
     d = forms::decimal_from_real(sqlite3_value_double(v), f.storage, why);
@@ -427,19 +427,19 @@ QUARRY_DECL void statement::mismatch(const detail::field_info& f, int t, std::st
   throw type_mismatch(errc::type_mismatch,
                       "quarry: " + f.label() + " holds an SQLite " + storage_class(t) + " value but is read as " +
                           std::string(expected) + "; fix the stored data or the field's type; SQL: " +
-                          std::string(sql()),
+                          detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
 QUARRY_DECL void statement::bad_value(const detail::field_info& f, const std::string& what) {
-  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + std::string(sql()),
+  throw type_mismatch(errc::type_mismatch, "quarry: " + f.label() + ": " + what + "; SQL: " + detail::echo_sql(sql()),
                       std::string(sql()), SQLITE_MISMATCH);
 }
 
 QUARRY_DECL void statement::out_of_range(int i, const char* what) {
   throw usage_error(errc::usage,
                     "quarry: parameter " + std::to_string(i) + ": " + what +
-                        " outside years 0000-9999 cannot be stored; SQL: " + std::string(sql()),
+                        " outside years 0000-9999 cannot be stored; SQL: " + detail::echo_sql(sql()),
                     std::string(sql()));
 }
 

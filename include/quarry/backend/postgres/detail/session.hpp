@@ -53,12 +53,11 @@ struct session {
       const char* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
       failure.assign(state.empty() ? std::string_view("(no SQLSTATE)") : state);
       failure += ' ';
-      failure += primary ? primary : "unknown error";
+      failure += primary ? quarry::detail::echo_sql(primary, quarry::detail::echo_limit) : "unknown error";
       if (!sql.empty()) {
         constexpr std::size_t max_sql = 200;
         failure += " (SQL: ";
-        failure += sql.substr(0, max_sql);
-        if (sql.size() > max_sql) failure += "...";
+        failure += quarry::detail::echo_sql(sql, max_sql);
         failure += ')';
       }
     }
