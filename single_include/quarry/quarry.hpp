@@ -4880,10 +4880,9 @@ struct returning_clause {
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(" RETURNING ");
-    bool saved = c.qualify;
-    c.qualify = false;
+    // Qualified by the target table's name, which both databases accept, so a correlated
+    // subquery in the list reads the written row.
     fields.render(c);
-    c.qualify = saved;
   }
   template <class B>
   void bind(B& b) const {
@@ -4998,10 +4997,9 @@ struct update_stmt<D, type_list<A...>, Where, Returning> : returning_traits<Retu
     c.text("UPDATE ");
     c.ident(D::table_tag::table_name);
     c.text(" SET ");
-    bool saved = c.qualify;
-    c.qualify = false;
+    // Only the SET targets are bare names (assignment renders them so); values stay qualified,
+    // so a correlated subquery reads the updated row, not a column of its own table.
     render_comma_list(c, sets);
-    c.qualify = saved;
     if constexpr (!std::is_same_v<Where, all_rows_t>) where_.render(c);
     returning_.render(c);
   }
@@ -5209,10 +5207,9 @@ struct conflict_clause {
       c.text(" DO NOTHING");
     } else {
       c.text(" DO UPDATE SET ");
-      bool saved = c.qualify;
-      c.qualify = false;
+      // As in UPDATE: bare targets, qualified values ("t"."n" + excluded."n"). Unqualified values
+      // would bind to a subquery's table, and PostgreSQL may call them ambiguous.
       render_comma_list(c, action.sets);
-      c.qualify = saved;
       action.where_.render(c);
     }
   }
@@ -5466,7 +5463,6 @@ struct render_context {
   using dialect = Dialect;
   std::string sql;
   int params = 0;
-  bool qualify = true;  // write "table"."column" (false for INSERT column lists and SET targets)
 
   // SQL is rendered once per statement type and dialect, so nothing here is worth inlining into
   // the render functions of every node: out of line, they keep each statement's code small and
@@ -5486,12 +5482,11 @@ struct render_context {
   void column(std::string_view name) {
     qualified(Tag::ref_name, name);
   }
-  /// "table"."column", or only "column" when `qualify` is false.
+  /// "table"."column". Columns are always qualified; the few bare names SQL requires (INSERT
+  /// column lists, SET targets, ON CONFLICT targets) are rendered with ident().
   [[gnu::noinline]] void qualified(std::string_view table, std::string_view name) {
-    if (qualify) {
-      ident(table);
-      sql += '.';
-    }
+    ident(table);
+    sql += '.';
     ident(name);
   }
 };
@@ -8257,11 +8252,7 @@ struct aliasing_context : Ctx {
   template <class T>
   void column(std::string_view name) {
     if constexpr (std::is_same_v<T, Tag>) {
-      if (this->qualify) {
-        this->ident(alias);
-        this->text(".");
-      }
-      this->ident(name);
+      this->qualified(alias, name);
     } else {
       Ctx::template column<T>(name);
     }

@@ -94,7 +94,7 @@ TEST_CASE("insert, update, delete") {
         R"(INSERT INTO "users" ("email", "city", "age") VALUES ($1, $2, $3) RETURNING "id")");
   CHECK(lite(quarry::insert_into(users).set(users.email = "x")) == R"(INSERT INTO "users" ("email") VALUES (?))");
   CHECK(lite(quarry::update(users).set(users.city = "Lyon", users.age = users.age + 1).where(users.id == 7)) ==
-        R"(UPDATE "users" SET "city" = ?, "age" = "age" + ? WHERE "users"."id" = ?)");
+        R"(UPDATE "users" SET "city" = ?, "age" = "users"."age" + ? WHERE "users"."id" = ?)");
   CHECK(pg(quarry::update(users).set(users.city = std::nullopt).all_rows()) == R"(UPDATE "users" SET "city" = $1)");
   CHECK(lite(quarry::delete_from(users).where(users.id == 7)) == R"(DELETE FROM "users" WHERE "users"."id" = ?)");
   CHECK(pg(quarry::delete_from(users).all_rows()) == R"(DELETE FROM "users")");

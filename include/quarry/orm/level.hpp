@@ -108,11 +108,7 @@ struct aliasing_context : Ctx {
   template <class T>
   void column(std::string_view name) {
     if constexpr (std::is_same_v<T, Tag>) {
-      if (this->qualify) {
-        this->ident(alias);
-        this->text(".");
-      }
-      this->ident(name);
+      this->qualified(alias, name);
     } else {
       Ctx::template column<T>(name);
     }
