@@ -635,7 +635,8 @@ struct value_traits<date> : detail::identity_traits<date, sql_kind::date, detail
 template <>
 struct value_traits<decimal> : detail::identity_traits<decimal, sql_kind::decimal, detail::name_decimal> {};
 
-/// float is stored as double; reading a double that float cannot represent in range is an error.
+/// float is stored as double; reading a finite double beyond float's range is an error (the
+/// infinities are floats too).
 template <>
 struct value_traits<float> {
   using storage = double;
@@ -643,7 +644,8 @@ struct value_traits<float> {
   static constexpr std::string_view name = "float";
   static double to_storage(float v) noexcept { return v; }
   static float from_storage(double v) {
-    if (v > std::numeric_limits<float>::max() || v < std::numeric_limits<float>::lowest())
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    if (v != inf && v != -inf && (v > std::numeric_limits<float>::max() || v < std::numeric_limits<float>::lowest()))
       throw detail::conversion_error{"value " + std::to_string(v) + " is out of range for float"};
     return static_cast<float>(v);
   }
@@ -2264,6 +2266,16 @@ constexpr auto desc(E&& e) {
 
 namespace quarry::detail {
 
+/// Binds `v` as the value of column C (a row's field, a set() value), so that a binder that can
+/// (detail::binder) names the column when the backend cannot store the value.
+template <class C, class B, class T>
+void bind_for_column(B& b, const T& v) {
+  if constexpr (requires { b.template column_value<C>(v); })
+    b.template column_value<C>(v);
+  else
+    b(v);
+}
+
 template <class C, class V>
 struct assignment {
   using column_type = C;
@@ -2278,7 +2290,10 @@ struct assignment {
   }
   template <class B>
   void bind(B& b) const {
-    v.bind(b);
+    if constexpr (is_value_node<V>::value)
+      bind_for_column<C>(b, v.v);
+    else
+      v.bind(b);
   }
 };
 
@@ -5104,7 +5119,7 @@ struct row_source {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
+    [&]<class... C>(type_list<C...>) { (bind_for_column<C>(b, boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
   }
 };
 
@@ -5123,7 +5138,7 @@ struct owned_row_source {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(value)), ...); }(columns{});
+    [&]<class... C>(type_list<C...>) { (bind_for_column<C>(b, boost::pfr::get<C::field_index>(value)), ...); }(columns{});
   }
 };
 template <class S>
@@ -5691,7 +5706,7 @@ struct rows_batch {
     It it = first;
     for (std::size_t i = 0; i < count; ++i, ++it) {
       const typename D::row_type& row = *it;
-      [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(row)), ...); }(columns{});
+      [&]<class... C>(type_list<C...>) { (bind_for_column<C>(b, boost::pfr::get<C::field_index>(row)), ...); }(columns{});
     }
   }
 };
@@ -6813,6 +6828,9 @@ struct field_info {
   [[gnu::cold]] std::string label() const;
 };
 
+/// "table.column", for messages.
+[[gnu::cold]] QUARRY_DECL std::string column_label(std::string_view table, std::string_view column);
+
 /// Hands each bound value of a statement to the backend, numbering parameters from 1.
 template <class Stmt>
 struct binder {
@@ -6839,7 +6857,28 @@ struct binder {
       stmt.bind(index, value_traits<T>::to_storage(v));
     }
   }
+
+  /// The value of column C (an inserted row's field, a set() value). A backend that cannot store
+  /// NaN (SQLite turns it into NULL) refuses it in bind(); here the refusal can name the column.
+  template <class C, class T>
+  void column_value(const T& v) {
+    using U = strip_optional_t<T>;
+    if constexpr (requires { stmt.reject_nan(index, std::string_view{}); } &&
+                  std::is_same_v<typename value_traits<U>::storage, double>) {
+      const U* p = nullptr;
+      if constexpr (is_optional_v<T>)
+        p = v ? &*v : nullptr;
+      else
+        p = &v;
+      if (p) {
+        double d = value_traits<U>::to_storage(*p);
+        if (d != d) stmt.reject_nan(index + 1, column_label(C::table_tag::table_name, C::name));
+      }
+    }
+    (*this)(v);
+  }
 };
+
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
@@ -6894,6 +6933,10 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
 // ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
 #if QUARRY_DEFINE_CORE
 namespace quarry::detail {
+QUARRY_DECL std::string column_label(std::string_view table, std::string_view column) {
+  return std::string(table) + "." + std::string(column);
+}
+
 QUARRY_DECL std::string field_info::label() const {
   if (column.empty()) return "result column " + std::to_string(index + 1);
   return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
@@ -11051,8 +11094,10 @@ struct update_row_stmt {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(value_columns{});
-    b(boost::pfr::get<key::field_index>(*row));
+    [&]<class... C>(type_list<C...>) {
+      (bind_for_column<C>(b, boost::pfr::get<C::field_index>(*row)), ...);
+    }(value_columns{});
+    bind_for_column<key>(b, boost::pfr::get<key::field_index>(*row));
   }
 };
 
@@ -11805,7 +11850,10 @@ class statement {
   void bind_null(int i) { check(sqlite3_bind_null(stmt_, i)); }
   void bind(int i, bool v) { check(sqlite3_bind_int(stmt_, i, v ? 1 : 0)); }
   void bind(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
-  void bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
+  void bind(int i, double v) {
+    if (v != v) reject_nan(i, {});  // sqlite3_bind_double would store NULL
+    check(sqlite3_bind_double(stmt_, i, v));
+  }
   void bind(int i, const std::string& v) { bind_text(i, v); }
   /// A temporary (a user value_traits returning by value) is always copied: it dies before step().
   void bind(int i, std::string&& v);
@@ -11835,6 +11883,10 @@ class statement {
     throw_error(db_, rc, sql());
   }
   void reset() noexcept { sqlite3_reset(stmt_); }
+
+  /// Refuses a NaN bound as parameter i (SQLite would store NULL); `what` names the column when
+  /// the caller knows it (detail::binder::column_value).
+  [[noreturn, gnu::cold]] void reject_nan(int i, std::string_view what);
 
   // ---- reading (false on NULL) ----
   // Each read fetches the column's sqlite3_value once and asks it for its type and content:
@@ -12042,8 +12094,22 @@ QUARRY_DECL void statement::out_of_range(int i, const char* what) {
                     std::string(sql()));
 }
 
+QUARRY_DECL void statement::reject_nan(int i, std::string_view what) {
+  throw usage_error(errc::usage,
+                    "quarry: parameter " + std::to_string(i) + (what.empty() ? "" : " (" + std::string(what) + ")") +
+                        " is NaN, which SQLite cannot store (it would become NULL); store NULL "
+                        "explicitly with a std::optional<double> set to std::nullopt, or use "
+                        "PostgreSQL, which keeps NaN; SQL: " + std::string(sql()),
+                    std::string(sql()));
+}
+
 QUARRY_DECL void statement::append_json(std::string& out, int i, double v) {
-  if (v != v || v - v != 0) out_of_range(i, "NaN or infinity in a list");
+  if (v != v) reject_nan(i, "an element of the list");
+  // JSON has no infinities; json_each reads a number beyond double's range as one.
+  if (v - v != 0) {
+    out += v > 0 ? "9e999" : "-9e999";
+    return;
+  }
   char buf[40];
   sqlite3_snprintf(sizeof buf, buf, "%!.17g", v);
   out += buf;

@@ -34,6 +34,9 @@ struct field_info {
   [[gnu::cold]] std::string label() const;
 };
 
+/// "table.column", for messages.
+[[gnu::cold]] QUARRY_DECL std::string column_label(std::string_view table, std::string_view column);
+
 /// Hands each bound value of a statement to the backend, numbering parameters from 1.
 template <class Stmt>
 struct binder {
@@ -60,7 +63,28 @@ struct binder {
       stmt.bind(index, value_traits<T>::to_storage(v));
     }
   }
+
+  /// The value of column C (an inserted row's field, a set() value). A backend that cannot store
+  /// NaN (SQLite turns it into NULL) refuses it in bind(); here the refusal can name the column.
+  template <class C, class T>
+  void column_value(const T& v) {
+    using U = strip_optional_t<T>;
+    if constexpr (requires { stmt.reject_nan(index, std::string_view{}); } &&
+                  std::is_same_v<typename value_traits<U>::storage, double>) {
+      const U* p = nullptr;
+      if constexpr (is_optional_v<T>)
+        p = v ? &*v : nullptr;
+      else
+        p = &v;
+      if (p) {
+        double d = value_traits<U>::to_storage(*p);
+        if (d != d) stmt.reject_nan(index + 1, column_label(C::table_tag::table_name, C::name));
+      }
+    }
+    (*this)(v);
+  }
 };
+
 
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
@@ -115,6 +139,10 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
 // ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
 #if QUARRY_DEFINE_CORE
 namespace quarry::detail {
+QUARRY_DECL std::string column_label(std::string_view table, std::string_view column) {
+  return std::string(table) + "." + std::string(column);
+}
+
 QUARRY_DECL std::string field_info::label() const {
   if (column.empty()) return "result column " + std::to_string(index + 1);
   return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);

@@ -119,8 +119,10 @@ struct update_row_stmt {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(value_columns{});
-    b(boost::pfr::get<key::field_index>(*row));
+    [&]<class... C>(type_list<C...>) {
+      (bind_for_column<C>(b, boost::pfr::get<C::field_index>(*row)), ...);
+    }(value_columns{});
+    bind_for_column<key>(b, boost::pfr::get<key::field_index>(*row));
   }
 };
 

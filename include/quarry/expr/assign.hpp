@@ -13,6 +13,16 @@
 
 namespace quarry::detail {
 
+/// Binds `v` as the value of column C (a row's field, a set() value), so that a binder that can
+/// (detail::binder) names the column when the backend cannot store the value.
+template <class C, class B, class T>
+void bind_for_column(B& b, const T& v) {
+  if constexpr (requires { b.template column_value<C>(v); })
+    b.template column_value<C>(v);
+  else
+    b(v);
+}
+
 template <class C, class V>
 struct assignment {
   using column_type = C;
@@ -27,7 +37,10 @@ struct assignment {
   }
   template <class B>
   void bind(B& b) const {
-    v.bind(b);
+    if constexpr (is_value_node<V>::value)
+      bind_for_column<C>(b, v.v);
+    else
+      v.bind(b);
   }
 };
 

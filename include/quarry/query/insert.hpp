@@ -80,7 +80,7 @@ struct row_source {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
+    [&]<class... C>(type_list<C...>) { (bind_for_column<C>(b, boost::pfr::get<C::field_index>(*row)), ...); }(columns{});
   }
 };
 
@@ -99,7 +99,7 @@ struct owned_row_source {
   }
   template <class B>
   void bind(B& b) const {
-    [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(value)), ...); }(columns{});
+    [&]<class... C>(type_list<C...>) { (bind_for_column<C>(b, boost::pfr::get<C::field_index>(value)), ...); }(columns{});
   }
 };
 template <class S>

@@ -81,7 +81,7 @@ struct rows_batch {
     It it = first;
     for (std::size_t i = 0; i < count; ++i, ++it) {
       const typename D::row_type& row = *it;
-      [&]<class... C>(type_list<C...>) { (b(boost::pfr::get<C::field_index>(row)), ...); }(columns{});
+      [&]<class... C>(type_list<C...>) { (bind_for_column<C>(b, boost::pfr::get<C::field_index>(row)), ...); }(columns{});
     }
   }
 };
