@@ -1972,6 +1972,7 @@ constexpr auto operator-(E&& e) {
 /// LIKE, BETWEEN, IN (fixed list and runtime list), IS [NOT] NULL.
 
 #include <iterator>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -2119,6 +2120,28 @@ struct list_param {
   const std::vector<T>* items;
 };
 
+/// ` IN <runtime list>` (` NOT IN` when Negate) for a list of T bound as one parameter:
+/// PostgreSQL `= ANY($n)` / `<> ALL($n)`; SQLite reads a JSON array with json_each. json_each
+/// cuts a string at "\u0000", so the SQLite statement sends a string's zero bytes as \x01 '0'
+/// (and \x01 itself as \x01 '1'; sqlite::statement::append_json_text), which is undone here.
+template <class T, bool Negate, class Ctx>
+void render_list_membership(Ctx& c) {
+  if constexpr (Ctx::dialect::array_parameters) {
+    c.text(Negate ? " <> ALL(" : " = ANY(");
+    c.param();
+    c.text(")");
+  } else {
+    c.text(Negate ? " NOT IN (SELECT " : " IN (SELECT ");
+    if constexpr (std::is_same_v<typename value_traits<T>::storage, std::string>)
+      c.text("replace(replace(value, char(1) || '0', char(0)), char(1) || '1', char(1))");
+    else
+      c.text("value");
+    c.text(" FROM json_each(");
+    c.param();
+    c.text("))");
+  }
+}
+
 template <class E, class T, bool Negate>
 struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using item_type = param_type_t<T>;
@@ -2146,15 +2169,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   template <class Ctx>
   void render(Ctx& c) const {
     render_child<precedence, false>(e, c);
-    if constexpr (Ctx::dialect::array_parameters) {
-      c.text(Negate ? " <> ALL(" : " = ANY(");
-      c.param();
-      c.text(")");
-    } else {
-      c.text(Negate ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(");
-      c.param();
-      c.text("))");
-    }
+    render_list_membership<item_type, Negate>(c);
   }
   template <class B>
   void bind(B& b) const {
@@ -8637,15 +8652,7 @@ struct keyed_level_stmt {
   void render_where(Ctx& c) const {
     c.text(" WHERE ");
     owner_column{}.render(c);
-    if constexpr (Ctx::dialect::array_parameters) {
-      c.text(" = ANY(");
-      c.param();
-      c.text(")");
-    } else {
-      c.text(" IN (SELECT value FROM json_each(");
-      c.param();
-      c.text("))");
-    }
+    render_list_membership<Key, false>(c);
     if constexpr (!is_none_v<typename Req::filter_type>) {
       c.text(" AND ");
       render_child<prec_and, true>(filter, c);
@@ -11972,7 +11979,8 @@ class statement {
   static void append_json(std::string& out, int, std::int64_t v) { out += std::to_string(v); }
   void append_json(std::string& out, int i, double v);
   static void append_json_string(std::string& out, std::string_view s);
-  static void append_json(std::string& out, int, const std::string& v) { append_json_string(out, v); }
+  static void append_json_text(std::string& out, std::string_view s);
+  static void append_json(std::string& out, int, const std::string& v) { append_json_text(out, v); }
   void append_json(std::string& out, int i, timestamp v);
   void append_json(std::string& out, int i, date v);
   static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
@@ -12135,6 +12143,23 @@ QUARRY_DECL void statement::append_json_string(std::string& out, std::string_vie
     }
   }
   out += '"';
+}
+
+// json_each cuts a string at "\u0000": a text item's zero bytes travel as \x01 '0' and its \x01
+// bytes as \x01 '1', decoded by the SQL that detail::render_list_membership renders.
+QUARRY_DECL void statement::append_json_text(std::string& out, std::string_view s) {
+  if (s.find_first_of(std::string_view("\0\1", 2)) == std::string_view::npos) return append_json_string(out, s);
+  std::string e;
+  e.reserve(s.size() + 8);
+  for (char c : s) {
+    if (c == '\0')
+      e += "\x01" "0";
+    else if (c == '\x01')
+      e += "\x01" "1";
+    else
+      e += c;
+  }
+  append_json_string(out, e);
 }
 
 QUARRY_DECL void statement::append_json(std::string& out, int i, timestamp v) {

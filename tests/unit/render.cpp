@@ -75,6 +75,16 @@ TEST_CASE("a runtime list is one parameter whatever its length") {
   CHECK(pg(q3) == R"(SELECT "users"."id" FROM "users" WHERE "users"."id" <> ALL($1))");
 }
 
+TEST_CASE("a runtime list of strings decodes zero bytes on SQLite") {
+  // json_each cuts strings at \u0000: the statement escapes zero bytes (and \x01) with \x01, the
+  // SQL undoes it. Only lists of std::string storage need it (issue 12).
+  std::vector<std::string> few{"a", "b"};
+  auto q = quarry::select(users.id).from(users).where(users.email.in_values(few) && users.email.not_in_values(few));
+  CHECK(lite(q) ==
+        R"(SELECT "users"."id" FROM "users" WHERE "users"."email" IN (SELECT replace(replace(value, char(1) || '0', char(0)), char(1) || '1', char(1)) FROM json_each(?)) AND "users"."email" NOT IN (SELECT replace(replace(value, char(1) || '0', char(0)), char(1) || '1', char(1)) FROM json_each(?)))");
+  CHECK(pg(q) == R"(SELECT "users"."id" FROM "users" WHERE "users"."email" = ANY($1) AND "users"."email" <> ALL($2))");
+}
+
 TEST_CASE("NULLS FIRST / LAST are rendered explicitly") {
   auto q = quarry::select(users.id).from(users).order_by(users.city.asc(quarry::nulls_last), quarry::desc(users.age),
                                                           users.city.desc(quarry::nulls_first), users.id);

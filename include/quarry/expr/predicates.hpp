@@ -3,6 +3,7 @@
 /// LIKE, BETWEEN, IN (fixed list and runtime list), IS [NOT] NULL.
 
 #include <iterator>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -104,6 +105,28 @@ struct list_param {
   const std::vector<T>* items;
 };
 
+/// ` IN <runtime list>` (` NOT IN` when Negate) for a list of T bound as one parameter:
+/// PostgreSQL `= ANY($n)` / `<> ALL($n)`; SQLite reads a JSON array with json_each. json_each
+/// cuts a string at "\u0000", so the SQLite statement sends a string's zero bytes as \x01 '0'
+/// (and \x01 itself as \x01 '1'; sqlite::statement::append_json_text), which is undone here.
+template <class T, bool Negate, class Ctx>
+void render_list_membership(Ctx& c) {
+  if constexpr (Ctx::dialect::array_parameters) {
+    c.text(Negate ? " <> ALL(" : " = ANY(");
+    c.param();
+    c.text(")");
+  } else {
+    c.text(Negate ? " NOT IN (SELECT " : " IN (SELECT ");
+    if constexpr (std::is_same_v<typename value_traits<T>::storage, std::string>)
+      c.text("replace(replace(value, char(1) || '0', char(0)), char(1) || '1', char(1))");
+    else
+      c.text("value");
+    c.text(" FROM json_each(");
+    c.param();
+    c.text("))");
+  }
+}
+
 template <class E, class T, bool Negate>
 struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using item_type = param_type_t<T>;
@@ -131,15 +154,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   template <class Ctx>
   void render(Ctx& c) const {
     render_child<precedence, false>(e, c);
-    if constexpr (Ctx::dialect::array_parameters) {
-      c.text(Negate ? " <> ALL(" : " = ANY(");
-      c.param();
-      c.text(")");
-    } else {
-      c.text(Negate ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(");
-      c.param();
-      c.text("))");
-    }
+    render_list_membership<item_type, Negate>(c);
   }
   template <class B>
   void bind(B& b) const {

@@ -160,7 +160,8 @@ class statement {
   static void append_json(std::string& out, int, std::int64_t v) { out += std::to_string(v); }
   void append_json(std::string& out, int i, double v);
   static void append_json_string(std::string& out, std::string_view s);
-  static void append_json(std::string& out, int, const std::string& v) { append_json_string(out, v); }
+  static void append_json_text(std::string& out, std::string_view s);
+  static void append_json(std::string& out, int, const std::string& v) { append_json_text(out, v); }
   void append_json(std::string& out, int i, timestamp v);
   void append_json(std::string& out, int i, date v);
   static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
@@ -323,6 +324,23 @@ QUARRY_DECL void statement::append_json_string(std::string& out, std::string_vie
     }
   }
   out += '"';
+}
+
+// json_each cuts a string at "\u0000": a text item's zero bytes travel as \x01 '0' and its \x01
+// bytes as \x01 '1', decoded by the SQL that detail::render_list_membership renders.
+QUARRY_DECL void statement::append_json_text(std::string& out, std::string_view s) {
+  if (s.find_first_of(std::string_view("\0\1", 2)) == std::string_view::npos) return append_json_string(out, s);
+  std::string e;
+  e.reserve(s.size() + 8);
+  for (char c : s) {
+    if (c == '\0')
+      e += "\x01" "0";
+    else if (c == '\x01')
+      e += "\x01" "1";
+    else
+      e += c;
+  }
+  append_json_string(out, e);
 }
 
 QUARRY_DECL void statement::append_json(std::string& out, int i, timestamp v) {
