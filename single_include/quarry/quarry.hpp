@@ -919,6 +919,43 @@ inline constexpr bool always_false = false;
 #include <type_traits>
 #include <utility>
 
+// ---- begin quarry/expr/like_escape.hpp ----
+/// \file quarry/expr/like_escape.hpp
+/// Escaping user input for LIKE patterns. quarry renders every LIKE with `\` as its escape
+/// character (PostgreSQL's default; `ESCAPE '\'` on SQLite), so an escaped text means the same on
+/// every database. See docs/queries.md ("Text search with LIKE").
+
+#include <string>
+#include <string_view>
+
+namespace quarry {
+
+/// `s` with LIKE's wildcards `%` and `_`, and the escape character `\`, preceded by `\`: the
+/// result matches `s` literally inside a pattern.
+///
+///     users.name.like("%" + quarry::like_escape(input) + "%")   // = users.name.contains(input)
+inline std::string like_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+namespace detail {
+/// `lead` + like_escape(s) + `trail`: the patterns of contains/starts_with/ends_with.
+inline std::string like_pattern(std::string_view lead, std::string_view s, std::string_view trail) {
+  std::string out(lead);
+  out += like_escape(s);
+  out += trail;
+  return out;
+}
+}  // namespace detail
+
+}  // namespace quarry
+// ---- end quarry/expr/like_escape.hpp ----
 
 namespace quarry {
 
@@ -986,7 +1023,8 @@ constexpr auto make_operand(V&& v);
 /// Mixin giving every expression its member functions. Empty: it adds no state.
 template <class D>
 struct expr_ops {
-  /// `users.email.like("%@example.com")`
+  /// `users.email.like("%@example.com")`. `\` escapes `%`, `_` and itself on every database;
+  /// quarry::like_escape(s) escapes user input.
   template <class P>
   constexpr auto like(P&& pattern) const {
     return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, false>{
@@ -997,6 +1035,12 @@ struct expr_ops {
     return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, true>{
         {}, self(), make_operand(std::forward<P>(pattern))};
   }
+  /// `users.name.contains(s)`: LIKE '%s%' with `s` matched literally (its `%`, `_` and `\` too).
+  constexpr auto contains(std::string_view s) const { return like(like_pattern("%", s, "%")); }
+  /// `users.name.starts_with(s)`: LIKE 's%' with `s` matched literally.
+  constexpr auto starts_with(std::string_view s) const { return like(like_pattern("", s, "%")); }
+  /// `users.name.ends_with(s)`: LIKE '%s' with `s` matched literally.
+  constexpr auto ends_with(std::string_view s) const { return like(like_pattern("%", s, "")); }
   /// `users.age.between(18, 65)` (inclusive, as in SQL)
   template <class L, class H>
   constexpr auto between(L&& lo, H&& hi) const {
@@ -2049,6 +2093,7 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT LIKE " : " LIKE ");
     render_child<precedence, true>(p, c);
+    c.text(Ctx::dialect::like_escape_clause);  // `\` escapes on every database
   }
   template <class B>
   void bind(B& b) const {
@@ -2809,6 +2854,8 @@ struct sqlite_dialect {
   static constexpr bool array_parameters = false;  // runtime lists bind as JSON text
   static constexpr bool right_full_join = true;    // SQLite 3.39+
   static constexpr bool intersect_binds_tighter = false;  // compound operators apply left to right
+  /// After every LIKE pattern: SQLite has no escape character by default, PostgreSQL has `\`.
+  static constexpr std::string_view like_escape_clause = " ESCAPE '\\'";
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE. Timestamps, dates and decimals are TEXT (see docs/types.md:
@@ -2843,6 +2890,7 @@ struct postgres_dialect {
   static constexpr bool array_parameters = true;
   static constexpr bool right_full_join = true;
   static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
+  static constexpr std::string_view like_escape_clause = "";  // `\` is LIKE's default escape
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);

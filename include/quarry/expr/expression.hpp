@@ -19,6 +19,7 @@
 #include "quarry/core/fixed_string.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/value_traits.hpp"
+#include "quarry/expr/like_escape.hpp"
 
 namespace quarry {
 
@@ -86,7 +87,8 @@ constexpr auto make_operand(V&& v);
 /// Mixin giving every expression its member functions. Empty: it adds no state.
 template <class D>
 struct expr_ops {
-  /// `users.email.like("%@example.com")`
+  /// `users.email.like("%@example.com")`. `\` escapes `%`, `_` and itself on every database;
+  /// quarry::like_escape(s) escapes user input.
   template <class P>
   constexpr auto like(P&& pattern) const {
     return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, false>{
@@ -97,6 +99,12 @@ struct expr_ops {
     return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, true>{
         {}, self(), make_operand(std::forward<P>(pattern))};
   }
+  /// `users.name.contains(s)`: LIKE '%s%' with `s` matched literally (its `%`, `_` and `\` too).
+  constexpr auto contains(std::string_view s) const { return like(like_pattern("%", s, "%")); }
+  /// `users.name.starts_with(s)`: LIKE 's%' with `s` matched literally.
+  constexpr auto starts_with(std::string_view s) const { return like(like_pattern("", s, "%")); }
+  /// `users.name.ends_with(s)`: LIKE '%s' with `s` matched literally.
+  constexpr auto ends_with(std::string_view s) const { return like(like_pattern("%", s, "")); }
   /// `users.age.between(18, 65)` (inclusive, as in SQL)
   template <class L, class H>
   constexpr auto between(L&& lo, H&& hi) const {

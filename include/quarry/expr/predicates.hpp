@@ -34,6 +34,7 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT LIKE " : " LIKE ");
     render_child<precedence, true>(p, c);
+    c.text(Ctx::dialect::like_escape_clause);  // `\` escapes on every database
   }
   template <class B>
   void bind(B& b) const {

@@ -17,6 +17,8 @@ struct sqlite_dialect {
   static constexpr bool array_parameters = false;  // runtime lists bind as JSON text
   static constexpr bool right_full_join = true;    // SQLite 3.39+
   static constexpr bool intersect_binds_tighter = false;  // compound operators apply left to right
+  /// After every LIKE pattern: SQLite has no escape character by default, PostgreSQL has `\`.
+  static constexpr std::string_view like_escape_clause = " ESCAPE '\\'";
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE. Timestamps, dates and decimals are TEXT (see docs/types.md:
@@ -51,6 +53,7 @@ struct postgres_dialect {
   static constexpr bool array_parameters = true;
   static constexpr bool right_full_join = true;
   static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
+  static constexpr std::string_view like_escape_clause = "";  // `\` is LIKE's default escape
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);
