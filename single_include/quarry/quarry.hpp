@@ -919,6 +919,72 @@ inline constexpr bool always_false = false;
 #include <type_traits>
 #include <utility>
 
+// ---- begin quarry/expr/kind_check.hpp ----
+/// \file quarry/expr/kind_check.hpp
+/// The compile-time check that two SQL kinds can be compared, with messages that name both.
+///
+/// A static_assert message must be a string literal, so the kinds reach the diagnostic in two
+/// ways: the condition is `kinds_comparable<L, R>::value`, which both compilers print with its
+/// arguments (g++: "note: 'kinds_comparable<quarry::sql_kind::timestamp, quarry::sql_kind::date>
+/// ::value' evaluates to false"; clang: "static_assert failed due to requirement
+/// 'quarry::detail::kinds_comparable<...>::value'"), and check_comparable picks a message per
+/// family of pairs (timestamp/date, text/number, boolean/number) that spells them out.
+
+
+namespace quarry::detail {
+
+/// True when values of kinds L and R may be compared (same kind, or two numeric kinds).
+/// (Its own `value`, not std::bool_constant's: g++ would print the base class in its note.)
+template <sql_kind L, sql_kind R>
+struct kinds_comparable {
+  static constexpr bool value = comparable(L, R);
+};
+
+/// Fails to compile, naming both kinds and the fix, when L and R cannot be compared; true
+/// otherwise, so a class can check it in a static_assert of its own.
+template <sql_kind L, sql_kind R>
+constexpr bool check_comparable() {
+  constexpr bool number_l = is_numeric(L);
+  constexpr bool number_r = is_numeric(R);
+  if constexpr (L == sql_kind::timestamp && R == sql_kind::date) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a timestamp with a date; compare with a quarry::timestamp "
+                  "value, or convert one side: quarry::cast<quarry::timestamp>(date) or "
+                  "quarry::cast<quarry::date>(timestamp)");
+  } else if constexpr (L == sql_kind::date && R == sql_kind::timestamp) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a date with a timestamp; compare with a quarry::date "
+                  "value, or convert one side: quarry::cast<quarry::date>(timestamp) or "
+                  "quarry::cast<quarry::timestamp>(date)");
+  } else if constexpr (L == sql_kind::text && number_r) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare text with a number (an integer, real or decimal: see "
+                  "kinds_comparable<left, right>); compare with a string, or convert one side with "
+                  "quarry::cast<T>(...)");
+  } else if constexpr (number_l && R == sql_kind::text) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a number (an integer, real or decimal: see "
+                  "kinds_comparable<left, right>) with text; compare with a number (5, not \"5\"), "
+                  "or convert one side with quarry::cast<T>(...)");
+  } else if constexpr (L == sql_kind::boolean && number_r) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a boolean with a number; SQL booleans are not integers: "
+                  "compare with true or false");
+  } else if constexpr (number_l && R == sql_kind::boolean) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a number with a boolean; SQL booleans are not integers: "
+                  "compare a boolean with true or false, a number with a number");
+  } else {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare values of incompatible SQL kinds (the two kinds are the "
+                  "arguments of kinds_comparable<left, right>); compare with a value of the same "
+                  "kind, or convert one side with quarry::cast<T>(...)");
+  }
+  return true;
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/expr/kind_check.hpp ----
 // ---- begin quarry/expr/like_escape.hpp ----
 /// \file quarry/expr/like_escape.hpp
 /// Escaping user input for LIKE patterns. quarry renders every LIKE with `\` as its escape
@@ -1941,9 +2007,7 @@ constexpr auto make_comparison(A&& a, B&& b) {
                 ".is_null() / .is_not_null()");
   using L = operand_t<A>;
   using R = operand_t<B>;
-  static_assert(comparable(kind_of<typename L::value_type>, kind_of<typename R::value_type>),
-                "quarry: cannot compare values of incompatible SQL types (e.g. text with a number); "
-                "compare with a value of the column's type or use quarry::cast");
+  check_comparable<kind_of<typename L::value_type>, kind_of<typename R::value_type>>();  // names both kinds
   static_assert(!(is_value_node<L>::value && is_optional_v<typename L::value_type>) &&
                     !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "
@@ -2104,9 +2168,9 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
 
 template <class E, class Lo, class Hi, bool Negate>
 struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename Lo::value_type>) &&
-                    comparable(kind_of<typename E::value_type>, kind_of<typename Hi::value_type>),
-                "quarry: between() bounds must be comparable with the expression's SQL type");
+  // between() bounds must be comparable with the expression (the message names both kinds)
+  static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<typename Lo::value_type>>() &&
+                check_comparable<kind_of<typename E::value_type>, kind_of<typename Hi::value_type>>());
   using value_type = nullable_if_any<bool, E, Lo, Hi>;
   using tables = merged_tables<E, Lo, Hi>;
   using null_checks = merged_null_checks<E, Lo, Hi>;
@@ -2134,8 +2198,8 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
 
 template <class E, bool Negate, class... V>
 struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
-  static_assert((comparable(kind_of<typename E::value_type>, kind_of<typename V::value_type>) && ...),
-                "quarry: in() values must be comparable with the expression's SQL type");
+  // in() values must be comparable with the expression (the message names both kinds)
+  static_assert((check_comparable<kind_of<typename E::value_type>, kind_of<typename V::value_type>>() && ...));
   using value_type = nullable_if_any<bool, E, V...>;
   using tables = merged_tables<E, V...>;
   using null_checks = merged_null_checks<E, V...>;
@@ -2192,8 +2256,8 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using item_type = param_type_t<T>;
   static_assert(sql_value<item_type> && !is_optional_v<item_type>,
                 "quarry: in_values() needs a range of plain (non-optional) SQL values");
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<item_type>),
-                "quarry: in_values() items must be comparable with the expression's SQL type");
+  // in_values() items must be comparable with the expression (the message names both kinds)
+  static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<item_type>>());
   static_assert(kind_of<item_type> != sql_kind::blob, "quarry: in_values() does not take binary values");
   using value_type = nullable_if_any<bool, E>;
   using tables = typename E::tables;
@@ -2365,8 +2429,10 @@ constexpr auto make_assignment(const C&, V&& v) {
   using T = typename C::value_type;
   if constexpr (expression<std::remove_cvref_t<V>>) {
     using E = std::remove_cvref_t<V>;
-    static_assert(comparable(kind_of<T>, kind_of<typename E::value_type>),
-                  "quarry: set() assigns an expression of an incompatible SQL type to this column");
+    static_assert(kinds_comparable<kind_of<T>, kind_of<typename E::value_type>>::value,
+                  "quarry: set() assigns an expression of an incompatible SQL type to this column "
+                  "(the kinds are the arguments of kinds_comparable<column, value>); assign an "
+                  "expression of the column's kind, or convert it with quarry::cast<T>(...)");
     static_assert(is_optional_v<T> || !is_optional_v<typename E::value_type>,
                   "quarry: set() assigns a nullable expression to a NOT NULL column");
     return assignment<C, E>{std::forward<V>(v)};
@@ -2797,8 +2863,10 @@ struct case_builder {
   template <class V>
   constexpr auto else_(V&& v) const {
     using E = operand_t<V>;
-    static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename first<type_list<W...>>::type::value_type_t>),
-                  "quarry: every branch of a CASE must have a compatible SQL type");
+    static_assert(kinds_comparable<kind_of<typename E::value_type>, kind_of<typename first<type_list<W...>>::type::value_type_t>>::value,
+                  "quarry: every branch of a CASE must have a compatible SQL type (the kinds are the "
+                  "arguments of kinds_comparable<this branch, first branch>); convert the value "
+                  "with quarry::cast<T>(...)");
     return case_expr<E, W...>{{}, branches, make_operand(std::forward<V>(v))};
   }
   /// Ends the CASE without ELSE (the result is NULL when no branch matches).
@@ -2809,8 +2877,10 @@ struct case_builder {
     static_assert(boolean_expression<std::remove_cvref_t<decltype(std::declval<B>().cond)>>,
                   "quarry: case_when()/when() take a condition first");
     if constexpr (sizeof...(W) > 0) {
-      static_assert(comparable(kind_of<typename B::value_type_t>, kind_of<typename first<type_list<W...>>::type::value_type_t>),
-                    "quarry: every branch of a CASE must have a compatible SQL type");
+      static_assert(kinds_comparable<kind_of<typename B::value_type_t>, kind_of<typename first<type_list<W...>>::type::value_type_t>>::value,
+                    "quarry: every branch of a CASE must have a compatible SQL type (the kinds are the "
+                    "arguments of kinds_comparable<this branch, first branch>); convert the value "
+                    "with quarry::cast<T>(...)");
     }
   }
 };
@@ -3070,6 +3140,16 @@ struct trunc_call {
 template <class E>
 using arg_t = std::remove_cvref_t<decltype(make_operand(std::declval<E>()))>;
 
+/// One operand of coalesce() against the first; kinds_comparable<first, operand> names both.
+template <sql_kind First, sql_kind Operand>
+constexpr bool check_coalesce_operand() {
+  static_assert(kinds_comparable<First, Operand>::value,
+                "quarry: coalesce() operands must have compatible SQL types (their kinds are the "
+                "arguments of kinds_comparable<first, operand>); give a fallback of the first "
+                "operand's type, or convert with quarry::cast<T>(...)");
+  return true;
+}
+
 }  // namespace detail
 
 /// COALESCE(a, b, ...): not optional when the last operand cannot be NULL.
@@ -3077,8 +3157,7 @@ template <class A, class... B>
 constexpr auto coalesce(A&& a, B&&... b) {
   static_assert(sizeof...(B) > 0, "quarry: coalesce() needs at least two operands");
   using T = detail::strip_optional_t<typename detail::arg_t<A>::value_type>;
-  static_assert((detail::comparable(kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>) && ...),
-                "quarry: coalesce() operands must have compatible SQL types");
+  (detail::check_coalesce_operand<kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>>(), ...);
   using Last = typename std::tuple_element_t<sizeof...(B) - 1, std::tuple<detail::arg_t<B>...>>::value_type;
   using R = std::conditional_t<detail::is_optional_v<Last>, std::optional<T>, T>;
   return detail::make_call<detail::plain_call<detail::n_coalesce>, R>(std::forward<A>(a), std::forward<B>(b)...);
@@ -3087,8 +3166,7 @@ constexpr auto coalesce(A&& a, B&&... b) {
 template <class A, class B>
 constexpr auto nullif(A&& a, B&& b) {
   using T = detail::strip_optional_t<typename detail::arg_t<A>::value_type>;
-  static_assert(detail::comparable(kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>),
-                "quarry: nullif() operands must have compatible SQL types");
+  detail::check_comparable<kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>>();  // nullif() compares a with b
   return detail::make_call<detail::plain_call<detail::n_nullif>, std::optional<T>>(std::forward<A>(a), std::forward<B>(b));
 }
 /// CAST(e AS T) in the dialect's type for T; `quarry::cast<double>(users.age)`.
@@ -3447,11 +3525,20 @@ struct single_column<Q, false> {
 template <class Q>
 using single_column_t = typename single_column<Q>::type;
 
+/// in(subquery): the subquery's column must be comparable with the expression (checked only when
+/// there is one column, which is reported on its own).
+template <class E, class Q>
+constexpr bool in_query_kinds_ok() {
+  if constexpr (selects_one_column<Q>())
+    return check_comparable<kind_of<typename E::value_type>, kind_of<single_column_t<Q>>>();
+  else
+    return true;
+}
+
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
-  static_assert(!selects_one_column<Q>() || comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
-                "quarry: in(subquery) compares values of incompatible SQL types");
+  static_assert(in_query_kinds_ok<E, Q>());
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;

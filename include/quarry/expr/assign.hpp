@@ -52,8 +52,10 @@ constexpr auto make_assignment(const C&, V&& v) {
   using T = typename C::value_type;
   if constexpr (expression<std::remove_cvref_t<V>>) {
     using E = std::remove_cvref_t<V>;
-    static_assert(comparable(kind_of<T>, kind_of<typename E::value_type>),
-                  "quarry: set() assigns an expression of an incompatible SQL type to this column");
+    static_assert(kinds_comparable<kind_of<T>, kind_of<typename E::value_type>>::value,
+                  "quarry: set() assigns an expression of an incompatible SQL type to this column "
+                  "(the kinds are the arguments of kinds_comparable<column, value>); assign an "
+                  "expression of the column's kind, or convert it with quarry::cast<T>(...)");
     static_assert(is_optional_v<T> || !is_optional_v<typename E::value_type>,
                   "quarry: set() assigns a nullable expression to a NOT NULL column");
     return assignment<C, E>{std::forward<V>(v)};

@@ -19,6 +19,7 @@
 #include "quarry/core/fixed_string.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/value_traits.hpp"
+#include "quarry/expr/kind_check.hpp"
 #include "quarry/expr/like_escape.hpp"
 
 namespace quarry {

@@ -45,9 +45,9 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
 
 template <class E, class Lo, class Hi, bool Negate>
 struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename Lo::value_type>) &&
-                    comparable(kind_of<typename E::value_type>, kind_of<typename Hi::value_type>),
-                "quarry: between() bounds must be comparable with the expression's SQL type");
+  // between() bounds must be comparable with the expression (the message names both kinds)
+  static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<typename Lo::value_type>>() &&
+                check_comparable<kind_of<typename E::value_type>, kind_of<typename Hi::value_type>>());
   using value_type = nullable_if_any<bool, E, Lo, Hi>;
   using tables = merged_tables<E, Lo, Hi>;
   using null_checks = merged_null_checks<E, Lo, Hi>;
@@ -75,8 +75,8 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
 
 template <class E, bool Negate, class... V>
 struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
-  static_assert((comparable(kind_of<typename E::value_type>, kind_of<typename V::value_type>) && ...),
-                "quarry: in() values must be comparable with the expression's SQL type");
+  // in() values must be comparable with the expression (the message names both kinds)
+  static_assert((check_comparable<kind_of<typename E::value_type>, kind_of<typename V::value_type>>() && ...));
   using value_type = nullable_if_any<bool, E, V...>;
   using tables = merged_tables<E, V...>;
   using null_checks = merged_null_checks<E, V...>;
@@ -133,8 +133,8 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using item_type = param_type_t<T>;
   static_assert(sql_value<item_type> && !is_optional_v<item_type>,
                 "quarry: in_values() needs a range of plain (non-optional) SQL values");
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<item_type>),
-                "quarry: in_values() items must be comparable with the expression's SQL type");
+  // in_values() items must be comparable with the expression (the message names both kinds)
+  static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<item_type>>());
   static_assert(kind_of<item_type> != sql_kind::blob, "quarry: in_values() does not take binary values");
   using value_type = nullable_if_any<bool, E>;
   using tables = typename E::tables;
