@@ -85,7 +85,6 @@ struct binder {
   }
 };
 
-
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_null_value(const field_info& f, std::string_view type,
                                                     std::string_view sql);
 

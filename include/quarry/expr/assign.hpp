@@ -23,6 +23,16 @@ void bind_for_column(B& b, const T& v) {
     b(v);
 }
 
+/// Hands on what a bound value node binds, as the value of column C.
+template <class C, class B>
+struct column_binder {
+  B& b;
+  template <class T>
+  void operator()(const T& x) {
+    bind_for_column<C>(b, x);
+  }
+};
+
 template <class C, class V>
 struct assignment {
   using column_type = C;
@@ -37,10 +47,12 @@ struct assignment {
   }
   template <class B>
   void bind(B& b) const {
-    if constexpr (is_value_node<V>::value)
-      bind_for_column<C>(b, v.v);
-    else
+    if constexpr (is_value_node<V>::value) {
+      column_binder<C, B> cb{b};  // the value binds as it always does; errors can name C
+      v.bind(cb);
+    } else {
       v.bind(b);
+    }
   }
 };
 
