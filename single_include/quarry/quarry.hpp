@@ -768,7 +768,8 @@ struct value_traits<date> : detail::identity_traits<date, sql_kind::date, detail
 template <>
 struct value_traits<decimal> : detail::identity_traits<decimal, sql_kind::decimal, detail::name_decimal> {};
 
-/// float is stored as double; reading a double that float cannot represent in range is an error.
+/// float is stored as double; reading a finite double beyond float's range is an error (the
+/// infinities are floats too).
 template <>
 struct value_traits<float> {
   using storage = double;
@@ -776,7 +777,8 @@ struct value_traits<float> {
   static constexpr std::string_view name = "float";
   static double to_storage(float v) noexcept { return v; }
   static float from_storage(double v) {
-    if (v > std::numeric_limits<float>::max() || v < std::numeric_limits<float>::lowest())
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    if (v != inf && v != -inf && (v > std::numeric_limits<float>::max() || v < std::numeric_limits<float>::lowest()))
       throw detail::conversion_error{"value " + std::to_string(v) + " is out of range for float"};
     return static_cast<float>(v);
   }
@@ -1150,6 +1152,109 @@ inline constexpr bool always_false = false;
 #include <type_traits>
 #include <utility>
 
+// ---- begin quarry/expr/kind_check.hpp ----
+/// \file quarry/expr/kind_check.hpp
+/// The compile-time check that two SQL kinds can be compared, with messages that name both.
+///
+/// A static_assert message must be a string literal, so the kinds reach the diagnostic in two
+/// ways: the condition is `kinds_comparable<L, R>::value`, which both compilers print with its
+/// arguments (g++: "note: 'kinds_comparable<quarry::sql_kind::timestamp, quarry::sql_kind::date>
+/// ::value' evaluates to false"; clang: "static_assert failed due to requirement
+/// 'quarry::detail::kinds_comparable<...>::value'"), and check_comparable picks a message per
+/// family of pairs (timestamp/date, text/number, boolean/number) that spells them out.
+
+
+namespace quarry::detail {
+
+/// True when values of kinds L and R may be compared (same kind, or two numeric kinds).
+/// (Its own `value`, not std::bool_constant's: g++ would print the base class in its note.)
+template <sql_kind L, sql_kind R>
+struct kinds_comparable {
+  static constexpr bool value = comparable(L, R);
+};
+
+/// Fails to compile, naming both kinds and the fix, when L and R cannot be compared; true
+/// otherwise, so a class can check it in a static_assert of its own.
+template <sql_kind L, sql_kind R>
+constexpr bool check_comparable() {
+  constexpr bool number_l = is_numeric(L);
+  constexpr bool number_r = is_numeric(R);
+  if constexpr (L == sql_kind::timestamp && R == sql_kind::date) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a timestamp with a date; compare with a quarry::timestamp "
+                  "value, or convert one side: quarry::cast<quarry::timestamp>(date) or "
+                  "quarry::cast<quarry::date>(timestamp)");
+  } else if constexpr (L == sql_kind::date && R == sql_kind::timestamp) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a date with a timestamp; compare with a quarry::date "
+                  "value, or convert one side: quarry::cast<quarry::date>(timestamp) or "
+                  "quarry::cast<quarry::timestamp>(date)");
+  } else if constexpr (L == sql_kind::text && number_r) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare text with a number (an integer, real or decimal: see "
+                  "kinds_comparable<left, right>); compare with a string, or convert one side with "
+                  "quarry::cast<T>(...)");
+  } else if constexpr (number_l && R == sql_kind::text) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a number (an integer, real or decimal: see "
+                  "kinds_comparable<left, right>) with text; compare with a number (5, not \"5\"), "
+                  "or convert one side with quarry::cast<T>(...)");
+  } else if constexpr (L == sql_kind::boolean && number_r) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a boolean with a number; SQL booleans are not integers: "
+                  "compare with true or false");
+  } else if constexpr (number_l && R == sql_kind::boolean) {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare a number with a boolean; SQL booleans are not integers: "
+                  "compare a boolean with true or false, a number with a number");
+  } else {
+    static_assert(kinds_comparable<L, R>::value,
+                  "quarry: cannot compare values of incompatible SQL kinds (the two kinds are the "
+                  "arguments of kinds_comparable<left, right>); compare with a value of the same "
+                  "kind, or convert one side with quarry::cast<T>(...)");
+  }
+  return true;
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/expr/kind_check.hpp ----
+// ---- begin quarry/expr/like_escape.hpp ----
+/// \file quarry/expr/like_escape.hpp
+/// Escaping user input for LIKE patterns. quarry renders every LIKE with `\` as its escape
+/// character (PostgreSQL's default; `ESCAPE '\'` on SQLite), so an escaped text means the same on
+/// every database. See docs/queries.md ("Text search with LIKE").
+
+#include <string>
+#include <string_view>
+
+namespace quarry {
+
+/// `s` with LIKE's wildcards `%` and `_`, and the escape character `\`, preceded by `\`: the
+/// result matches `s` literally inside a pattern.
+///
+///     users.name.like("%" + quarry::like_escape(input) + "%")   // = users.name.contains(input)
+inline std::string like_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+namespace detail {
+/// `lead` + like_escape(s) + `trail`: the patterns of contains/starts_with/ends_with.
+inline std::string like_pattern(std::string_view lead, std::string_view s, std::string_view trail) {
+  std::string out(lead);
+  out += like_escape(s);
+  out += trail;
+  return out;
+}
+}  // namespace detail
+
+}  // namespace quarry
+// ---- end quarry/expr/like_escape.hpp ----
 
 namespace quarry {
 
@@ -1225,7 +1330,8 @@ using adopted_t = std::remove_cvref_t<decltype(adopt<storage_of<E>()>(make_opera
 /// Mixin giving every expression its member functions. Empty: it adds no state.
 template <class D>
 struct expr_ops {
-  /// `users.email.like("%@example.com")`
+  /// `users.email.like("%@example.com")`. `\` escapes `%`, `_` and itself on every database;
+  /// quarry::like_escape(s) escapes user input.
   template <class P>
   constexpr auto like(P&& pattern) const {
     return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, false>{
@@ -1236,6 +1342,12 @@ struct expr_ops {
     return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, true>{
         {}, self(), make_operand(std::forward<P>(pattern))};
   }
+  /// `users.name.contains(s)`: LIKE '%s%' with `s` matched literally (its `%`, `_` and `\` too).
+  constexpr auto contains(std::string_view s) const { return like(like_pattern("%", s, "%")); }
+  /// `users.name.starts_with(s)`: LIKE 's%' with `s` matched literally.
+  constexpr auto starts_with(std::string_view s) const { return like(like_pattern("", s, "%")); }
+  /// `users.name.ends_with(s)`: LIKE '%s' with `s` matched literally.
+  constexpr auto ends_with(std::string_view s) const { return like(like_pattern("%", s, "")); }
   /// `users.age.between(18, 65)` (inclusive, as in SQL)
   template <class L, class H>
   constexpr auto between(L&& lo, H&& hi) const {
@@ -2246,10 +2358,14 @@ constexpr void check_text_decimals() {
   }
 }
 
-/// Binds field `v` of a row as column C stores it (INSERT VALUES, UPDATE of a row object).
+/// Binds `v` as the value of column C (a row's field in INSERT VALUES or an UPDATE of a row
+/// object, a set() value): in C's stored form, and through a binder that can name C in errors
+/// (detail::binder::column_value) when there is one.
 template <class C, class B, class V>
 void bind_field(B& b, const V& v) {
-  if constexpr (binds_stored_v<C>) {
+  if constexpr (requires { b.template column_value<C>(v); }) {
+    b.template column_value<C>(v);
+  } else if constexpr (binds_stored_v<C> && !requires { v.storage; v.v; }) {
     b(stored_ref<V>{&v, C::storage, true, C::table_tag::table_name, C::name});
   } else {
     b(v);
@@ -2415,9 +2531,7 @@ constexpr auto make_comparison(A&& a, B&& b) {
                 ".is_null() / .is_not_null()");
   using L = operand_t<A>;
   using R = operand_t<B>;
-  static_assert(comparable(kind_of<typename L::value_type>, kind_of<typename R::value_type>),
-                "quarry: cannot compare values of incompatible SQL types (e.g. text with a number); "
-                "compare with a value of the column's type or use quarry::cast");
+  check_comparable<kind_of<typename L::value_type>, kind_of<typename R::value_type>>();  // names both kinds
   static_assert(!(is_value_node<L>::value && is_optional_v<typename L::value_type>) &&
                     !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "
@@ -2504,6 +2618,7 @@ constexpr auto operator-(E&& e) {
 /// LIKE, BETWEEN, IN (fixed list and runtime list), IS [NOT] NULL.
 
 #include <iterator>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -2580,6 +2695,7 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT LIKE " : " LIKE ");
     render_child<precedence, true>(p, c);
+    c.text(Ctx::dialect::like_escape_clause);  // `\` escapes on every database
   }
   template <class B>
   void bind(B& b) const {
@@ -2590,9 +2706,9 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
 
 template <class E, class Lo, class Hi, bool Negate>
 struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename Lo::value_type>) &&
-                    comparable(kind_of<typename E::value_type>, kind_of<typename Hi::value_type>),
-                "quarry: between() bounds must be comparable with the expression's SQL type");
+  // between() bounds must be comparable with the expression (the message names both kinds)
+  static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<typename Lo::value_type>>() &&
+                check_comparable<kind_of<typename E::value_type>, kind_of<typename Hi::value_type>>());
   static_assert(storages_agree<E, Lo, Hi>(),
                 "quarry: between() bounds are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
@@ -2624,8 +2740,8 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
 
 template <class E, bool Negate, class... V>
 struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
-  static_assert((comparable(kind_of<typename E::value_type>, kind_of<typename V::value_type>) && ...),
-                "quarry: in() values must be comparable with the expression's SQL type");
+  // in() values must be comparable with the expression (the message names both kinds)
+  static_assert((check_comparable<kind_of<typename E::value_type>, kind_of<typename V::value_type>>() && ...));
   static_assert(storages_agree<E, V...>(),
                 "quarry: in() values are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
@@ -2660,13 +2776,35 @@ struct list_param {
   storage_format storage{};  // the stored form of the expression the items are compared with
 };
 
+/// ` IN <runtime list>` (` NOT IN` when Negate) for a list of T bound as one parameter:
+/// PostgreSQL `= ANY($n)` / `<> ALL($n)`; SQLite reads a JSON array with json_each. json_each
+/// cuts a string at "\u0000", so the SQLite statement sends a string's zero bytes as \x01 '0'
+/// (and \x01 itself as \x01 '1'; sqlite::statement::append_json_text), which is undone here.
+template <class T, bool Negate, class Ctx>
+void render_list_membership(Ctx& c) {
+  if constexpr (Ctx::dialect::array_parameters) {
+    c.text(Negate ? " <> ALL(" : " = ANY(");
+    c.param();
+    c.text(")");
+  } else {
+    c.text(Negate ? " NOT IN (SELECT " : " IN (SELECT ");
+    if constexpr (std::is_same_v<typename value_traits<T>::storage, std::string>)
+      c.text("replace(replace(value, char(1) || '0', char(0)), char(1) || '1', char(1))");
+    else
+      c.text("value");
+    c.text(" FROM json_each(");
+    c.param();
+    c.text("))");
+  }
+}
+
 template <class E, class T, bool Negate>
 struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using item_type = param_type_t<T>;
   static_assert(sql_value<item_type> && !is_optional_v<item_type>,
                 "quarry: in_values() needs a range of plain (non-optional) SQL values");
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<item_type>),
-                "quarry: in_values() items must be comparable with the expression's SQL type");
+  // in_values() items must be comparable with the expression (the message names both kinds)
+  static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<item_type>>());
   static_assert(kind_of<item_type> != sql_kind::blob, "quarry: in_values() does not take binary values");
   using value_type = nullable_if_any<bool, E>;
   using tables = typename E::tables;
@@ -2688,15 +2826,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   void render(Ctx& c) const {
     check_text_decimals<Ctx, E>();
     render_child<precedence, false>(e, c);
-    if constexpr (Ctx::dialect::array_parameters) {
-      c.text(Negate ? " <> ALL(" : " = ANY(");
-      c.param();
-      c.text(")");
-    } else {
-      c.text(Negate ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(");
-      c.param();
-      c.text("))");
-    }
+    render_list_membership<item_type, Negate>(c);
   }
   template <class B>
   void bind(B& b) const {
@@ -2809,6 +2939,16 @@ constexpr auto desc(E&& e) {
 
 namespace quarry::detail {
 
+/// Hands on what a bound value node binds, as the value of column C.
+template <class C, class B>
+struct column_binder {
+  B& b;
+  template <class T>
+  void operator()(const T& x) {
+    bind_field<C>(b, x);
+  }
+};
+
 template <class C, class V>
 struct assignment {
   using column_type = C;
@@ -2823,7 +2963,12 @@ struct assignment {
   }
   template <class B>
   void bind(B& b) const {
-    v.bind(b);
+    if constexpr (is_value_node<V>::value) {
+      column_binder<C, B> cb{b};  // the value binds as it always does; errors can name C
+      v.bind(cb);
+    } else {
+      v.bind(b);
+    }
   }
 };
 
@@ -2835,8 +2980,10 @@ constexpr auto make_assignment(const C&, V&& v) {
   using T = typename C::value_type;
   if constexpr (expression<std::remove_cvref_t<V>>) {
     using E = std::remove_cvref_t<V>;
-    static_assert(comparable(kind_of<T>, kind_of<typename E::value_type>),
-                  "quarry: set() assigns an expression of an incompatible SQL type to this column");
+    static_assert(kinds_comparable<kind_of<T>, kind_of<typename E::value_type>>::value,
+                  "quarry: set() assigns an expression of an incompatible SQL type to this column "
+                  "(the kinds are the arguments of kinds_comparable<column, value>); assign an "
+                  "expression of the column's kind, or convert it with quarry::cast<T>(...)");
     static_assert(is_optional_v<T> || !is_optional_v<typename E::value_type>,
                   "quarry: set() assigns a nullable expression to a NOT NULL column");
     static_assert(is_value_node<E>::value || compatible_storage(storage_of<E>(), C::storage),
@@ -3292,8 +3439,10 @@ struct case_builder {
   template <class V>
   constexpr auto else_(V&& v) const {
     using E = operand_t<V>;
-    static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename first<type_list<W...>>::type::value_type_t>),
-                  "quarry: every branch of a CASE must have a compatible SQL type");
+    static_assert(kinds_comparable<kind_of<typename E::value_type>, kind_of<typename first<type_list<W...>>::type::value_type_t>>::value,
+                  "quarry: every branch of a CASE must have a compatible SQL type (the kinds are the "
+                  "arguments of kinds_comparable<this branch, first branch>); convert the value "
+                  "with quarry::cast<T>(...)");
     return case_expr<E, W...>{{}, branches, make_operand(std::forward<V>(v))};
   }
   /// Ends the CASE without ELSE (the result is NULL when no branch matches).
@@ -3304,8 +3453,10 @@ struct case_builder {
     static_assert(boolean_expression<std::remove_cvref_t<decltype(std::declval<B>().cond)>>,
                   "quarry: case_when()/when() take a condition first");
     if constexpr (sizeof...(W) > 0) {
-      static_assert(comparable(kind_of<typename B::value_type_t>, kind_of<typename first<type_list<W...>>::type::value_type_t>),
-                    "quarry: every branch of a CASE must have a compatible SQL type");
+      static_assert(kinds_comparable<kind_of<typename B::value_type_t>, kind_of<typename first<type_list<W...>>::type::value_type_t>>::value,
+                    "quarry: every branch of a CASE must have a compatible SQL type (the kinds are the "
+                    "arguments of kinds_comparable<this branch, first branch>); convert the value "
+                    "with quarry::cast<T>(...)");
     }
   }
 };
@@ -3351,6 +3502,8 @@ struct sqlite_dialect {
   static constexpr bool intersect_binds_tighter = false;  // compound operators apply left to right
   /// Timestamps, dates and decimals have several stored forms (core/storage.hpp).
   static constexpr bool storage_forms = true;
+  /// After every LIKE pattern: SQLite has no escape character by default, PostgreSQL has `\`.
+  static constexpr std::string_view like_escape_clause = " ESCAPE '\\'";
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE for the default stored forms. Timestamps, dates and decimals
@@ -3387,6 +3540,7 @@ struct postgres_dialect {
   static constexpr bool right_full_join = true;
   static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
   static constexpr bool storage_forms = false;
+  static constexpr std::string_view like_escape_clause = "";  // `\` is LIKE's default escape
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);
@@ -3611,6 +3765,16 @@ struct trunc_call {
 template <class E>
 using arg_t = std::remove_cvref_t<decltype(make_operand(std::declval<E>()))>;
 
+/// One operand of coalesce() against the first; kinds_comparable<first, operand> names both.
+template <sql_kind First, sql_kind Operand>
+constexpr bool check_coalesce_operand() {
+  static_assert(kinds_comparable<First, Operand>::value,
+                "quarry: coalesce() operands must have compatible SQL types (their kinds are the "
+                "arguments of kinds_comparable<first, operand>); give a fallback of the first "
+                "operand's type, or convert with quarry::cast<T>(...)");
+  return true;
+}
+
 }  // namespace detail
 
 /// COALESCE(a, b, ...): not optional when the last operand cannot be NULL.
@@ -3618,8 +3782,7 @@ template <class A, class... B>
 constexpr auto coalesce(A&& a, B&&... b) {
   static_assert(sizeof...(B) > 0, "quarry: coalesce() needs at least two operands");
   using T = detail::strip_optional_t<typename detail::arg_t<A>::value_type>;
-  static_assert((detail::comparable(kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>) && ...),
-                "quarry: coalesce() operands must have compatible SQL types");
+  (detail::check_coalesce_operand<kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>>(), ...);
   using Last = typename std::tuple_element_t<sizeof...(B) - 1, std::tuple<detail::arg_t<B>...>>::value_type;
   using R = std::conditional_t<detail::is_optional_v<Last>, std::optional<T>, T>;
   return detail::make_stored_call<detail::plain_call<detail::n_coalesce>, R>(std::forward<A>(a), std::forward<B>(b)...);
@@ -3628,8 +3791,7 @@ constexpr auto coalesce(A&& a, B&&... b) {
 template <class A, class B>
 constexpr auto nullif(A&& a, B&& b) {
   using T = detail::strip_optional_t<typename detail::arg_t<A>::value_type>;
-  static_assert(detail::comparable(kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>),
-                "quarry: nullif() operands must have compatible SQL types");
+  detail::check_comparable<kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>>();  // nullif() compares a with b
   return detail::make_stored_call<detail::plain_call<detail::n_nullif>, std::optional<T>>(std::forward<A>(a),
                                                                                             std::forward<B>(b));
 }
@@ -4004,6 +4166,16 @@ constexpr storage_format subquery_storage() {
   }
 }
 
+/// in(subquery): the subquery's column must be comparable with the expression (checked only when
+/// there is one column, which is reported on its own).
+template <class E, class Q>
+constexpr bool in_query_kinds_ok() {
+  if constexpr (selects_one_column<Q>())
+    return check_comparable<kind_of<typename E::value_type>, kind_of<single_column_t<Q>>>();
+  else
+    return true;
+}
+
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
@@ -4012,6 +4184,9 @@ struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(compatible_storage(storage_of<E>(), subquery_storage<Q>()),
                 "quarry: in(subquery) compares values stored in different SQLite forms (sqlite_as<> / "
                 "numeric<P, S>); give both columns the same form");
+}
+
+  static_assert(in_query_kinds_ok<E, Q>());
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;
@@ -5533,10 +5708,9 @@ struct returning_clause {
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(" RETURNING ");
-    bool saved = c.qualify;
-    c.qualify = false;
+    // Qualified by the target table's name, which both databases accept, so a correlated
+    // subquery in the list reads the written row.
     fields.render(c);
-    c.qualify = saved;
   }
   template <class B>
   void bind(B& b) const {
@@ -5651,10 +5825,9 @@ struct update_stmt<D, type_list<A...>, Where, Returning> : returning_traits<Retu
     c.text("UPDATE ");
     c.ident(D::table_tag::table_name);
     c.text(" SET ");
-    bool saved = c.qualify;
-    c.qualify = false;
+    // Only the SET targets are bare names (assignment renders them so); values stay qualified,
+    // so a correlated subquery reads the updated row, not a column of its own table.
     render_comma_list(c, sets);
-    c.qualify = saved;
     if constexpr (!std::is_same_v<Where, all_rows_t>) where_.render(c);
     returning_.render(c);
   }
@@ -5863,10 +6036,9 @@ struct conflict_clause {
       c.text(" DO NOTHING");
     } else {
       c.text(" DO UPDATE SET ");
-      bool saved = c.qualify;
-      c.qualify = false;
+      // As in UPDATE: bare targets, qualified values ("t"."n" + excluded."n"). Unqualified values
+      // would bind to a subquery's table, and PostgreSQL may call them ambiguous.
       render_comma_list(c, action.sets);
-      c.qualify = saved;
       action.where_.render(c);
     }
   }
@@ -6125,7 +6297,6 @@ struct render_context {
   using dialect = Dialect;
   std::string sql;
   int params = 0;
-  bool qualify = true;  // write "table"."column" (false for INSERT column lists and SET targets)
 
   // SQL is rendered once per statement type and dialect, so nothing here is worth inlining into
   // the render functions of every node: out of line, they keep each statement's code small and
@@ -6145,12 +6316,11 @@ struct render_context {
   void column(std::string_view name) {
     qualified(Tag::ref_name, name);
   }
-  /// "table"."column", or only "column" when `qualify` is false.
+  /// "table"."column". Columns are always qualified; the few bare names SQL requires (INSERT
+  /// column lists, SET targets, ON CONFLICT targets) are rendered with ident().
   [[gnu::noinline]] void qualified(std::string_view table, std::string_view name) {
-    if (qualify) {
-      ident(table);
-      sql += '.';
-    }
+    ident(table);
+    sql += '.';
     ident(name);
   }
 };
@@ -7541,6 +7711,8 @@ struct field_info {
 /// A decimal written into a numeric<P, S> column that cannot hold it exactly.
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_numeric_overflow(std::string_view table, std::string_view column,
                                                           const decimal& v, storage_format f, std::string_view sql);
+/// "table.column", for messages.
+[[gnu::cold]] QUARRY_DECL std::string column_label(std::string_view table, std::string_view column);
 
 /// Hands each bound value of a statement to the backend, numbering parameters from 1.
 template <class Stmt>
@@ -7597,6 +7769,39 @@ struct binder {
       stmt.bind_as(index, s, f);
     else
       stmt.bind(index, s);
+  }
+
+  /// The value of column C (an inserted row's field, a set() value, or a stored_ref of one): bound
+  /// in C's stored form, and refused with C's name when the backend cannot store it (SQLite turns
+  /// NaN into NULL).
+  template <class C, class T>
+  void column_value(const T& v) {
+    if constexpr (requires { v.storage; v.v; }) {  // already a stored_ref (a set() value of C)
+      reject_nan<C>(*v.v);
+      (*this)(v);
+    } else {
+      reject_nan<C>(v);
+      if constexpr (binds_stored_v<C>)
+        (*this)(stored_ref<T>{&v, C::storage, true, C::table_tag::table_name, C::name});
+      else
+        (*this)(v);
+    }
+  }
+  template <class C, class T>
+  void reject_nan(const T& v) {
+    using U = strip_optional_t<T>;
+    if constexpr (requires { stmt.reject_nan(index, std::string_view{}); } &&
+                  std::is_same_v<typename value_traits<U>::storage, double>) {
+      const U* p = nullptr;
+      if constexpr (is_optional_v<T>)
+        p = v ? &*v : nullptr;
+      else
+        p = &v;
+      if (p) {
+        double d = value_traits<U>::to_storage(*p);
+        if (d != d) stmt.reject_nan(index + 1, column_label(C::table_tag::table_name, C::name));
+      }
+    }
   }
 };
 
@@ -7656,6 +7861,10 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
 // ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
 #if QUARRY_DEFINE_CORE
 namespace quarry::detail {
+QUARRY_DECL std::string column_label(std::string_view table, std::string_view column) {
+  return std::string(table) + "." + std::string(column);
+}
+
 QUARRY_DECL std::string field_info::label() const {
   if (column.empty()) return "result column " + std::to_string(index + 1);
   return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);
@@ -9033,11 +9242,7 @@ struct aliasing_context : Ctx {
   template <class T>
   void column(std::string_view name) {
     if constexpr (std::is_same_v<T, Tag>) {
-      if (this->qualify) {
-        this->ident(alias);
-        this->text(".");
-      }
-      this->ident(name);
+      this->qualified(alias, name);
     } else {
       Ctx::template column<T>(name);
     }
@@ -9379,15 +9584,7 @@ struct keyed_level_stmt {
   void render_where(Ctx& c) const {
     c.text(" WHERE ");
     owner_column{}.render(c);
-    if constexpr (Ctx::dialect::array_parameters) {
-      c.text(" = ANY(");
-      c.param();
-      c.text(")");
-    } else {
-      c.text(" IN (SELECT value FROM json_each(");
-      c.param();
-      c.text("))");
-    }
+    render_list_membership<Key, false>(c);
     if constexpr (!is_none_v<typename Req::filter_type>) {
       c.text(" AND ");
       render_child<prec_and, true>(filter, c);
@@ -12866,7 +13063,10 @@ class statement {
   void bind_null(int i) { check(sqlite3_bind_null(stmt_, i)); }
   void bind(int i, bool v) { check(sqlite3_bind_int(stmt_, i, v ? 1 : 0)); }
   void bind(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
-  void bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
+  void bind(int i, double v) {
+    if (v != v) reject_nan(i, {});  // sqlite3_bind_double would store NULL
+    check(sqlite3_bind_double(stmt_, i, v));
+  }
   void bind(int i, const std::string& v) { bind_text(i, v); }
   /// A temporary (a user value_traits returning by value) is always copied: it dies before step().
   void bind(int i, std::string&& v);
@@ -12921,6 +13121,10 @@ class statement {
     throw_error(db_, rc, sql());
   }
   void reset() noexcept { sqlite3_reset(stmt_); }
+
+  /// Refuses a NaN bound as parameter i (SQLite would store NULL); `what` names the column when
+  /// the caller knows it (detail::binder::column_value).
+  [[noreturn, gnu::cold]] void reject_nan(int i, std::string_view what);
 
   // ---- reading (false on NULL) ----
   // Each read fetches the column's sqlite3_value once and asks it for its type and content:
@@ -13006,7 +13210,8 @@ class statement {
   static void append_json(std::string& out, int, std::int64_t v) { out += std::to_string(v); }
   void append_json(std::string& out, int i, double v);
   static void append_json_string(std::string& out, std::string_view s);
-  static void append_json(std::string& out, int, const std::string& v) { append_json_string(out, v); }
+  static void append_json_text(std::string& out, std::string_view s);
+  static void append_json(std::string& out, int, const std::string& v) { append_json_text(out, v); }
   void append_json(std::string& out, int i, timestamp v);
   void append_json(std::string& out, int i, date v);
   static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
@@ -13532,8 +13737,22 @@ QUARRY_DECL void statement::out_of_range(int i, const char* what) {
                     std::string(sql()));
 }
 
+QUARRY_DECL void statement::reject_nan(int i, std::string_view what) {
+  throw usage_error(errc::usage,
+                    "quarry: parameter " + std::to_string(i) + (what.empty() ? "" : " (" + std::string(what) + ")") +
+                        " is NaN, which SQLite cannot store (it would become NULL); store NULL "
+                        "explicitly with a std::optional<double> set to std::nullopt, or use "
+                        "PostgreSQL, which keeps NaN; SQL: " + std::string(sql()),
+                    std::string(sql()));
+}
+
 QUARRY_DECL void statement::append_json(std::string& out, int i, double v) {
-  if (v != v || v - v != 0) out_of_range(i, "NaN or infinity in a list");
+  if (v != v) reject_nan(i, "an element of the list");
+  // JSON has no infinities; json_each reads a number beyond double's range as one.
+  if (v - v != 0) {
+    out += v > 0 ? "9e999" : "-9e999";
+    return;
+  }
   char buf[40];
   sqlite3_snprintf(sizeof buf, buf, "%!.17g", v);
   out += buf;
@@ -13559,6 +13778,23 @@ QUARRY_DECL void statement::append_json_string(std::string& out, std::string_vie
     }
   }
   out += '"';
+}
+
+// json_each cuts a string at "\u0000": a text item's zero bytes travel as \x01 '0' and its \x01
+// bytes as \x01 '1', decoded by the SQL that detail::render_list_membership renders.
+QUARRY_DECL void statement::append_json_text(std::string& out, std::string_view s) {
+  if (s.find_first_of(std::string_view("\0\1", 2)) == std::string_view::npos) return append_json_string(out, s);
+  std::string e;
+  e.reserve(s.size() + 8);
+  for (char c : s) {
+    if (c == '\0')
+      e += "\x01" "0";
+    else if (c == '\x01')
+      e += "\x01" "1";
+    else
+      e += c;
+  }
+  append_json_string(out, e);
 }
 
 QUARRY_DECL void statement::append_json(std::string& out, int i, timestamp v) {

@@ -1,4 +1,4 @@
-// expect: quarry: between\(\) bounds must be comparable with the expression's SQL type
+// expect: quarry: cannot compare a number \(an integer, real or decimal: see kinds_comparable<left, right>\) with text
 // Misuse: between() with text bounds on an integer column.
 #include <quarry/quarry.hpp>
 

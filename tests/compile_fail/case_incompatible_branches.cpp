@@ -1,4 +1,4 @@
-// expect: quarry: every branch of a CASE must have a compatible SQL type
+// expect: quarry: every branch of a CASE must have a compatible SQL type \(the kinds are the arguments of kinds_comparable<this branch, first branch>\)
 // Misuse: case_when() branches of text and integer.
 #include <quarry/quarry.hpp>
 

@@ -1,4 +1,4 @@
-// expect: quarry: coalesce\(\) operands must have compatible SQL types
+// expect: (quarry: coalesce\(\) operands must have compatible SQL types \(their kinds are the arguments of kinds_comparable<first, operand>\).*kinds_comparable<quarry::sql_kind::text, quarry::sql_kind::integer>|kinds_comparable<quarry::sql_kind::text, quarry::sql_kind::integer>.*quarry: coalesce\(\) operands must have compatible SQL types \(their kinds are the arguments of kinds_comparable<first, operand>\))
 // Misuse: coalesce() of a text column and an integer.
 #include <quarry/quarry.hpp>
 

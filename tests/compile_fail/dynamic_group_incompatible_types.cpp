@@ -1,4 +1,4 @@
-// expect: quarry: cannot compare values of incompatible SQL types
+// expect: quarry: cannot compare a number \(an integer, real or decimal: see kinds_comparable<left, right>\) with text
 // Misuse: an OR group condition comparing a number with text.
 #include <quarry/dynamic.hpp>
 

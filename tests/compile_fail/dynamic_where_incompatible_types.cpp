@@ -1,4 +1,4 @@
-// expect: quarry: cannot compare values of incompatible SQL types
+// expect: quarry: cannot compare text with a number
 // Misuse: a dynamic condition comparing a text column with a number.
 #include <quarry/dynamic.hpp>
 

@@ -1,4 +1,4 @@
-// expect: quarry: in\(subquery\) compares values of incompatible SQL types
+// expect: quarry: cannot compare a number \(an integer, real or decimal: see kinds_comparable<left, right>\) with text
 // Misuse: in(subquery) where the subquery selects text and the expression is an integer.
 #include <quarry/quarry.hpp>
 

@@ -1,4 +1,4 @@
-// expect: quarry: in_values\(\) items must be comparable with the expression's SQL type
+// expect: quarry: cannot compare a number \(an integer, real or decimal: see kinds_comparable<left, right>\) with text
 // Misuse: in_values() with a range of strings on an integer column.
 #include <quarry/quarry.hpp>
 #include <vector>

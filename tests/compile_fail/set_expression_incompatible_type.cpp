@@ -1,4 +1,4 @@
-// expect: quarry: set\(\) assigns an expression of an incompatible SQL type to this column
+// expect: quarry: set\(\) assigns an expression of an incompatible SQL type to this column \(the kinds are the arguments of kinds_comparable<column, value>\)
 // Misuse: set() assigns a text expression to an integer column.
 #include <quarry/quarry.hpp>
 

@@ -58,7 +58,7 @@ TEST_CASE("LIKE, BETWEEN, IN, IS NULL") {
                .where(users.email.like("%@x.org") && users.email.not_like("a%") && users.age.between(18, 65) &&
                       users.id.in(1, 2, 3) && users.id.not_in(4) && users.city.is_null() && users.city.is_not_null());
   CHECK(lite(q) ==
-        R"(SELECT "users"."id" FROM "users" WHERE "users"."email" LIKE ? AND "users"."email" NOT LIKE ? AND "users"."age" BETWEEN ? AND ? AND "users"."id" IN (?, ?, ?) AND "users"."id" NOT IN (?) AND "users"."city" IS NULL AND "users"."city" IS NOT NULL)");
+        R"(SELECT "users"."id" FROM "users" WHERE "users"."email" LIKE ? ESCAPE '\' AND "users"."email" NOT LIKE ? ESCAPE '\' AND "users"."age" BETWEEN ? AND ? AND "users"."id" IN (?, ?, ?) AND "users"."id" NOT IN (?) AND "users"."city" IS NULL AND "users"."city" IS NOT NULL)");
   CHECK(pg(q) ==
         R"(SELECT "users"."id" FROM "users" WHERE "users"."email" LIKE $1 AND "users"."email" NOT LIKE $2 AND "users"."age" BETWEEN $3 AND $4 AND "users"."id" IN ($5, $6, $7) AND "users"."id" NOT IN ($8) AND "users"."city" IS NULL AND "users"."city" IS NOT NULL)");
 }
@@ -73,6 +73,30 @@ TEST_CASE("a runtime list is one parameter whatever its length") {
   auto q3 = quarry::select(users.id).from(users).where(users.id.not_in_values(few));
   CHECK(lite(q3) == R"(SELECT "users"."id" FROM "users" WHERE "users"."id" NOT IN (SELECT value FROM json_each(?)))");
   CHECK(pg(q3) == R"(SELECT "users"."id" FROM "users" WHERE "users"."id" <> ALL($1))");
+}
+
+TEST_CASE("LIKE escapes with a backslash on every dialect") {
+  // SQLite has no LIKE escape by default; PostgreSQL's is `\`. Rendering ESCAPE '\' on SQLite
+  // gives a pattern the same meaning on both (issue 12).
+  auto q = quarry::select(users.id).from(users).where(users.email.like("a\\_%") || users.email.not_like("%x") ||
+                                                       users.email.contains("5%") || users.email.starts_with("a_") ||
+                                                       users.email.ends_with("\\"));
+  CHECK(lite(q) ==
+        R"(SELECT "users"."id" FROM "users" WHERE "users"."email" LIKE ? ESCAPE '\' OR "users"."email" NOT LIKE ? ESCAPE '\' OR "users"."email" LIKE ? ESCAPE '\' OR "users"."email" LIKE ? ESCAPE '\' OR "users"."email" LIKE ? ESCAPE '\')");
+  CHECK(pg(q) ==
+        R"(SELECT "users"."id" FROM "users" WHERE "users"."email" LIKE $1 OR "users"."email" NOT LIKE $2 OR "users"."email" LIKE $3 OR "users"."email" LIKE $4 OR "users"."email" LIKE $5)");
+  auto e = quarry::select(users.id).from(users).where(users.email.like(quarry::concat(users.city, std::string("%"))));
+  CHECK(lite(e) == R"(SELECT "users"."id" FROM "users" WHERE "users"."email" LIKE ("users"."city" || ?) ESCAPE '\')");
+}
+
+TEST_CASE("a runtime list of strings decodes zero bytes on SQLite") {
+  // json_each cuts strings at \u0000: the statement escapes zero bytes (and \x01) with \x01, the
+  // SQL undoes it. Only lists of std::string storage need it (issue 12).
+  std::vector<std::string> few{"a", "b"};
+  auto q = quarry::select(users.id).from(users).where(users.email.in_values(few) && users.email.not_in_values(few));
+  CHECK(lite(q) ==
+        R"(SELECT "users"."id" FROM "users" WHERE "users"."email" IN (SELECT replace(replace(value, char(1) || '0', char(0)), char(1) || '1', char(1)) FROM json_each(?)) AND "users"."email" NOT IN (SELECT replace(replace(value, char(1) || '0', char(0)), char(1) || '1', char(1)) FROM json_each(?)))");
+  CHECK(pg(q) == R"(SELECT "users"."id" FROM "users" WHERE "users"."email" = ANY($1) AND "users"."email" <> ALL($2))");
 }
 
 TEST_CASE("NULLS FIRST / LAST are rendered explicitly") {
@@ -94,7 +118,7 @@ TEST_CASE("insert, update, delete") {
         R"(INSERT INTO "users" ("email", "city", "age") VALUES ($1, $2, $3) RETURNING "id")");
   CHECK(lite(quarry::insert_into(users).set(users.email = "x")) == R"(INSERT INTO "users" ("email") VALUES (?))");
   CHECK(lite(quarry::update(users).set(users.city = "Lyon", users.age = users.age + 1).where(users.id == 7)) ==
-        R"(UPDATE "users" SET "city" = ?, "age" = "age" + ? WHERE "users"."id" = ?)");
+        R"(UPDATE "users" SET "city" = ?, "age" = "users"."age" + ? WHERE "users"."id" = ?)");
   CHECK(pg(quarry::update(users).set(users.city = std::nullopt).all_rows()) == R"(UPDATE "users" SET "city" = $1)");
   CHECK(lite(quarry::delete_from(users).where(users.id == 7)) == R"(DELETE FROM "users" WHERE "users"."id" = ?)");
   CHECK(pg(quarry::delete_from(users).all_rows()) == R"(DELETE FROM "users")");

@@ -40,10 +40,10 @@ TEST_CASE("multi-row insert: upserts and RETURNING number their parameters after
                 .returning(users.id, users.email);
   CHECK(
       quarry::batch_sql<postgres_dialect>(up, 3) ==
-      R"(INSERT INTO "users" ("email", "city", "age") VALUES ($1, $2, $3), ($4, $5, $6), ($7, $8, $9) ON CONFLICT ("email") DO UPDATE SET "age" = $10, "city" = excluded."city" RETURNING "id", "email")");
+      R"(INSERT INTO "users" ("email", "city", "age") VALUES ($1, $2, $3), ($4, $5, $6), ($7, $8, $9) ON CONFLICT ("email") DO UPDATE SET "age" = $10, "city" = excluded."city" RETURNING "users"."id", "users"."email")");
   CHECK(
       quarry::batch_sql<sqlite_dialect>(up, 2) ==
-      R"(INSERT INTO "users" ("email", "city", "age") VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT ("email") DO UPDATE SET "age" = ?, "city" = excluded."city" RETURNING "id", "email")");
+      R"(INSERT INTO "users" ("email", "city", "age") VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT ("email") DO UPDATE SET "age" = ?, "city" = excluded."city" RETURNING "users"."id", "users"."email")");
   auto nothing = quarry::insert_into(users).values(three).on_conflict(users.email).do_nothing();
   CHECK(quarry::batch_sql<sqlite_dialect>(nothing, 2) ==
         R"(INSERT INTO "users" ("email", "city", "age") VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT ("email") DO NOTHING)");

@@ -42,6 +42,8 @@ struct field_info {
 /// A decimal written into a numeric<P, S> column that cannot hold it exactly.
 [[noreturn, gnu::cold]] QUARRY_DECL void throw_numeric_overflow(std::string_view table, std::string_view column,
                                                           const decimal& v, storage_format f, std::string_view sql);
+/// "table.column", for messages.
+[[gnu::cold]] QUARRY_DECL std::string column_label(std::string_view table, std::string_view column);
 
 /// Hands each bound value of a statement to the backend, numbering parameters from 1.
 template <class Stmt>
@@ -98,6 +100,39 @@ struct binder {
       stmt.bind_as(index, s, f);
     else
       stmt.bind(index, s);
+  }
+
+  /// The value of column C (an inserted row's field, a set() value, or a stored_ref of one): bound
+  /// in C's stored form, and refused with C's name when the backend cannot store it (SQLite turns
+  /// NaN into NULL).
+  template <class C, class T>
+  void column_value(const T& v) {
+    if constexpr (requires { v.storage; v.v; }) {  // already a stored_ref (a set() value of C)
+      reject_nan<C>(*v.v);
+      (*this)(v);
+    } else {
+      reject_nan<C>(v);
+      if constexpr (binds_stored_v<C>)
+        (*this)(stored_ref<T>{&v, C::storage, true, C::table_tag::table_name, C::name});
+      else
+        (*this)(v);
+    }
+  }
+  template <class C, class T>
+  void reject_nan(const T& v) {
+    using U = strip_optional_t<T>;
+    if constexpr (requires { stmt.reject_nan(index, std::string_view{}); } &&
+                  std::is_same_v<typename value_traits<U>::storage, double>) {
+      const U* p = nullptr;
+      if constexpr (is_optional_v<T>)
+        p = v ? &*v : nullptr;
+      else
+        p = &v;
+      if (p) {
+        double d = value_traits<U>::to_storage(*p);
+        if (d != d) stmt.reject_nan(index + 1, column_label(C::table_tag::table_name, C::name));
+      }
+    }
   }
 };
 
@@ -157,6 +192,10 @@ QUARRY_ALWAYS_INLINE T read_field(Stmt& s, int i, const field_info& f) {
 // ---- definitions: inline when header-only, compiled once by src/core.cpp otherwise ----
 #if QUARRY_DEFINE_CORE
 namespace quarry::detail {
+QUARRY_DECL std::string column_label(std::string_view table, std::string_view column) {
+  return std::string(table) + "." + std::string(column);
+}
+
 QUARRY_DECL std::string field_info::label() const {
   if (column.empty()) return "result column " + std::to_string(index + 1);
   return table.empty() ? std::string(column) : std::string(table) + "." + std::string(column);

@@ -94,7 +94,8 @@ struct value_traits<date> : detail::identity_traits<date, sql_kind::date, detail
 template <>
 struct value_traits<decimal> : detail::identity_traits<decimal, sql_kind::decimal, detail::name_decimal> {};
 
-/// float is stored as double; reading a double that float cannot represent in range is an error.
+/// float is stored as double; reading a finite double beyond float's range is an error (the
+/// infinities are floats too).
 template <>
 struct value_traits<float> {
   using storage = double;
@@ -102,7 +103,8 @@ struct value_traits<float> {
   static constexpr std::string_view name = "float";
   static double to_storage(float v) noexcept { return v; }
   static float from_storage(double v) {
-    if (v > std::numeric_limits<float>::max() || v < std::numeric_limits<float>::lowest())
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    if (v != inf && v != -inf && (v > std::numeric_limits<float>::max() || v < std::numeric_limits<float>::lowest()))
       throw detail::conversion_error{"value " + std::to_string(v) + " is out of range for float"};
     return static_cast<float>(v);
   }

@@ -14,6 +14,16 @@
 
 namespace quarry::detail {
 
+/// Hands on what a bound value node binds, as the value of column C.
+template <class C, class B>
+struct column_binder {
+  B& b;
+  template <class T>
+  void operator()(const T& x) {
+    bind_field<C>(b, x);
+  }
+};
+
 template <class C, class V>
 struct assignment {
   using column_type = C;
@@ -28,7 +38,12 @@ struct assignment {
   }
   template <class B>
   void bind(B& b) const {
-    v.bind(b);
+    if constexpr (is_value_node<V>::value) {
+      column_binder<C, B> cb{b};  // the value binds as it always does; errors can name C
+      v.bind(cb);
+    } else {
+      v.bind(b);
+    }
   }
 };
 
@@ -40,8 +55,10 @@ constexpr auto make_assignment(const C&, V&& v) {
   using T = typename C::value_type;
   if constexpr (expression<std::remove_cvref_t<V>>) {
     using E = std::remove_cvref_t<V>;
-    static_assert(comparable(kind_of<T>, kind_of<typename E::value_type>),
-                  "quarry: set() assigns an expression of an incompatible SQL type to this column");
+    static_assert(kinds_comparable<kind_of<T>, kind_of<typename E::value_type>>::value,
+                  "quarry: set() assigns an expression of an incompatible SQL type to this column "
+                  "(the kinds are the arguments of kinds_comparable<column, value>); assign an "
+                  "expression of the column's kind, or convert it with quarry::cast<T>(...)");
     static_assert(is_optional_v<T> || !is_optional_v<typename E::value_type>,
                   "quarry: set() assigns a nullable expression to a NOT NULL column");
     static_assert(is_value_node<E>::value || compatible_storage(storage_of<E>(), C::storage),

@@ -90,8 +90,10 @@ struct case_builder {
   template <class V>
   constexpr auto else_(V&& v) const {
     using E = operand_t<V>;
-    static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename first<type_list<W...>>::type::value_type_t>),
-                  "quarry: every branch of a CASE must have a compatible SQL type");
+    static_assert(kinds_comparable<kind_of<typename E::value_type>, kind_of<typename first<type_list<W...>>::type::value_type_t>>::value,
+                  "quarry: every branch of a CASE must have a compatible SQL type (the kinds are the "
+                  "arguments of kinds_comparable<this branch, first branch>); convert the value "
+                  "with quarry::cast<T>(...)");
     return case_expr<E, W...>{{}, branches, make_operand(std::forward<V>(v))};
   }
   /// Ends the CASE without ELSE (the result is NULL when no branch matches).
@@ -102,8 +104,10 @@ struct case_builder {
     static_assert(boolean_expression<std::remove_cvref_t<decltype(std::declval<B>().cond)>>,
                   "quarry: case_when()/when() take a condition first");
     if constexpr (sizeof...(W) > 0) {
-      static_assert(comparable(kind_of<typename B::value_type_t>, kind_of<typename first<type_list<W...>>::type::value_type_t>),
-                    "quarry: every branch of a CASE must have a compatible SQL type");
+      static_assert(kinds_comparable<kind_of<typename B::value_type_t>, kind_of<typename first<type_list<W...>>::type::value_type_t>>::value,
+                    "quarry: every branch of a CASE must have a compatible SQL type (the kinds are the "
+                    "arguments of kinds_comparable<this branch, first branch>); convert the value "
+                    "with quarry::cast<T>(...)");
     }
   }
 };

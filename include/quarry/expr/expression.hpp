@@ -20,6 +20,8 @@
 #include "quarry/core/storage.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/value_traits.hpp"
+#include "quarry/expr/kind_check.hpp"
+#include "quarry/expr/like_escape.hpp"
 
 namespace quarry {
 
@@ -95,7 +97,8 @@ using adopted_t = std::remove_cvref_t<decltype(adopt<storage_of<E>()>(make_opera
 /// Mixin giving every expression its member functions. Empty: it adds no state.
 template <class D>
 struct expr_ops {
-  /// `users.email.like("%@example.com")`
+  /// `users.email.like("%@example.com")`. `\` escapes `%`, `_` and itself on every database;
+  /// quarry::like_escape(s) escapes user input.
   template <class P>
   constexpr auto like(P&& pattern) const {
     return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, false>{
@@ -106,6 +109,12 @@ struct expr_ops {
     return like_expr<D, std::remove_cvref_t<decltype(make_operand(std::forward<P>(pattern)))>, true>{
         {}, self(), make_operand(std::forward<P>(pattern))};
   }
+  /// `users.name.contains(s)`: LIKE '%s%' with `s` matched literally (its `%`, `_` and `\` too).
+  constexpr auto contains(std::string_view s) const { return like(like_pattern("%", s, "%")); }
+  /// `users.name.starts_with(s)`: LIKE 's%' with `s` matched literally.
+  constexpr auto starts_with(std::string_view s) const { return like(like_pattern("", s, "%")); }
+  /// `users.name.ends_with(s)`: LIKE '%s' with `s` matched literally.
+  constexpr auto ends_with(std::string_view s) const { return like(like_pattern("%", s, "")); }
   /// `users.age.between(18, 65)` (inclusive, as in SQL)
   template <class L, class H>
   constexpr auto between(L&& lo, H&& hi) const {

@@ -217,6 +217,16 @@ struct trunc_call {
 template <class E>
 using arg_t = std::remove_cvref_t<decltype(make_operand(std::declval<E>()))>;
 
+/// One operand of coalesce() against the first; kinds_comparable<first, operand> names both.
+template <sql_kind First, sql_kind Operand>
+constexpr bool check_coalesce_operand() {
+  static_assert(kinds_comparable<First, Operand>::value,
+                "quarry: coalesce() operands must have compatible SQL types (their kinds are the "
+                "arguments of kinds_comparable<first, operand>); give a fallback of the first "
+                "operand's type, or convert with quarry::cast<T>(...)");
+  return true;
+}
+
 }  // namespace detail
 
 /// COALESCE(a, b, ...): not optional when the last operand cannot be NULL.
@@ -224,8 +234,7 @@ template <class A, class... B>
 constexpr auto coalesce(A&& a, B&&... b) {
   static_assert(sizeof...(B) > 0, "quarry: coalesce() needs at least two operands");
   using T = detail::strip_optional_t<typename detail::arg_t<A>::value_type>;
-  static_assert((detail::comparable(kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>) && ...),
-                "quarry: coalesce() operands must have compatible SQL types");
+  (detail::check_coalesce_operand<kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>>(), ...);
   using Last = typename std::tuple_element_t<sizeof...(B) - 1, std::tuple<detail::arg_t<B>...>>::value_type;
   using R = std::conditional_t<detail::is_optional_v<Last>, std::optional<T>, T>;
   return detail::make_stored_call<detail::plain_call<detail::n_coalesce>, R>(std::forward<A>(a), std::forward<B>(b)...);
@@ -234,8 +243,7 @@ constexpr auto coalesce(A&& a, B&&... b) {
 template <class A, class B>
 constexpr auto nullif(A&& a, B&& b) {
   using T = detail::strip_optional_t<typename detail::arg_t<A>::value_type>;
-  static_assert(detail::comparable(kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>),
-                "quarry: nullif() operands must have compatible SQL types");
+  detail::check_comparable<kind_of<T>, kind_of<typename detail::arg_t<B>::value_type>>();  // nullif() compares a with b
   return detail::make_stored_call<detail::plain_call<detail::n_nullif>, std::optional<T>>(std::forward<A>(a),
                                                                                             std::forward<B>(b));
 }

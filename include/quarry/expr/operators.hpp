@@ -171,9 +171,7 @@ constexpr auto make_comparison(A&& a, B&& b) {
                 ".is_null() / .is_not_null()");
   using L = operand_t<A>;
   using R = operand_t<B>;
-  static_assert(comparable(kind_of<typename L::value_type>, kind_of<typename R::value_type>),
-                "quarry: cannot compare values of incompatible SQL types (e.g. text with a number); "
-                "compare with a value of the column's type or use quarry::cast");
+  check_comparable<kind_of<typename L::value_type>, kind_of<typename R::value_type>>();  // names both kinds
   static_assert(!(is_value_node<L>::value && is_optional_v<typename L::value_type>) &&
                     !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "

@@ -3,6 +3,7 @@
 /// LIKE, BETWEEN, IN (fixed list and runtime list), IS [NOT] NULL.
 
 #include <iterator>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -34,6 +35,7 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
     render_child<precedence, false>(e, c);
     c.text(Negate ? " NOT LIKE " : " LIKE ");
     render_child<precedence, true>(p, c);
+    c.text(Ctx::dialect::like_escape_clause);  // `\` escapes on every database
   }
   template <class B>
   void bind(B& b) const {
@@ -44,9 +46,9 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
 
 template <class E, class Lo, class Hi, bool Negate>
 struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<typename Lo::value_type>) &&
-                    comparable(kind_of<typename E::value_type>, kind_of<typename Hi::value_type>),
-                "quarry: between() bounds must be comparable with the expression's SQL type");
+  // between() bounds must be comparable with the expression (the message names both kinds)
+  static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<typename Lo::value_type>>() &&
+                check_comparable<kind_of<typename E::value_type>, kind_of<typename Hi::value_type>>());
   static_assert(storages_agree<E, Lo, Hi>(),
                 "quarry: between() bounds are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
@@ -78,8 +80,8 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
 
 template <class E, bool Negate, class... V>
 struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
-  static_assert((comparable(kind_of<typename E::value_type>, kind_of<typename V::value_type>) && ...),
-                "quarry: in() values must be comparable with the expression's SQL type");
+  // in() values must be comparable with the expression (the message names both kinds)
+  static_assert((check_comparable<kind_of<typename E::value_type>, kind_of<typename V::value_type>>() && ...));
   static_assert(storages_agree<E, V...>(),
                 "quarry: in() values are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
@@ -114,13 +116,35 @@ struct list_param {
   storage_format storage{};  // the stored form of the expression the items are compared with
 };
 
+/// ` IN <runtime list>` (` NOT IN` when Negate) for a list of T bound as one parameter:
+/// PostgreSQL `= ANY($n)` / `<> ALL($n)`; SQLite reads a JSON array with json_each. json_each
+/// cuts a string at "\u0000", so the SQLite statement sends a string's zero bytes as \x01 '0'
+/// (and \x01 itself as \x01 '1'; sqlite::statement::append_json_text), which is undone here.
+template <class T, bool Negate, class Ctx>
+void render_list_membership(Ctx& c) {
+  if constexpr (Ctx::dialect::array_parameters) {
+    c.text(Negate ? " <> ALL(" : " = ANY(");
+    c.param();
+    c.text(")");
+  } else {
+    c.text(Negate ? " NOT IN (SELECT " : " IN (SELECT ");
+    if constexpr (std::is_same_v<typename value_traits<T>::storage, std::string>)
+      c.text("replace(replace(value, char(1) || '0', char(0)), char(1) || '1', char(1))");
+    else
+      c.text("value");
+    c.text(" FROM json_each(");
+    c.param();
+    c.text("))");
+  }
+}
+
 template <class E, class T, bool Negate>
 struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using item_type = param_type_t<T>;
   static_assert(sql_value<item_type> && !is_optional_v<item_type>,
                 "quarry: in_values() needs a range of plain (non-optional) SQL values");
-  static_assert(comparable(kind_of<typename E::value_type>, kind_of<item_type>),
-                "quarry: in_values() items must be comparable with the expression's SQL type");
+  // in_values() items must be comparable with the expression (the message names both kinds)
+  static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<item_type>>());
   static_assert(kind_of<item_type> != sql_kind::blob, "quarry: in_values() does not take binary values");
   using value_type = nullable_if_any<bool, E>;
   using tables = typename E::tables;
@@ -142,15 +166,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   void render(Ctx& c) const {
     check_text_decimals<Ctx, E>();
     render_child<precedence, false>(e, c);
-    if constexpr (Ctx::dialect::array_parameters) {
-      c.text(Negate ? " <> ALL(" : " = ANY(");
-      c.param();
-      c.text(")");
-    } else {
-      c.text(Negate ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(");
-      c.param();
-      c.text("))");
-    }
+    render_list_membership<item_type, Negate>(c);
   }
   template <class B>
   void bind(B& b) const {

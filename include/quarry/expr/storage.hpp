@@ -158,10 +158,14 @@ constexpr void check_text_decimals() {
   }
 }
 
-/// Binds field `v` of a row as column C stores it (INSERT VALUES, UPDATE of a row object).
+/// Binds `v` as the value of column C (a row's field in INSERT VALUES or an UPDATE of a row
+/// object, a set() value): in C's stored form, and through a binder that can name C in errors
+/// (detail::binder::column_value) when there is one.
 template <class C, class B, class V>
 void bind_field(B& b, const V& v) {
-  if constexpr (binds_stored_v<C>) {
+  if constexpr (requires { b.template column_value<C>(v); }) {
+    b.template column_value<C>(v);
+  } else if constexpr (binds_stored_v<C> && !requires { v.storage; v.v; }) {
     b(stored_ref<V>{&v, C::storage, true, C::table_tag::table_name, C::name});
   } else {
     b(v);

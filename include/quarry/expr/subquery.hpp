@@ -52,6 +52,16 @@ constexpr storage_format subquery_storage() {
   }
 }
 
+/// in(subquery): the subquery's column must be comparable with the expression (checked only when
+/// there is one column, which is reported on its own).
+template <class E, class Q>
+constexpr bool in_query_kinds_ok() {
+  if constexpr (selects_one_column<Q>())
+    return check_comparable<kind_of<typename E::value_type>, kind_of<single_column_t<Q>>>();
+  else
+    return true;
+}
+
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
@@ -60,6 +70,9 @@ struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(compatible_storage(storage_of<E>(), subquery_storage<Q>()),
                 "quarry: in(subquery) compares values stored in different SQLite forms (sqlite_as<> / "
                 "numeric<P, S>); give both columns the same form");
+}
+
+  static_assert(in_query_kinds_ok<E, Q>());
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;

@@ -108,11 +108,7 @@ struct aliasing_context : Ctx {
   template <class T>
   void column(std::string_view name) {
     if constexpr (std::is_same_v<T, Tag>) {
-      if (this->qualify) {
-        this->ident(alias);
-        this->text(".");
-      }
-      this->ident(name);
+      this->qualified(alias, name);
     } else {
       Ctx::template column<T>(name);
     }
@@ -454,15 +450,7 @@ struct keyed_level_stmt {
   void render_where(Ctx& c) const {
     c.text(" WHERE ");
     owner_column{}.render(c);
-    if constexpr (Ctx::dialect::array_parameters) {
-      c.text(" = ANY(");
-      c.param();
-      c.text(")");
-    } else {
-      c.text(" IN (SELECT value FROM json_each(");
-      c.param();
-      c.text("))");
-    }
+    render_list_membership<Key, false>(c);
     if constexpr (!is_none_v<typename Req::filter_type>) {
       c.text(" AND ");
       render_child<prec_and, true>(filter, c);

@@ -184,10 +184,9 @@ struct conflict_clause {
       c.text(" DO NOTHING");
     } else {
       c.text(" DO UPDATE SET ");
-      bool saved = c.qualify;
-      c.qualify = false;
+      // As in UPDATE: bare targets, qualified values ("t"."n" + excluded."n"). Unqualified values
+      // would bind to a subquery's table, and PostgreSQL may call them ambiguous.
       render_comma_list(c, action.sets);
-      c.qualify = saved;
       action.where_.render(c);
     }
   }

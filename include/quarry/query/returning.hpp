@@ -18,10 +18,9 @@ struct returning_clause {
   template <class Ctx>
   void render(Ctx& c) const {
     c.text(" RETURNING ");
-    bool saved = c.qualify;
-    c.qualify = false;
+    // Qualified by the target table's name, which both databases accept, so a correlated
+    // subquery in the list reads the written row.
     fields.render(c);
-    c.qualify = saved;
   }
   template <class B>
   void bind(B& b) const {

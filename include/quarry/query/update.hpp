@@ -69,10 +69,9 @@ struct update_stmt<D, type_list<A...>, Where, Returning> : returning_traits<Retu
     c.text("UPDATE ");
     c.ident(D::table_tag::table_name);
     c.text(" SET ");
-    bool saved = c.qualify;
-    c.qualify = false;
+    // Only the SET targets are bare names (assignment renders them so); values stay qualified,
+    // so a correlated subquery reads the updated row, not a column of its own table.
     render_comma_list(c, sets);
-    c.qualify = saved;
     if constexpr (!std::is_same_v<Where, all_rows_t>) where_.render(c);
     returning_.render(c);
   }

@@ -13,7 +13,6 @@ struct render_context {
   using dialect = Dialect;
   std::string sql;
   int params = 0;
-  bool qualify = true;  // write "table"."column" (false for INSERT column lists and SET targets)
 
   // SQL is rendered once per statement type and dialect, so nothing here is worth inlining into
   // the render functions of every node: out of line, they keep each statement's code small and
@@ -33,12 +32,11 @@ struct render_context {
   void column(std::string_view name) {
     qualified(Tag::ref_name, name);
   }
-  /// "table"."column", or only "column" when `qualify` is false.
+  /// "table"."column". Columns are always qualified; the few bare names SQL requires (INSERT
+  /// column lists, SET targets, ON CONFLICT targets) are rendered with ident().
   [[gnu::noinline]] void qualified(std::string_view table, std::string_view name) {
-    if (qualify) {
-      ident(table);
-      sql += '.';
-    }
+    ident(table);
+    sql += '.';
     ident(name);
   }
 };

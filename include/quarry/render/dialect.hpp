@@ -19,6 +19,8 @@ struct sqlite_dialect {
   static constexpr bool intersect_binds_tighter = false;  // compound operators apply left to right
   /// Timestamps, dates and decimals have several stored forms (core/storage.hpp).
   static constexpr bool storage_forms = true;
+  /// After every LIKE pattern: SQLite has no escape character by default, PostgreSQL has `\`.
+  static constexpr std::string_view like_escape_clause = " ESCAPE '\\'";
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE for the default stored forms. Timestamps, dates and decimals
@@ -55,6 +57,7 @@ struct postgres_dialect {
   static constexpr bool right_full_join = true;
   static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
   static constexpr bool storage_forms = false;
+  static constexpr std::string_view like_escape_clause = "";  // `\` is LIKE's default escape
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);

@@ -41,7 +41,10 @@ class statement {
   void bind_null(int i) { check(sqlite3_bind_null(stmt_, i)); }
   void bind(int i, bool v) { check(sqlite3_bind_int(stmt_, i, v ? 1 : 0)); }
   void bind(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
-  void bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
+  void bind(int i, double v) {
+    if (v != v) reject_nan(i, {});  // sqlite3_bind_double would store NULL
+    check(sqlite3_bind_double(stmt_, i, v));
+  }
   void bind(int i, const std::string& v) { bind_text(i, v); }
   /// A temporary (a user value_traits returning by value) is always copied: it dies before step().
   void bind(int i, std::string&& v);
@@ -96,6 +99,10 @@ class statement {
     throw_error(db_, rc, sql());
   }
   void reset() noexcept { sqlite3_reset(stmt_); }
+
+  /// Refuses a NaN bound as parameter i (SQLite would store NULL); `what` names the column when
+  /// the caller knows it (detail::binder::column_value).
+  [[noreturn, gnu::cold]] void reject_nan(int i, std::string_view what);
 
   // ---- reading (false on NULL) ----
   // Each read fetches the column's sqlite3_value once and asks it for its type and content:
@@ -181,7 +188,8 @@ class statement {
   static void append_json(std::string& out, int, std::int64_t v) { out += std::to_string(v); }
   void append_json(std::string& out, int i, double v);
   static void append_json_string(std::string& out, std::string_view s);
-  static void append_json(std::string& out, int, const std::string& v) { append_json_string(out, v); }
+  static void append_json_text(std::string& out, std::string_view s);
+  static void append_json(std::string& out, int, const std::string& v) { append_json_text(out, v); }
   void append_json(std::string& out, int i, timestamp v);
   void append_json(std::string& out, int i, date v);
   static void append_json(std::string& out, int, const decimal& v) { append_json_string(out, v.to_string()); }
@@ -443,8 +451,22 @@ QUARRY_DECL void statement::out_of_range(int i, const char* what) {
                     std::string(sql()));
 }
 
+QUARRY_DECL void statement::reject_nan(int i, std::string_view what) {
+  throw usage_error(errc::usage,
+                    "quarry: parameter " + std::to_string(i) + (what.empty() ? "" : " (" + std::string(what) + ")") +
+                        " is NaN, which SQLite cannot store (it would become NULL); store NULL "
+                        "explicitly with a std::optional<double> set to std::nullopt, or use "
+                        "PostgreSQL, which keeps NaN; SQL: " + std::string(sql()),
+                    std::string(sql()));
+}
+
 QUARRY_DECL void statement::append_json(std::string& out, int i, double v) {
-  if (v != v || v - v != 0) out_of_range(i, "NaN or infinity in a list");
+  if (v != v) reject_nan(i, "an element of the list");
+  // JSON has no infinities; json_each reads a number beyond double's range as one.
+  if (v - v != 0) {
+    out += v > 0 ? "9e999" : "-9e999";
+    return;
+  }
   char buf[40];
   sqlite3_snprintf(sizeof buf, buf, "%!.17g", v);
   out += buf;
@@ -470,6 +492,23 @@ QUARRY_DECL void statement::append_json_string(std::string& out, std::string_vie
     }
   }
   out += '"';
+}
+
+// json_each cuts a string at "\u0000": a text item's zero bytes travel as \x01 '0' and its \x01
+// bytes as \x01 '1', decoded by the SQL that detail::render_list_membership renders.
+QUARRY_DECL void statement::append_json_text(std::string& out, std::string_view s) {
+  if (s.find_first_of(std::string_view("\0\1", 2)) == std::string_view::npos) return append_json_string(out, s);
+  std::string e;
+  e.reserve(s.size() + 8);
+  for (char c : s) {
+    if (c == '\0')
+      e += "\x01" "0";
+    else if (c == '\x01')
+      e += "\x01" "1";
+    else
+      e += c;
+  }
+  append_json_string(out, e);
 }
 
 QUARRY_DECL void statement::append_json(std::string& out, int i, timestamp v) {
