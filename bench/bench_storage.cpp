@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
       lo_s[q] = lcg(s) % (span_s - span_s / 200);
     }
   }
-  auto dec = [](std::int64_t units) { return quarry::decimal(std::to_string(units) + "e-2"); };
+  auto dec = [](std::int64_t units) { return quarry::decimal::scaled(units, 2); };
   sqlite3* raw = db.native_handle();
 
   const char* sql_cents = R"(SELECT "rows"."id", "rows"."cents" FROM "rows" WHERE "rows"."cents" BETWEEN ? AND ?)";

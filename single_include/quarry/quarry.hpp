@@ -482,6 +482,13 @@ class decimal {
     auto u = neg_ ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
     digits_ = std::to_string(u);
   }
+  /// units × 10^-scale, e.g. `decimal::scaled(1999, 2)` is 19.99 (how SQLite's numeric<P, S>
+  /// columns store it); no text is parsed.
+  static decimal scaled(std::int64_t units, std::int32_t scale) {
+    decimal d(units);
+    d.scale_ = scale;
+    return d;
+  }
   /// Parses "-12.345", "1e-3", "1.2E+5"; throws quarry::type_mismatch on anything else
   /// (including NaN and infinities, which a decimal cannot hold).
   explicit decimal(std::string_view text) { parse(text); }
@@ -4179,14 +4186,10 @@ constexpr bool in_query_kinds_ok() {
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
-  static_assert(!selects_one_column<Q>() || comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
-                "quarry: in(subquery) compares values of incompatible SQL types");
+  static_assert(in_query_kinds_ok<E, Q>());
   static_assert(compatible_storage(storage_of<E>(), subquery_storage<Q>()),
                 "quarry: in(subquery) compares values stored in different SQLite forms (sqlite_as<> / "
                 "numeric<P, S>); give both columns the same form");
-}
-
-  static_assert(in_query_kinds_ok<E, Q>());
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;
@@ -13475,7 +13478,7 @@ inline stored double_to_form(double v, storage_format f) {
 /// A decimal from a stored INTEGER (scaled units or a whole number), REAL or TEXT in form f.
 /// nullopt with `why` set when the value cannot be read exactly.
 inline std::optional<decimal> decimal_from_integer(std::int64_t v, storage_format f) {
-  if (f.form == sqlite_storage::decimal_scaled) return decimal(std::to_string(v) + "e-" + std::to_string(f.scale));
+  if (f.form == sqlite_storage::decimal_scaled) return decimal::scaled(v, f.scale);
   decimal d(v);
   if (f.scale > 0) return at_scale(d, f.scale);
   return d;
@@ -13671,6 +13674,10 @@ QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& 
   sqlite3_value* v = sqlite3_column_value(stmt_, i);
   int t = sqlite3_value_type(v);
   if (t == SQLITE_NULL) return false;
+  if (t == SQLITE_INTEGER && f.storage.form == sqlite_storage::decimal_scaled) {  // numeric<P, S>: the hot path
+    out = decimal::scaled(sqlite3_value_int64(v), f.storage.scale);
+    return true;
+  }
   std::optional<decimal> d;
   const char* why = nullptr;
   if (t == SQLITE_INTEGER) {

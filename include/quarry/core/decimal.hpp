@@ -25,6 +25,13 @@ class decimal {
     auto u = neg_ ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
     digits_ = std::to_string(u);
   }
+  /// units × 10^-scale, e.g. `decimal::scaled(1999, 2)` is 19.99 (how SQLite's numeric<P, S>
+  /// columns store it); no text is parsed.
+  static decimal scaled(std::int64_t units, std::int32_t scale) {
+    decimal d(units);
+    d.scale_ = scale;
+    return d;
+  }
   /// Parses "-12.345", "1e-3", "1.2E+5"; throws quarry::type_mismatch on anything else
   /// (including NaN and infinities, which a decimal cannot hold).
   explicit decimal(std::string_view text) { parse(text); }

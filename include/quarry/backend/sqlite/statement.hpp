@@ -385,6 +385,10 @@ QUARRY_DECL bool statement::read(int i, decimal& out, const detail::field_info& 
   sqlite3_value* v = sqlite3_column_value(stmt_, i);
   int t = sqlite3_value_type(v);
   if (t == SQLITE_NULL) return false;
+  if (t == SQLITE_INTEGER && f.storage.form == sqlite_storage::decimal_scaled) {  // numeric<P, S>: the hot path
+    out = decimal::scaled(sqlite3_value_int64(v), f.storage.scale);
+    return true;
+  }
   std::optional<decimal> d;
   const char* why = nullptr;
   if (t == SQLITE_INTEGER) {

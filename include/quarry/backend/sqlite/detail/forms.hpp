@@ -241,7 +241,7 @@ inline stored double_to_form(double v, storage_format f) {
 /// A decimal from a stored INTEGER (scaled units or a whole number), REAL or TEXT in form f.
 /// nullopt with `why` set when the value cannot be read exactly.
 inline std::optional<decimal> decimal_from_integer(std::int64_t v, storage_format f) {
-  if (f.form == sqlite_storage::decimal_scaled) return decimal(std::to_string(v) + "e-" + std::to_string(f.scale));
+  if (f.form == sqlite_storage::decimal_scaled) return decimal::scaled(v, f.scale);
   decimal d(v);
   if (f.scale > 0) return at_scale(d, f.scale);
   return d;
