@@ -11828,6 +11828,9 @@ struct tx_backend {
   std::string (*failure)(void*) = nullptr;  ///< PostgreSQL: the error that aborted it, if known
   bool (*broken)(void*) = nullptr;          ///< PostgreSQL: the connection is known to be gone
   tx_state* state = nullptr;
+  /// The connection's shared block (a reference is held): a scope that outlives its connection
+  /// finds it closed and touches nothing (docs/transactions.md).
+  connection_core* core = nullptr;
 
   template <class Conn>
   static tx_backend of(Conn& db) {
@@ -11859,6 +11862,10 @@ struct tx_backend {
       }
     };
     b.state = &db.transaction_state();
+    if constexpr (requires { db.shared_core(); }) {
+      b.core = &db.shared_core();
+      b.core->retain();
+    }
     return b;
   }
 };
@@ -11873,6 +11880,32 @@ class transaction {
  public:
   template <class Conn, isolation L>
   transaction(Conn& db, const tx_options_for<L>& o) : b_(detail::tx_backend::of(db)) {
+    try {
+      begin<Conn, L>(o);
+    } catch (...) {
+      if (b_.core) b_.core->release();
+      throw;
+    }
+  }
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+  ~transaction() {
+    // A scope that outlives its connection: the connection rolled the transaction back when it
+    // closed, and its state is gone; touch nothing.
+    const bool gone = b_.core && b_.core->closed();
+    if (state_ == open && !gone) {
+      try {
+        undo();
+      } catch (...) {  // a destructor must not throw; the connection reports the problem next time
+      }
+      finish(rolled_back);
+    }
+    if (b_.core) b_.core->release();
+  }
+
+ private:
+  template <class Conn, isolation L>
+  void begin(const tx_options_for<L>& o) {
     detail::tx_state& st = *b_.state;
     if (st.depth == 0) {
       std::string sql = detail::begin_sql<Conn, L>(o);
@@ -11885,16 +11918,8 @@ class transaction {
     }
     depth_ = ++st.depth;
   }
-  transaction(const transaction&) = delete;
-  transaction& operator=(const transaction&) = delete;
-  ~transaction() {
-    if (state_ != open) return;
-    try {
-      undo();
-    } catch (...) {  // a destructor must not throw; the connection reports the problem next time
-    }
-    finish(rolled_back);
-  }
+
+ public:
 
   /// COMMIT (outermost) or RELEASE SAVEPOINT (nested). If COMMIT fails the transaction is rolled
   /// back and the error propagates. A connection known to be lost before COMMIT is sent is
@@ -11979,6 +12004,11 @@ class transaction {
   enum status { open, committed, rolled_back };
 
   void check_usable(const char* what) const {
+    if (b_.core && b_.core->closed())
+      throw usage_error(errc::usage, std::string("quarry: ") + what +
+                                         "() on a transaction whose connection was closed (destroyed); the "
+                                         "database rolled it back; keep the connection open until the "
+                                         "transaction ends");
     if (state_ == committed)
       throw usage_error(errc::usage, std::string("quarry: ") + what +
                                          "() on a transaction that was already committed; a transaction "
@@ -12510,6 +12540,10 @@ class connection_base {
 
   /// Number of statements this connection keeps prepared.
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
+
+  /// The block shared with the connection's results and transaction scopes (connection_core.hpp):
+  /// they keep a reference and find out from it whether the connection still exists.
+  detail::connection_core& shared_core() noexcept { return *core_; }
 
  protected:
   /// Finalizes cached statements; the backend calls it before closing its handle. Results still

@@ -228,3 +228,26 @@ TEMPLATE_LIST_TEST_CASE("lifetimes: a result that outlives its connection throws
     CHECK(page.size() == 1);  // a buffered result holds its rows, not the connection
   }
 }
+
+TEMPLATE_LIST_TEST_CASE("lifetimes: a transaction scope that outlives its connection touches nothing", "[lifetime][tx]",
+                        backends) {
+  SECTION("destroyed after the connection") {
+    auto db = TestType::connect();
+    seed(*db, 1);
+    auto tx = std::make_unique<quarry::transaction>(*db, quarry::tx_options{});
+    db->execute(quarry::update(users).set(users.email = std::string("changed")).all_rows());
+    db.reset();         // the database rolls the open transaction back when the connection closes
+    scribble_stack();
+    tx.reset();         // before: ROLLBACK through the destroyed connection (heap-use-after-free)
+    SUCCEED();
+  }
+  SECTION("commit() and rollback() after the connection are usage errors") {
+    auto db = TestType::connect();
+    seed(*db, 1);
+    auto tx = std::make_unique<quarry::transaction>(*db, quarry::tx_options{});
+    auto tx2 = std::make_unique<quarry::transaction>(*db, quarry::tx_options{});  // a savepoint
+    db.reset();
+    CHECK_THROWS_WITH(tx2->commit(), Contains("connection was closed"));
+    CHECK_THROWS_WITH(tx->rollback(), Contains("connection was closed"));
+  }
+}

@@ -405,6 +405,10 @@ class connection_base {
   /// Number of statements this connection keeps prepared.
   std::size_t prepared_statements() const noexcept { return cache_.size(); }
 
+  /// The block shared with the connection's results and transaction scopes (connection_core.hpp):
+  /// they keep a reference and find out from it whether the connection still exists.
+  detail::connection_core& shared_core() noexcept { return *core_; }
+
  protected:
   /// Finalizes cached statements; the backend calls it before closing its handle. Results still
   /// alive see the connection closed and throw quarry::usage_error on their next step.

@@ -20,6 +20,7 @@
 #include <thread>
 #endif
 
+#include "quarry/backend/connection_core.hpp"
 #include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/error.hpp"
 #include "quarry/tx/options.hpp"
@@ -80,6 +81,9 @@ struct tx_backend {
   std::string (*failure)(void*) = nullptr;  ///< PostgreSQL: the error that aborted it, if known
   bool (*broken)(void*) = nullptr;          ///< PostgreSQL: the connection is known to be gone
   tx_state* state = nullptr;
+  /// The connection's shared block (a reference is held): a scope that outlives its connection
+  /// finds it closed and touches nothing (docs/transactions.md).
+  connection_core* core = nullptr;
 
   template <class Conn>
   static tx_backend of(Conn& db) {
@@ -111,6 +115,10 @@ struct tx_backend {
       }
     };
     b.state = &db.transaction_state();
+    if constexpr (requires { db.shared_core(); }) {
+      b.core = &db.shared_core();
+      b.core->retain();
+    }
     return b;
   }
 };
@@ -125,6 +133,32 @@ class transaction {
  public:
   template <class Conn, isolation L>
   transaction(Conn& db, const tx_options_for<L>& o) : b_(detail::tx_backend::of(db)) {
+    try {
+      begin<Conn, L>(o);
+    } catch (...) {
+      if (b_.core) b_.core->release();
+      throw;
+    }
+  }
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+  ~transaction() {
+    // A scope that outlives its connection: the connection rolled the transaction back when it
+    // closed, and its state is gone; touch nothing.
+    const bool gone = b_.core && b_.core->closed();
+    if (state_ == open && !gone) {
+      try {
+        undo();
+      } catch (...) {  // a destructor must not throw; the connection reports the problem next time
+      }
+      finish(rolled_back);
+    }
+    if (b_.core) b_.core->release();
+  }
+
+ private:
+  template <class Conn, isolation L>
+  void begin(const tx_options_for<L>& o) {
     detail::tx_state& st = *b_.state;
     if (st.depth == 0) {
       std::string sql = detail::begin_sql<Conn, L>(o);
@@ -137,16 +171,8 @@ class transaction {
     }
     depth_ = ++st.depth;
   }
-  transaction(const transaction&) = delete;
-  transaction& operator=(const transaction&) = delete;
-  ~transaction() {
-    if (state_ != open) return;
-    try {
-      undo();
-    } catch (...) {  // a destructor must not throw; the connection reports the problem next time
-    }
-    finish(rolled_back);
-  }
+
+ public:
 
   /// COMMIT (outermost) or RELEASE SAVEPOINT (nested). If COMMIT fails the transaction is rolled
   /// back and the error propagates. A connection known to be lost before COMMIT is sent is
@@ -231,6 +257,11 @@ class transaction {
   enum status { open, committed, rolled_back };
 
   void check_usable(const char* what) const {
+    if (b_.core && b_.core->closed())
+      throw usage_error(errc::usage, std::string("quarry: ") + what +
+                                         "() on a transaction whose connection was closed (destroyed); the "
+                                         "database rolled it back; keep the connection open until the "
+                                         "transaction ends");
     if (state_ == committed)
       throw usage_error(errc::usage, std::string("quarry: ") + what +
                                          "() on a transaction that was already committed; a transaction "
