@@ -8,6 +8,7 @@
 #include <quarry/diag.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -250,4 +251,17 @@ TEST_CASE("statement shapes replace literals and collapse placeholder lists", "[
         "SELECT \"t1\".\"c2\" FROM \"t1\" WHERE \"a\"\"9\" = ?");
   CHECK(statement_shape("SELECT col1 FROM t2") == "SELECT col1 FROM t2");
   CHECK(statement_shape("SELECT * FROM t WHERE id = 7") == statement_shape("SELECT * FROM t WHERE id = 12345"));
+}
+
+TEMPLATE_LIST_TEST_CASE("a counter or guard destroyed after its connection touches nothing", "[diag][lifetime]",
+                        test::backends) {
+  auto db = TestType::connect();
+  auto counter = std::make_unique<quarry::diag::query_counter>(*db);
+  auto guard = std::make_unique<quarry::diag::repeated_statement_guard>(*db);
+  db->exec("SELECT 1");
+  CHECK(counter->count() == 1);
+  db.reset();
+  counter.reset();  // before: remove_observer on the destroyed connection (heap-use-after-free under ASan)
+  guard.reset();
+  SUCCEED();
 }

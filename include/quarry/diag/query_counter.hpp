@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "quarry/backend/connection_core.hpp"
 #include "quarry/core/detail/std_chrono.hpp"
 #include "quarry/core/error.hpp"
 #include "quarry/diag/statement_event.hpp"
@@ -45,7 +46,8 @@ class statement_count_error : public usage_error {
 };
 
 namespace detail {
-/// Adds and removes an observer on a connection whose type is erased.
+/// Adds and removes an observer on a connection whose type is erased. It holds a reference to the
+/// connection's shared block, so an observer destroyed after its connection touches nothing.
 class observer_registration {
  public:
   template <class Conn>
@@ -54,15 +56,23 @@ class observer_registration {
           static_cast<Conn*>(c)->remove_observer(x);
         }) {
     db.add_observer(o);
+    if constexpr (requires { db.shared_core(); }) {
+      core_ = &db.shared_core();
+      core_->retain();
+    }
   }
   observer_registration(const observer_registration&) = delete;
   observer_registration& operator=(const observer_registration&) = delete;
-  ~observer_registration() { remove_(db_, *obs_); }
+  ~observer_registration() {
+    if (!core_ || !core_->closed()) remove_(db_, *obs_);
+    if (core_) core_->release();
+  }
 
  private:
   void* db_;
   statement_observer* obs_;
   void (*remove_)(void*, statement_observer&) noexcept;
+  quarry::detail::connection_core* core_ = nullptr;
 };
 
 inline std::string describe(const recorded_statement& s) {
