@@ -65,14 +65,10 @@ constexpr bool in_query_kinds_ok() {
 template <class E, class Q, bool Negate>
 struct in_query_expr : expr_ops<in_query_expr<E, Q, Negate>> {
   static_assert(selects_one_column<Q>(), "quarry: in(subquery) needs a subquery that selects exactly one column");
-  static_assert(!selects_one_column<Q>() || comparable(kind_of<typename E::value_type>, kind_of<single_column_t<Q>>),
-                "quarry: in(subquery) compares values of incompatible SQL types");
+  static_assert(in_query_kinds_ok<E, Q>());
   static_assert(compatible_storage(storage_of<E>(), subquery_storage<Q>()),
                 "quarry: in(subquery) compares values stored in different SQLite forms (sqlite_as<> / "
                 "numeric<P, S>); give both columns the same form");
-}
-
-  static_assert(in_query_kinds_ok<E, Q>());
   using value_type = std::optional<bool>;
   using tables = concat_t<typename E::tables, typename Q::outer_tables>;
   using null_checks = typename null_checks_of<E>::type;
