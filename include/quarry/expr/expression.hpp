@@ -42,6 +42,28 @@ inline constexpr unsigned f_bare_column = 4;  // contains a column outside any a
 inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
 inline constexpr unsigned f_stored = 16;      // contains a column with a non-default SQLite storage form
 
+/// The `tables` entry of quarry::excluded(col) (query/insert.hpp): the row an INSERT proposed
+/// for table Tag. It is a table only inside ON CONFLICT ... DO UPDATE of an insert into Tag;
+/// everywhere else it is not in scope, so every clause that checks its tables rejects it.
+template <class Tag>
+struct excluded_row {};
+template <class T>
+struct is_excluded_row : std::false_type {};
+template <class Tag>
+struct is_excluded_row<excluded_row<Tag>> : std::true_type {};
+template <class Tables>
+inline constexpr bool uses_excluded_v = false;
+template <class... T>
+inline constexpr bool uses_excluded_v<type_list<T...>> = (is_excluded_row<T>::value || ...);
+
+/// The rule for excluded() outside DO UPDATE, named in one place for every clause.
+template <class Tables>
+constexpr void check_no_excluded() {
+  static_assert(!uses_excluded_v<Tables>,
+                "quarry: excluded(col) is the value an INSERT proposed and exists only in "
+                "on_conflict(...).do_update(...) and its where(); use the column itself here");
+}
+
 template <class E>
 concept expression = requires {
   typename E::value_type;
