@@ -151,6 +151,21 @@ struct expr_ops {
     return in_list_expr<D, false, adopted_t<D, V>...>{
         {}, self(), {{adopt<storage_of<D>()>(make_operand(std::forward<V>(v)))}...}};
   }
+  /// `users.id.in()`: an empty fixed list would render `IN ()`, which is not SQL.
+  template <class... V>
+    requires(sizeof...(V) == 0)
+  constexpr void in(V&&...) const {
+    static_assert(sizeof...(V) != 0,
+                  "quarry: in() needs at least one value (IN () is not SQL); for a list that may be "
+                  "empty use in_values(range), which matches nothing when the range is empty");
+  }
+  template <class... V>
+    requires(sizeof...(V) == 0)
+  constexpr void not_in(V&&...) const {
+    static_assert(sizeof...(V) != 0,
+                  "quarry: not_in() needs at least one value (NOT IN () is not SQL); for a list that may "
+                  "be empty use not_in_values(range), which matches every row when the range is empty");
+  }
   /// `users.id.in(select(posts.user_id).from(posts))`: IN (subquery).
   template <class Q>
     requires query_like<Q>
