@@ -1138,6 +1138,8 @@ inline constexpr bool always_false = false;
 /// field and its options, so every expression built from it is typed and knows its table.
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string_view>
 #include <type_traits>
 
@@ -1282,6 +1284,28 @@ inline constexpr unsigned f_bare_column = 4;  // contains a column outside any a
 inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
 inline constexpr unsigned f_stored = 16;      // contains a column with a non-default SQLite storage form
 
+/// The `tables` entry of quarry::excluded(col) (query/insert.hpp): the row an INSERT proposed
+/// for table Tag. It is a table only inside ON CONFLICT ... DO UPDATE of an insert into Tag;
+/// everywhere else it is not in scope, so every clause that checks its tables rejects it.
+template <class Tag>
+struct excluded_row {};
+template <class T>
+struct is_excluded_row : std::false_type {};
+template <class Tag>
+struct is_excluded_row<excluded_row<Tag>> : std::true_type {};
+template <class Tables>
+inline constexpr bool uses_excluded_v = false;
+template <class... T>
+inline constexpr bool uses_excluded_v<type_list<T...>> = (is_excluded_row<T>::value || ...);
+
+/// The rule for excluded() outside DO UPDATE, named in one place for every clause.
+template <class Tables>
+constexpr void check_no_excluded() {
+  static_assert(!uses_excluded_v<Tables>,
+                "quarry: excluded(col) is the value an INSERT proposed and exists only in "
+                "on_conflict(...).do_update(...) and its where(); use the column itself here");
+}
+
 template <class E>
 concept expression = requires {
   typename E::value_type;
@@ -1368,6 +1392,21 @@ struct expr_ops {
   constexpr auto in(V&&... v) const {
     return in_list_expr<D, false, adopted_t<D, V>...>{
         {}, self(), {{adopt<storage_of<D>()>(make_operand(std::forward<V>(v)))}...}};
+  }
+  /// `users.id.in()`: an empty fixed list would render `IN ()`, which is not SQL.
+  template <class... V>
+    requires(sizeof...(V) == 0)
+  constexpr void in(V&&...) const {
+    static_assert(sizeof...(V) != 0,
+                  "quarry: in() needs at least one value (IN () is not SQL); for a list that may be "
+                  "empty use in_values(range), which matches nothing when the range is empty");
+  }
+  template <class... V>
+    requires(sizeof...(V) == 0)
+  constexpr void not_in(V&&...) const {
+    static_assert(sizeof...(V) != 0,
+                  "quarry: not_in() needs at least one value (NOT IN () is not SQL); for a list that may "
+                  "be empty use not_in_values(range), which matches every row when the range is empty");
   }
   /// `users.id.in(select(posts.user_id).from(posts))`: IN (subquery).
   template <class Q>
@@ -1568,6 +1607,30 @@ constexpr storage_format column_storage() {
   }
 }
 
+/// Whether option O can hold for a column of C++ type T: default_text<"..."> only on text,
+/// default_value<N> only on integers (within the field's range) and booleans (0 or 1).
+template <class T, class O>
+struct default_text_fits : std::true_type {};
+template <class T, fixed_string S>
+struct default_text_fits<T, default_text<S>> : std::bool_constant<kind_of<T> == sql_kind::text> {};
+template <class T, class O>
+struct default_value_fits : std::true_type {};
+template <class T, std::int64_t V>
+struct default_value_fits<T, default_value<V>> {
+  using F = strip_optional_t<T>;
+  static constexpr bool value = [] {
+    if constexpr (kind_of<T> == sql_kind::boolean) {
+      return V == 0 || V == 1;
+    } else if constexpr (kind_of<T> == sql_kind::integer && std::is_integral_v<F>) {
+      using L = std::numeric_limits<F>;
+      return (!L::is_signed ? V >= 0 : V >= static_cast<std::int64_t>(L::min())) &&
+             (sizeof(F) >= sizeof(std::int64_t) || V <= static_cast<std::int64_t>(L::max()));
+    } else {
+      return kind_of<T> == sql_kind::integer;  // a user type of integer kind: its range is unknown
+    }
+  }();
+};
+
 template <class Tag, auto Member, fixed_string Name, class... Opts>
 struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   using table_tag = Tag;
@@ -1600,6 +1663,16 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   static constexpr unsigned flags = f_bare_column | (is_custom_form(storage.form) ? f_stored : 0u);
 
   static_assert(!(is_identity && nullable), "quarry: an identity column cannot be optional");
+  static_assert(!(is_primary_key && nullable),
+                "quarry: a primary key column cannot be std::optional (a primary key is NOT NULL); "
+                "make the field a plain type, or use unique instead of primary_key");
+  static_assert((default_text_fits<value_type, Opts>::value && ...),
+                "quarry: default_text<\"...\"> is the default of a text column; use default_value<N> "
+                "for integers and booleans, default_sql<\"...\"> for other types");
+  static_assert((default_value_fits<value_type, Opts>::value && ...),
+                "quarry: default_value<N> is the default of an integer or boolean column and must fit "
+                "the field's type (0 or 1 for bool); use default_text<\"...\"> for text, "
+                "default_sql<\"...\"> for other types");
   static_assert(!is_identity || nullable || std::is_same_v<value_type, std::int64_t>,
                 "quarry: an identity column must be a std::int64_t field (ids stay 64-bit)");
 
@@ -2093,6 +2166,12 @@ struct is_value_node : std::false_type {};
 template <class V>
 struct is_value_node<value<V>> : std::true_type {};
 
+/// None of the nodes is a bound std::optional value: compared, matched or listed, an empty one
+/// binds NULL, and `x = NULL`, `x BETWEEN NULL AND y`, `x LIKE NULL`, `x IN (NULL)` never match.
+/// The rule of ==, <, ..., between(), like() and in() (expr/operators.hpp, expr/predicates.hpp).
+template <class... N>
+inline constexpr bool binds_no_optional_v = (!(is_value_node<N>::value && is_optional_v<typename N::value_type>) && ...);
+
 /// An expression stays itself; anything else becomes a bound value (strings copied in).
 template <class V>
 constexpr auto make_operand(V&& v) {
@@ -2539,8 +2618,7 @@ constexpr auto make_comparison(A&& a, B&& b) {
   using L = operand_t<A>;
   using R = operand_t<B>;
   check_comparable<kind_of<typename L::value_type>, kind_of<typename R::value_type>>();  // names both kinds
-  static_assert(!(is_value_node<L>::value && is_optional_v<typename L::value_type>) &&
-                    !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
+  static_assert(binds_no_optional_v<L, R>,
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "
                 "true; test with .is_null() or compare with a plain value");
   static_assert(storages_agree<L, R>(),
@@ -2689,6 +2767,9 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
   static_assert(kind_of<typename E::value_type> == sql_kind::text &&
                     kind_of<typename P::value_type> == sql_kind::text,
                 "quarry: like() needs a text expression and a text pattern");
+  static_assert(binds_no_optional_v<P>,
+                "quarry: like() with a std::optional pattern would render 'LIKE NULL' when it is empty, "
+                "which never matches; pass a plain string (decide in C++ what an empty one means)");
   using value_type = nullable_if_any<bool, E, P>;
   using tables = merged_tables<E, P>;
   using null_checks = merged_null_checks<E, P>;
@@ -2716,6 +2797,9 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   // between() bounds must be comparable with the expression (the message names both kinds)
   static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<typename Lo::value_type>>() &&
                 check_comparable<kind_of<typename E::value_type>, kind_of<typename Hi::value_type>>());
+  static_assert(binds_no_optional_v<Lo, Hi>,
+                "quarry: between() with a std::optional bound would render 'BETWEEN NULL' when it is "
+                "empty, which never matches; pass plain values, or compare with >= / <= for one bound");
   static_assert(storages_agree<E, Lo, Hi>(),
                 "quarry: between() bounds are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
@@ -2749,6 +2833,9 @@ template <class E, bool Negate, class... V>
 struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   // in() values must be comparable with the expression (the message names both kinds)
   static_assert((check_comparable<kind_of<typename E::value_type>, kind_of<typename V::value_type>>() && ...));
+  static_assert(binds_no_optional_v<V...>,
+                "quarry: in() with a std::optional value would render 'IN (NULL)' when it is empty, "
+                "which never matches; pass plain values (or a range of them to in_values())");
   static_assert(storages_agree<E, V...>(),
                 "quarry: in() values are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
@@ -2939,6 +3026,7 @@ constexpr auto desc(E&& e) {
 /// `column = value` inside set(): the value must convert to the column's C++ type without
 /// narrowing (std::int16_t{5}, not 5 for a smallint), NULL only into nullable columns.
 
+#include <limits>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -2959,6 +3047,7 @@ struct column_binder {
 template <class C, class V>
 struct assignment {
   using column_type = C;
+  using value_node = V;
   using tables = concat_t<typename C::tables, typename V::tables>;
   static constexpr unsigned flags = V::flags;
   V v;
@@ -2982,17 +3071,62 @@ struct assignment {
 template <class T, class V>
 concept non_narrowing_to = requires(V&& v) { T{std::forward<V>(v)}; };
 
+template <class E>
+struct is_excluded_node : std::false_type {};  // quarry::excluded(col): query/insert.hpp
+
+/// The one rule for storing an expression E into a column of C++ type T (`set(col = expr)`,
+/// `do_update(col = expr)`, `insert_into(t).columns(col...).select(q)`): the same kinds, no
+/// NULL into NOT NULL, no narrowing. Like a bound value (`std::int16_t{5}`, not `5`), an
+/// expression must not lose information on the way in:
+///   - a REAL into an integer column: PostgreSQL rounds it (67.5 -> 68), SQLite stores a REAL;
+///   - a REAL into a decimal column: the binary fraction is not the decimal the user meant;
+///   - a decimal into an integer column: rounded, as a REAL would be;
+///   - a wider integer column into a narrower one (int64 into int16). Arithmetic results are
+///     typed std::int64_t whatever their operands (operators.hpp), so `age = age + 1` is not
+///     narrowing here: only a column copied as it is (or its excluded() value) has a known width.
+template <class T, class E>
+struct assignment_rule {
+  using column_type = strip_optional_t<T>;
+  using value_type = strip_optional_t<typename E::value_type>;
+  static constexpr sql_kind to = kind_of<T>;
+  static constexpr sql_kind from = kind_of<typename E::value_type>;
+  static constexpr bool kinds_ok = kinds_comparable<to, from>::value;
+  static constexpr bool null_ok = is_optional_v<T> || !is_optional_v<typename E::value_type>;
+  static constexpr bool real_ok = !(from == sql_kind::real && (to == sql_kind::integer || to == sql_kind::decimal)) &&
+                                  !(from == sql_kind::decimal && to == sql_kind::integer);
+  static constexpr bool width_ok = [] {
+    if constexpr (to == sql_kind::integer && from == sql_kind::integer &&
+                  (is_column<E>::value || is_excluded_node<E>::value)) {
+      using LT = std::numeric_limits<column_type>;
+      using LV = std::numeric_limits<value_type>;
+      return (LV::is_signed ? static_cast<long double>(LV::min()) >= static_cast<long double>(LT::min())
+                            : true) &&
+             static_cast<long double>(LV::max()) <= static_cast<long double>(LT::max());
+    } else {
+      return true;
+    }
+  }();
+};
+
 template <class C, class V>
 constexpr auto make_assignment(const C&, V&& v) {
   using T = typename C::value_type;
   if constexpr (expression<std::remove_cvref_t<V>>) {
     using E = std::remove_cvref_t<V>;
+    using rule = assignment_rule<T, E>;
     static_assert(kinds_comparable<kind_of<T>, kind_of<typename E::value_type>>::value,
                   "quarry: set() assigns an expression of an incompatible SQL type to this column "
                   "(the kinds are the arguments of kinds_comparable<column, value>); assign an "
                   "expression of the column's kind, or convert it with quarry::cast<T>(...)");
-    static_assert(is_optional_v<T> || !is_optional_v<typename E::value_type>,
-                  "quarry: set() assigns a nullable expression to a NOT NULL column");
+    static_assert(rule::null_ok, "quarry: set() assigns a nullable expression to a NOT NULL column");
+    static_assert(!rule::kinds_ok || rule::real_ok,
+                  "quarry: set() assigns a REAL expression to an integer or decimal column (or a decimal "
+                  "one to an integer column), which narrows it (PostgreSQL rounds 67.5 to 68); convert it "
+                  "explicitly with quarry::cast<T>(...), or declare the field double");
+    static_assert(rule::width_ok,
+                  "quarry: set() assigns a column of a wider integer type to a narrower integer column "
+                  "(e.g. std::int64_t into std::int16_t); convert it with quarry::cast<T>(...), or "
+                  "widen the field");
     static_assert(is_value_node<E>::value || compatible_storage(storage_of<E>(), C::storage),
                   "quarry: set() assigns an expression stored in another SQLite form than the column "
                   "(sqlite_as<> / numeric<P, S>); the value would be written in the wrong form");
@@ -3130,13 +3264,22 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
                     "as a scaled INTEGER), and avg() of exact decimals would go through double; declare "
                     "numeric<P, S>, or compute the average in C++ (sum and count)");
     }
+    constexpr bool min_max = std::is_same_v<Fn, fn_min> || std::is_same_v<Fn, fn_max>;
+    static_assert(!(pg && min_max && k == sql_kind::blob),
+                  "quarry: PostgreSQL has no min()/max() of binary values (bytea: error 42883); compare "
+                  "the bytes in C++, or aggregate another column (SQLite would accept it)");
     if constexpr (!std::is_same_v<Fn, fn_count> || Distinct) check_text_decimals<Ctx, E>();
     // PostgreSQL widens sum(bigint) to numeric and avg(integer) to numeric: cast back to the
     // promised C++ type (an overflow is then an error, never a wrong value).
     constexpr bool cast_bigint = pg && std::is_same_v<Fn, fn_sum> && k == sql_kind::integer;
     constexpr bool cast_double = pg && std::is_same_v<Fn, fn_avg> && k != sql_kind::decimal;
     if constexpr (cast_bigint || cast_double) c.text("CAST(");
-    c.text(Fn::sql);
+    // PostgreSQL has no min/max of boolean (42883); BOOL_AND is the minimum of booleans and
+    // BOOL_OR the maximum (both skip NULLs and return NULL for no rows, as MIN and MAX do).
+    if constexpr (pg && min_max && k == sql_kind::boolean)
+      c.text(std::is_same_v<Fn, fn_min> ? std::string_view{"BOOL_AND"} : std::string_view{"BOOL_OR"});
+    else
+      c.text(Fn::sql);
     c.text(Distinct ? "(DISTINCT " : "(");
     e.render(c);
     c.text(")");
@@ -3355,9 +3498,10 @@ struct null_checks_ok<Sources, Nullable, type_list<E...>> {
 };
 
 /// Checks a where()/having() condition: boolean, no aggregates, no window functions.
-template <class C>
+template <class C, bool Upsert = false>
 constexpr void check_where_condition() {
   static_assert(boolean_expression<C>, "quarry: where() takes a condition (a boolean expression)");
+  if constexpr (!Upsert) check_no_excluded<typename C::tables>();
   static_assert(!named_select_item<C>,
                 "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                 "expression without .as in where() and having()");
@@ -4847,6 +4991,8 @@ struct select_stmt {
       using sources = typename from_type::sources;
       using nullable = nullable_tables_of<from_type>;
       if constexpr (TopLevel) {
+        check_no_excluded<concat_t<typename fields_type::tables, typename part_t<p_from>::cond_tables_or_none,
+                                   typename part_t<p_group>::tables, typename part_t<p_order>::tables>>();
         static_assert(is_subset_v<filter_t<is_cte_tag, sources>, concat_t<CteScope, cte_tags>>,
                       "quarry: from()/join() reads a CTE that this statement does not define; start it "
                       "with quarry::with(cte).select(...) (with_recursive for a recursive_cte)");
@@ -5735,6 +5881,7 @@ constexpr auto make_returning(E&&... e) {
   static_assert(sizeof...(E) > 0, "quarry: returning() needs at least one column or expression");
   static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: returning() takes columns or expressions");
   using R = returning_clause<std::remove_cvref_t<E>...>;
+  check_no_excluded<typename R::list::tables>();
   static_assert(is_subset_v<typename R::list::tables, type_list<typename D::table_tag>>,
                 "quarry: returning() uses a column of another table");
   return R{{{{std::forward<E>(e)}...}}};
@@ -5787,6 +5934,13 @@ constexpr bool columns_distinct() {
       if (idx[i] != i) return false;  // index_of finds the first occurrence
     return true;
   }(L{});
+}
+
+/// The value of each assignment reads only the tables in Allowed: the updated table for UPDATE
+/// and DO UPDATE, none for INSERT ... VALUES.
+template <class Allowed, class... A>
+constexpr bool set_values_read_only() {
+  return (is_subset_v<typename A::value_node::tables, Allowed> && ...);
 }
 
 template <class D, class Sets, class Where, class Returning = none>
@@ -5863,7 +6017,8 @@ struct update_builder {
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: set() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
-    static_assert(((is_subset_v<typename std::remove_cvref_t<A>::tables, type_list<typename D::table_tag>>) && ...),
+    check_no_excluded<concat_t<typename std::remove_cvref_t<A>::value_node::tables...>>();
+    static_assert(set_values_read_only<type_list<typename D::table_tag>, std::remove_cvref_t<A>...>(),
                   "quarry: set() uses a column of another table in its value");
     return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {{std::forward<A>(a)}...}, {}, {}};
   }
@@ -5921,6 +6076,28 @@ template <class... A, class... B>
   requires(sizeof...(A) == sizeof...(B))
 struct columns_match_kinds<type_list<A...>, type_list<B...>>
     : std::bool_constant<(comparable(kind_of<typename A::value_type>, kind_of<typename B::value_type>) && ...)> {};
+
+/// assignment_rule (expr/assign.hpp) of each target column and the value selected for it.
+/// A selected value can be NULL when its expression can, or when the row says so (the outer
+/// side of a join: its columns are std::optional in the row tuple, not in the expression).
+template <class Row, std::size_t I, class E>
+constexpr bool selected_nullable() {
+  if constexpr (requires { typename std::tuple_element_t<I, Row>; })
+    return is_optional_v<std::tuple_element_t<I, Row>> || is_optional_v<typename E::value_type>;
+  else
+    return is_optional_v<Row> || is_optional_v<typename E::value_type>;
+}
+template <class Row, class Cols, class Exprs>
+struct assignment_rules;
+template <class Row, class... C, class... E>
+struct assignment_rules<Row, type_list<C...>, type_list<E...>> {
+  static constexpr bool null_ok = []<std::size_t... I>(std::index_sequence<I...>) {
+    return ((C::nullable || !selected_nullable<Row, I, E>()) && ...);
+  }(std::index_sequence_for<C...>{});
+  static constexpr bool real_ok = (assignment_rule<typename C::value_type, E>::real_ok && ...);
+  static constexpr bool width_ok = (assignment_rule<typename C::value_type, E>::width_ok && ...);
+  static constexpr bool form_ok = ((is_value_node<E>::value || compatible_storage(storage_of<E>(), C::storage)) && ...);
+};
 
 template <class D>
 struct row_source {
@@ -6007,7 +6184,7 @@ struct select_source {
 template <class C>
 struct excluded_expr : expr_ops<excluded_expr<C>> {
   using value_type = typename C::value_type;
-  using tables = type_list<>;
+  using tables = type_list<excluded_row<typename C::table_tag>>;  // in scope in DO UPDATE only
   static constexpr storage_format storage = C::storage;  // the proposed value, stored like the column
   static constexpr unsigned flags = C::flags & f_stored;
   template <class Ctx>
@@ -6018,6 +6195,9 @@ struct excluded_expr : expr_ops<excluded_expr<C>> {
   template <class B>
   void bind(B&) const {}
 };
+
+template <class C>
+struct is_excluded_node<excluded_expr<C>> : std::true_type {};
 
 struct do_nothing_t {};
 template <class Where, class... A>
@@ -6072,6 +6252,10 @@ inline constexpr bool is_do_update_v = false;
 template <class T, class W, class... A>
 inline constexpr bool is_do_update_v<conflict_clause<T, do_update_t<W, A...>>> = true;
 
+/// What DO UPDATE's SET and WHERE may read: the existing row and the proposed one.
+template <class D>
+using upsert_scope = type_list<typename D::table_tag, excluded_row<typename D::table_tag>>;
+
 template <class D, class Stmt, class Target>
 struct conflict_builder {
   Stmt stmt;
@@ -6086,6 +6270,9 @@ struct conflict_builder {
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: do_update() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: do_update() assigns the same column twice");
+    static_assert(set_values_read_only<upsert_scope<D>, std::remove_cvref_t<A>...>(),
+                  "quarry: do_update() uses excluded(col) of another table than the insert target, or a "
+                  "column of another table; use the inserted table's columns and excluded(t.col) of them");
     using Act = do_update_t<none, std::remove_cvref_t<A>...>;
     return stmt.with_conflict(conflict_clause<Target, Act>{Act{{{std::forward<A>(a)}...}, {}}});
   }
@@ -6118,7 +6305,11 @@ struct insert_stmt : returning_traits<Returning> {
                   "quarry: where() on an insert filters on_conflict(...).do_update(...); do_nothing() takes "
                   "no where()");
     using X = std::remove_cvref_t<Cond>;
-    check_where_condition<X>();
+    check_where_condition<X, true>();
+    static_assert(is_subset_v<typename X::tables, upsert_scope<D>>,
+                  "quarry: the upsert's where() uses excluded(col) of another table than the insert "
+                  "target, or a column of another table; use the inserted table's columns and "
+                  "excluded(t.col) of them");
     if constexpr (!is_do_update_v<Conflict>) {
       return *this;  // reported above; returning keeps follow-on errors away
     } else {
@@ -6181,6 +6372,25 @@ struct insert_columns_builder {
     static_assert(required_columns_set<type_list<C...>>(columns_of<D>{}),
                   "quarry: insert leaves out a NOT NULL column that has no default; set every "
                   "non-optional column (or give it a default in the descriptor)");
+    if constexpr (columns_match_kinds<type_list<C...>, typename Q::fields_type::exprs_list>::value) {
+      // The rule of set(col = expr), column by column (expr/assign.hpp).
+      using rules = assignment_rules<typename Q::row_type, type_list<C...>, typename Q::fields_type::exprs_list>;
+      static_assert(rules::null_ok,
+                    "quarry: INSERT ... SELECT puts a nullable selected value into a NOT NULL column; "
+                    "select quarry::coalesce(expr, fallback), or declare the field std::optional");
+      static_assert(rules::real_ok,
+                    "quarry: INSERT ... SELECT puts a REAL selected value into an integer or decimal "
+                    "column (or a decimal one into an integer column), which narrows it (PostgreSQL "
+                    "rounds 67.5 to 68); select quarry::cast<T>(expr), or declare the field double");
+      static_assert(rules::width_ok,
+                    "quarry: INSERT ... SELECT puts a column of a wider integer type into a narrower "
+                    "integer column (e.g. std::int64_t into std::int16_t); select quarry::cast<T>(col), "
+                    "or widen the field");
+      static_assert(rules::form_ok,
+                    "quarry: INSERT ... SELECT puts a value stored in another SQLite form than the "
+                    "column (sqlite_as<> / numeric<P, S>) into it; the value would be written in the "
+                    "wrong form");
+    }
     using S = select_source<D, Q, C...>;
     return insert_stmt<D, S, none, none>{{}, S{q}, {}, {}};
   }
@@ -6230,6 +6440,10 @@ struct insert_builder {
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: set() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
+    check_no_excluded<concat_t<typename std::remove_cvref_t<A>::value_node::tables...>>();
+    static_assert(set_values_read_only<type_list<>, std::remove_cvref_t<A>...>(),
+                  "quarry: insert_into(t).set() uses a column in its value, but VALUES reads no table; "
+                  "give a value, or insert from a query with insert_into(t).columns(...).select(q)");
     static_assert(required_columns_set<Set>(columns_of<D>{}),
                   "quarry: insert leaves out a NOT NULL column that has no default; set every "
                   "non-optional column (or give it a default in the descriptor)");
@@ -6395,6 +6609,10 @@ template <class Dialect, class Stmt>
 /// The cached entry for statement type Stmt in Dialect (thread-safe initialization).
 template <class Dialect, class Stmt>
 const sql_entry& cached_sql(const Stmt& s) {
+  static_assert(!requires { Stmt::loads_relations; },
+                "quarry: an eager-loading query (select(t).with(relation)) is not one statement: it runs "
+                "one per relation level; run it with db.load(q), or render the parents' statement with "
+                "to_sql<Dialect>(q.query)");
   static const sql_entry entry = make_entry<Dialect>(s);
   return entry;
 }
@@ -6858,11 +7076,15 @@ inline std::string_view fk_action_sql(fk_action a) {
   return "NO ACTION";
 }
 
-template <class O, class Ctx>
+template <class O, class C, class Ctx>
 void render_column_option(Ctx& c) {
   if constexpr (option_kind<O>::value == 1) {  // default_value<N>
     c.text(" DEFAULT ");
-    c.text(std::to_string([]<std::int64_t V>(default_value<V>*) { return V; }(static_cast<O*>(nullptr))));
+    constexpr std::int64_t v = []<std::int64_t V>(default_value<V>*) { return V; }(static_cast<O*>(nullptr));
+    if constexpr (kind_of<typename C::value_type> == sql_kind::boolean)
+      c.text(v ? "TRUE" : "FALSE");  // PostgreSQL refuses an integer default for a boolean (42804)
+    else
+      c.text(std::to_string(v));
   } else if constexpr (option_kind<O>::value == 2) {  // default_text<"...">
     c.text(" DEFAULT ");
     render_string_literal(c, []<fixed_string T>(default_text<T>*) { return T.view(); }(static_cast<O*>(nullptr)));
@@ -6936,7 +7158,7 @@ void render_column_def(Ctx& c) {
     if constexpr (C::is_primary_key && SinglePk) c.text(" PRIMARY KEY");
   }
   if constexpr (C::is_unique && !(C::is_primary_key && SinglePk)) c.text(" UNIQUE");
-  [&]<class... O>(type_list<O...>) { (render_column_option<O>(c), ...); }(typename C::options{});
+  [&]<class... O>(type_list<O...>) { (render_column_option<O, C>(c), ...); }(typename C::options{});
 }
 
 /// A foreign key's column type must equal the referenced column's, which must be unique.
@@ -9757,6 +9979,7 @@ struct eager_query {
   using requests = type_list<Reqs...>;
   using source = typename whole_row_source<typename Q::fields_type>::type;
   using row_type = loaded<typename source::row_type, Reqs...>;
+  static constexpr bool loads_relations = true;  // several statements: to_sql() refuses it (render/sql.hpp)
 
   Q query;
   std::tuple<Reqs...> relations;
@@ -12211,6 +12434,29 @@ struct primary_key_of {
   using column = typename first<type>::type;
 };
 
+/// The parameters of query_raw()/execute_raw() follow the rule of a typed statement's values.
+template <class... P>
+constexpr void check_raw_params() {
+  static_assert((sql_value<param_type_t<const P&>> && ...),
+                "quarry: this C++ type cannot be bound as an SQL parameter of raw SQL; use a supported "
+                "type (see docs/types.md) or specialize quarry::value_traits for it");
+}
+/// Every field of a raw row type (a std::tuple or an aggregate struct) has an SQL mapping.
+template <class Row>
+constexpr bool raw_row_mapped() {
+  if constexpr (requires { std::tuple_size<Row>::value; }) {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      return (sql_value<std::tuple_element_t<I, Row>> && ...);
+    }(std::make_index_sequence<std::tuple_size_v<Row>>{});
+  } else if constexpr (std::is_aggregate_v<Row>) {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      return (sql_value<boost::pfr::tuple_element_t<I, Row>> && ...);
+    }(std::make_index_sequence<boost::pfr::tuple_size_v<Row>>{});
+  } else {
+    return sql_value<Row>;
+  }
+}
+
 /// Reads raw-SQL rows into a std::tuple or an aggregate struct, checking the column count.
 template <class Row>
 struct raw_row_reader {
@@ -12366,6 +12612,16 @@ class connection_base {
 
   /// Inserts `row` (all columns but an identity column). Returns the generated id when the table
   /// has an identity column, otherwise nothing.
+  /// A row of another struct than the table's row type: a quarry: message instead of "no
+  /// matching function".
+  template <table_descriptor D, class R>
+    requires(!std::is_convertible_v<const R&, const typename D::row_type&>)
+  void insert(const D&, const R&) {
+    static_assert(std::is_convertible_v<const R&, const typename D::row_type&>,
+                  "quarry: db.insert(table, row) takes a row of the table's row type (the struct given "
+                  "to quarry::table<\"name\", Row>); pass that table's descriptor, or build the row "
+                  "struct it maps");
+  }
   template <table_descriptor D>
   auto insert(const D& t, const typename D::row_type& row) {
     auto s = insert_into(t).values(row);
@@ -12455,6 +12711,10 @@ class connection_base {
   ///              "SELECT user_id, count(*) FROM posts WHERE likes > ? GROUP BY user_id", 10)) {}
   template <class Row, class... P>
   auto query_raw(std::string_view sql, const P&... params) {
+    detail::check_raw_params<P...>();
+    static_assert(detail::raw_row_mapped<Row>(),
+                  "quarry: query_raw<Row>() reads into a row type with a field that has no SQL mapping; "
+                  "use supported field types (see docs/types.md) or specialize quarry::value_traits for it");
     auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_query>(sql, params...);
     return result<lease_type, Row, detail::raw_row_reader<Row>>(std::move(lease));
@@ -12462,6 +12722,7 @@ class connection_base {
   /// Raw SQL without result rows; returns the number of rows changed.
   template <class... P>
   std::int64_t execute_raw(std::string_view sql, const P&... params) {
+    detail::check_raw_params<P...>();
     auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_execute>(sql, params...);  // params are converted into temporaries: copy them
     while (lease.stmt().step()) {

@@ -66,6 +66,29 @@ struct primary_key_of {
   using column = typename first<type>::type;
 };
 
+/// The parameters of query_raw()/execute_raw() follow the rule of a typed statement's values.
+template <class... P>
+constexpr void check_raw_params() {
+  static_assert((sql_value<param_type_t<const P&>> && ...),
+                "quarry: this C++ type cannot be bound as an SQL parameter of raw SQL; use a supported "
+                "type (see docs/types.md) or specialize quarry::value_traits for it");
+}
+/// Every field of a raw row type (a std::tuple or an aggregate struct) has an SQL mapping.
+template <class Row>
+constexpr bool raw_row_mapped() {
+  if constexpr (requires { std::tuple_size<Row>::value; }) {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      return (sql_value<std::tuple_element_t<I, Row>> && ...);
+    }(std::make_index_sequence<std::tuple_size_v<Row>>{});
+  } else if constexpr (std::is_aggregate_v<Row>) {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      return (sql_value<boost::pfr::tuple_element_t<I, Row>> && ...);
+    }(std::make_index_sequence<boost::pfr::tuple_size_v<Row>>{});
+  } else {
+    return sql_value<Row>;
+  }
+}
+
 /// Reads raw-SQL rows into a std::tuple or an aggregate struct, checking the column count.
 template <class Row>
 struct raw_row_reader {
@@ -221,6 +244,16 @@ class connection_base {
 
   /// Inserts `row` (all columns but an identity column). Returns the generated id when the table
   /// has an identity column, otherwise nothing.
+  /// A row of another struct than the table's row type: a quarry: message instead of "no
+  /// matching function".
+  template <table_descriptor D, class R>
+    requires(!std::is_convertible_v<const R&, const typename D::row_type&>)
+  void insert(const D&, const R&) {
+    static_assert(std::is_convertible_v<const R&, const typename D::row_type&>,
+                  "quarry: db.insert(table, row) takes a row of the table's row type (the struct given "
+                  "to quarry::table<\"name\", Row>); pass that table's descriptor, or build the row "
+                  "struct it maps");
+  }
   template <table_descriptor D>
   auto insert(const D& t, const typename D::row_type& row) {
     auto s = insert_into(t).values(row);
@@ -310,6 +343,10 @@ class connection_base {
   ///              "SELECT user_id, count(*) FROM posts WHERE likes > ? GROUP BY user_id", 10)) {}
   template <class Row, class... P>
   auto query_raw(std::string_view sql, const P&... params) {
+    detail::check_raw_params<P...>();
+    static_assert(detail::raw_row_mapped<Row>(),
+                  "quarry: query_raw<Row>() reads into a row type with a field that has no SQL mapping; "
+                  "use supported field types (see docs/types.md) or specialize quarry::value_traits for it");
     auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_query>(sql, params...);
     return result<lease_type, Row, detail::raw_row_reader<Row>>(std::move(lease));
@@ -317,6 +354,7 @@ class connection_base {
   /// Raw SQL without result rows; returns the number of rows changed.
   template <class... P>
   std::int64_t execute_raw(std::string_view sql, const P&... params) {
+    detail::check_raw_params<P...>();
     auto scope = enter();
     auto lease = run_raw<true, diag::statement_kind::raw_execute>(sql, params...);  // params are converted into temporaries: copy them
     while (lease.stmt().step()) {

@@ -113,13 +113,22 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
                     "as a scaled INTEGER), and avg() of exact decimals would go through double; declare "
                     "numeric<P, S>, or compute the average in C++ (sum and count)");
     }
+    constexpr bool min_max = std::is_same_v<Fn, fn_min> || std::is_same_v<Fn, fn_max>;
+    static_assert(!(pg && min_max && k == sql_kind::blob),
+                  "quarry: PostgreSQL has no min()/max() of binary values (bytea: error 42883); compare "
+                  "the bytes in C++, or aggregate another column (SQLite would accept it)");
     if constexpr (!std::is_same_v<Fn, fn_count> || Distinct) check_text_decimals<Ctx, E>();
     // PostgreSQL widens sum(bigint) to numeric and avg(integer) to numeric: cast back to the
     // promised C++ type (an overflow is then an error, never a wrong value).
     constexpr bool cast_bigint = pg && std::is_same_v<Fn, fn_sum> && k == sql_kind::integer;
     constexpr bool cast_double = pg && std::is_same_v<Fn, fn_avg> && k != sql_kind::decimal;
     if constexpr (cast_bigint || cast_double) c.text("CAST(");
-    c.text(Fn::sql);
+    // PostgreSQL has no min/max of boolean (42883); BOOL_AND is the minimum of booleans and
+    // BOOL_OR the maximum (both skip NULLs and return NULL for no rows, as MIN and MAX do).
+    if constexpr (pg && min_max && k == sql_kind::boolean)
+      c.text(std::is_same_v<Fn, fn_min> ? std::string_view{"BOOL_AND"} : std::string_view{"BOOL_OR"});
+    else
+      c.text(Fn::sql);
     c.text(Distinct ? "(DISTINCT " : "(");
     e.render(c);
     c.text(")");

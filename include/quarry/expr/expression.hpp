@@ -42,6 +42,28 @@ inline constexpr unsigned f_bare_column = 4;  // contains a column outside any a
 inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
 inline constexpr unsigned f_stored = 16;      // contains a column with a non-default SQLite storage form
 
+/// The `tables` entry of quarry::excluded(col) (query/insert.hpp): the row an INSERT proposed
+/// for table Tag. It is a table only inside ON CONFLICT ... DO UPDATE of an insert into Tag;
+/// everywhere else it is not in scope, so every clause that checks its tables rejects it.
+template <class Tag>
+struct excluded_row {};
+template <class T>
+struct is_excluded_row : std::false_type {};
+template <class Tag>
+struct is_excluded_row<excluded_row<Tag>> : std::true_type {};
+template <class Tables>
+inline constexpr bool uses_excluded_v = false;
+template <class... T>
+inline constexpr bool uses_excluded_v<type_list<T...>> = (is_excluded_row<T>::value || ...);
+
+/// The rule for excluded() outside DO UPDATE, named in one place for every clause.
+template <class Tables>
+constexpr void check_no_excluded() {
+  static_assert(!uses_excluded_v<Tables>,
+                "quarry: excluded(col) is the value an INSERT proposed and exists only in "
+                "on_conflict(...).do_update(...) and its where(); use the column itself here");
+}
+
 template <class E>
 concept expression = requires {
   typename E::value_type;
@@ -128,6 +150,21 @@ struct expr_ops {
   constexpr auto in(V&&... v) const {
     return in_list_expr<D, false, adopted_t<D, V>...>{
         {}, self(), {{adopt<storage_of<D>()>(make_operand(std::forward<V>(v)))}...}};
+  }
+  /// `users.id.in()`: an empty fixed list would render `IN ()`, which is not SQL.
+  template <class... V>
+    requires(sizeof...(V) == 0)
+  constexpr void in(V&&...) const {
+    static_assert(sizeof...(V) != 0,
+                  "quarry: in() needs at least one value (IN () is not SQL); for a list that may be "
+                  "empty use in_values(range), which matches nothing when the range is empty");
+  }
+  template <class... V>
+    requires(sizeof...(V) == 0)
+  constexpr void not_in(V&&...) const {
+    static_assert(sizeof...(V) != 0,
+                  "quarry: not_in() needs at least one value (NOT IN () is not SQL); for a list that may "
+                  "be empty use not_in_values(range), which matches every row when the range is empty");
   }
   /// `users.id.in(select(posts.user_id).from(posts))`: IN (subquery).
   template <class Q>

@@ -172,8 +172,7 @@ constexpr auto make_comparison(A&& a, B&& b) {
   using L = operand_t<A>;
   using R = operand_t<B>;
   check_comparable<kind_of<typename L::value_type>, kind_of<typename R::value_type>>();  // names both kinds
-  static_assert(!(is_value_node<L>::value && is_optional_v<typename L::value_type>) &&
-                    !(is_value_node<R>::value && is_optional_v<typename R::value_type>),
+  static_assert(binds_no_optional_v<L, R>,
                 "quarry: comparing with a std::optional value would render '= NULL', which is never "
                 "true; test with .is_null() or compare with a plain value");
   static_assert(storages_agree<L, R>(),

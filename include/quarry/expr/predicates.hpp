@@ -22,6 +22,9 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
   static_assert(kind_of<typename E::value_type> == sql_kind::text &&
                     kind_of<typename P::value_type> == sql_kind::text,
                 "quarry: like() needs a text expression and a text pattern");
+  static_assert(binds_no_optional_v<P>,
+                "quarry: like() with a std::optional pattern would render 'LIKE NULL' when it is empty, "
+                "which never matches; pass a plain string (decide in C++ what an empty one means)");
   using value_type = nullable_if_any<bool, E, P>;
   using tables = merged_tables<E, P>;
   using null_checks = merged_null_checks<E, P>;
@@ -49,6 +52,9 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   // between() bounds must be comparable with the expression (the message names both kinds)
   static_assert(check_comparable<kind_of<typename E::value_type>, kind_of<typename Lo::value_type>>() &&
                 check_comparable<kind_of<typename E::value_type>, kind_of<typename Hi::value_type>>());
+  static_assert(binds_no_optional_v<Lo, Hi>,
+                "quarry: between() with a std::optional bound would render 'BETWEEN NULL' when it is "
+                "empty, which never matches; pass plain values, or compare with >= / <= for one bound");
   static_assert(storages_agree<E, Lo, Hi>(),
                 "quarry: between() bounds are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
@@ -82,6 +88,9 @@ template <class E, bool Negate, class... V>
 struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   // in() values must be comparable with the expression (the message names both kinds)
   static_assert((check_comparable<kind_of<typename E::value_type>, kind_of<typename V::value_type>>() && ...));
+  static_assert(binds_no_optional_v<V...>,
+                "quarry: in() with a std::optional value would render 'IN (NULL)' when it is empty, "
+                "which never matches; pass plain values (or a range of them to in_values())");
   static_assert(storages_agree<E, V...>(),
                 "quarry: in() values are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");

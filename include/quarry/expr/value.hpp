@@ -33,6 +33,12 @@ struct is_value_node : std::false_type {};
 template <class V>
 struct is_value_node<value<V>> : std::true_type {};
 
+/// None of the nodes is a bound std::optional value: compared, matched or listed, an empty one
+/// binds NULL, and `x = NULL`, `x BETWEEN NULL AND y`, `x LIKE NULL`, `x IN (NULL)` never match.
+/// The rule of ==, <, ..., between(), like() and in() (expr/operators.hpp, expr/predicates.hpp).
+template <class... N>
+inline constexpr bool binds_no_optional_v = (!(is_value_node<N>::value && is_optional_v<typename N::value_type>) && ...);
+
 /// An expression stays itself; anything else becomes a bound value (strings copied in).
 template <class V>
 constexpr auto make_operand(V&& v) {

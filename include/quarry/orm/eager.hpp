@@ -41,6 +41,7 @@ struct eager_query {
   using requests = type_list<Reqs...>;
   using source = typename whole_row_source<typename Q::fields_type>::type;
   using row_type = loaded<typename source::row_type, Reqs...>;
+  static constexpr bool loads_relations = true;  // several statements: to_sql() refuses it (render/sql.hpp)
 
   Q query;
   std::tuple<Reqs...> relations;

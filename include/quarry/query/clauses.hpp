@@ -128,9 +128,10 @@ struct null_checks_ok<Sources, Nullable, type_list<E...>> {
 };
 
 /// Checks a where()/having() condition: boolean, no aggregates, no window functions.
-template <class C>
+template <class C, bool Upsert = false>
 constexpr void check_where_condition() {
   static_assert(boolean_expression<C>, "quarry: where() takes a condition (a boolean expression)");
+  if constexpr (!Upsert) check_no_excluded<typename C::tables>();
   static_assert(!named_select_item<C>,
                 "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                 "expression without .as in where() and having()");

@@ -67,6 +67,28 @@ template <class... A, class... B>
 struct columns_match_kinds<type_list<A...>, type_list<B...>>
     : std::bool_constant<(comparable(kind_of<typename A::value_type>, kind_of<typename B::value_type>) && ...)> {};
 
+/// assignment_rule (expr/assign.hpp) of each target column and the value selected for it.
+/// A selected value can be NULL when its expression can, or when the row says so (the outer
+/// side of a join: its columns are std::optional in the row tuple, not in the expression).
+template <class Row, std::size_t I, class E>
+constexpr bool selected_nullable() {
+  if constexpr (requires { typename std::tuple_element_t<I, Row>; })
+    return is_optional_v<std::tuple_element_t<I, Row>> || is_optional_v<typename E::value_type>;
+  else
+    return is_optional_v<Row> || is_optional_v<typename E::value_type>;
+}
+template <class Row, class Cols, class Exprs>
+struct assignment_rules;
+template <class Row, class... C, class... E>
+struct assignment_rules<Row, type_list<C...>, type_list<E...>> {
+  static constexpr bool null_ok = []<std::size_t... I>(std::index_sequence<I...>) {
+    return ((C::nullable || !selected_nullable<Row, I, E>()) && ...);
+  }(std::index_sequence_for<C...>{});
+  static constexpr bool real_ok = (assignment_rule<typename C::value_type, E>::real_ok && ...);
+  static constexpr bool width_ok = (assignment_rule<typename C::value_type, E>::width_ok && ...);
+  static constexpr bool form_ok = ((is_value_node<E>::value || compatible_storage(storage_of<E>(), C::storage)) && ...);
+};
+
 template <class D>
 struct row_source {
   static constexpr bool is_select = false;
@@ -152,7 +174,7 @@ struct select_source {
 template <class C>
 struct excluded_expr : expr_ops<excluded_expr<C>> {
   using value_type = typename C::value_type;
-  using tables = type_list<>;
+  using tables = type_list<excluded_row<typename C::table_tag>>;  // in scope in DO UPDATE only
   static constexpr storage_format storage = C::storage;  // the proposed value, stored like the column
   static constexpr unsigned flags = C::flags & f_stored;
   template <class Ctx>
@@ -163,6 +185,9 @@ struct excluded_expr : expr_ops<excluded_expr<C>> {
   template <class B>
   void bind(B&) const {}
 };
+
+template <class C>
+struct is_excluded_node<excluded_expr<C>> : std::true_type {};
 
 struct do_nothing_t {};
 template <class Where, class... A>
@@ -217,6 +242,10 @@ inline constexpr bool is_do_update_v = false;
 template <class T, class W, class... A>
 inline constexpr bool is_do_update_v<conflict_clause<T, do_update_t<W, A...>>> = true;
 
+/// What DO UPDATE's SET and WHERE may read: the existing row and the proposed one.
+template <class D>
+using upsert_scope = type_list<typename D::table_tag, excluded_row<typename D::table_tag>>;
+
 template <class D, class Stmt, class Target>
 struct conflict_builder {
   Stmt stmt;
@@ -231,6 +260,9 @@ struct conflict_builder {
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: do_update() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: do_update() assigns the same column twice");
+    static_assert(set_values_read_only<upsert_scope<D>, std::remove_cvref_t<A>...>(),
+                  "quarry: do_update() uses excluded(col) of another table than the insert target, or a "
+                  "column of another table; use the inserted table's columns and excluded(t.col) of them");
     using Act = do_update_t<none, std::remove_cvref_t<A>...>;
     return stmt.with_conflict(conflict_clause<Target, Act>{Act{{{std::forward<A>(a)}...}, {}}});
   }
@@ -263,7 +295,11 @@ struct insert_stmt : returning_traits<Returning> {
                   "quarry: where() on an insert filters on_conflict(...).do_update(...); do_nothing() takes "
                   "no where()");
     using X = std::remove_cvref_t<Cond>;
-    check_where_condition<X>();
+    check_where_condition<X, true>();
+    static_assert(is_subset_v<typename X::tables, upsert_scope<D>>,
+                  "quarry: the upsert's where() uses excluded(col) of another table than the insert "
+                  "target, or a column of another table; use the inserted table's columns and "
+                  "excluded(t.col) of them");
     if constexpr (!is_do_update_v<Conflict>) {
       return *this;  // reported above; returning keeps follow-on errors away
     } else {
@@ -326,6 +362,25 @@ struct insert_columns_builder {
     static_assert(required_columns_set<type_list<C...>>(columns_of<D>{}),
                   "quarry: insert leaves out a NOT NULL column that has no default; set every "
                   "non-optional column (or give it a default in the descriptor)");
+    if constexpr (columns_match_kinds<type_list<C...>, typename Q::fields_type::exprs_list>::value) {
+      // The rule of set(col = expr), column by column (expr/assign.hpp).
+      using rules = assignment_rules<typename Q::row_type, type_list<C...>, typename Q::fields_type::exprs_list>;
+      static_assert(rules::null_ok,
+                    "quarry: INSERT ... SELECT puts a nullable selected value into a NOT NULL column; "
+                    "select quarry::coalesce(expr, fallback), or declare the field std::optional");
+      static_assert(rules::real_ok,
+                    "quarry: INSERT ... SELECT puts a REAL selected value into an integer or decimal "
+                    "column (or a decimal one into an integer column), which narrows it (PostgreSQL "
+                    "rounds 67.5 to 68); select quarry::cast<T>(expr), or declare the field double");
+      static_assert(rules::width_ok,
+                    "quarry: INSERT ... SELECT puts a column of a wider integer type into a narrower "
+                    "integer column (e.g. std::int64_t into std::int16_t); select quarry::cast<T>(col), "
+                    "or widen the field");
+      static_assert(rules::form_ok,
+                    "quarry: INSERT ... SELECT puts a value stored in another SQLite form than the "
+                    "column (sqlite_as<> / numeric<P, S>) into it; the value would be written in the "
+                    "wrong form");
+    }
     using S = select_source<D, Q, C...>;
     return insert_stmt<D, S, none, none>{{}, S{q}, {}, {}};
   }
@@ -375,6 +430,10 @@ struct insert_builder {
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: set() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
+    check_no_excluded<concat_t<typename std::remove_cvref_t<A>::value_node::tables...>>();
+    static_assert(set_values_read_only<type_list<>, std::remove_cvref_t<A>...>(),
+                  "quarry: insert_into(t).set() uses a column in its value, but VALUES reads no table; "
+                  "give a value, or insert from a query with insert_into(t).columns(...).select(q)");
     static_assert(required_columns_set<Set>(columns_of<D>{}),
                   "quarry: insert leaves out a NOT NULL column that has no default; set every "
                   "non-optional column (or give it a default in the descriptor)");

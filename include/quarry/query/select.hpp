@@ -310,6 +310,8 @@ struct select_stmt {
       using sources = typename from_type::sources;
       using nullable = nullable_tables_of<from_type>;
       if constexpr (TopLevel) {
+        check_no_excluded<concat_t<typename fields_type::tables, typename part_t<p_from>::cond_tables_or_none,
+                                   typename part_t<p_group>::tables, typename part_t<p_order>::tables>>();
         static_assert(is_subset_v<filter_t<is_cte_tag, sources>, concat_t<CteScope, cte_tags>>,
                       "quarry: from()/join() reads a CTE that this statement does not define; start it "
                       "with quarry::with(cte).select(...) (with_recursive for a recursive_cte)");

@@ -30,6 +30,13 @@ constexpr bool columns_distinct() {
   }(L{});
 }
 
+/// The value of each assignment reads only the tables in Allowed: the updated table for UPDATE
+/// and DO UPDATE, none for INSERT ... VALUES.
+template <class Allowed, class... A>
+constexpr bool set_values_read_only() {
+  return (is_subset_v<typename A::value_node::tables, Allowed> && ...);
+}
+
 template <class D, class Sets, class Where, class Returning = none>
 struct update_stmt;
 
@@ -104,7 +111,8 @@ struct update_builder {
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: set() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
-    static_assert(((is_subset_v<typename std::remove_cvref_t<A>::tables, type_list<typename D::table_tag>>) && ...),
+    check_no_excluded<concat_t<typename std::remove_cvref_t<A>::value_node::tables...>>();
+    static_assert(set_values_read_only<type_list<typename D::table_tag>, std::remove_cvref_t<A>...>(),
                   "quarry: set() uses a column of another table in its value");
     return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {{std::forward<A>(a)}...}, {}, {}};
   }

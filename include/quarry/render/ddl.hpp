@@ -36,11 +36,15 @@ inline std::string_view fk_action_sql(fk_action a) {
   return "NO ACTION";
 }
 
-template <class O, class Ctx>
+template <class O, class C, class Ctx>
 void render_column_option(Ctx& c) {
   if constexpr (option_kind<O>::value == 1) {  // default_value<N>
     c.text(" DEFAULT ");
-    c.text(std::to_string([]<std::int64_t V>(default_value<V>*) { return V; }(static_cast<O*>(nullptr))));
+    constexpr std::int64_t v = []<std::int64_t V>(default_value<V>*) { return V; }(static_cast<O*>(nullptr));
+    if constexpr (kind_of<typename C::value_type> == sql_kind::boolean)
+      c.text(v ? "TRUE" : "FALSE");  // PostgreSQL refuses an integer default for a boolean (42804)
+    else
+      c.text(std::to_string(v));
   } else if constexpr (option_kind<O>::value == 2) {  // default_text<"...">
     c.text(" DEFAULT ");
     render_string_literal(c, []<fixed_string T>(default_text<T>*) { return T.view(); }(static_cast<O*>(nullptr)));
@@ -114,7 +118,7 @@ void render_column_def(Ctx& c) {
     if constexpr (C::is_primary_key && SinglePk) c.text(" PRIMARY KEY");
   }
   if constexpr (C::is_unique && !(C::is_primary_key && SinglePk)) c.text(" UNIQUE");
-  [&]<class... O>(type_list<O...>) { (render_column_option<O>(c), ...); }(typename C::options{});
+  [&]<class... O>(type_list<O...>) { (render_column_option<O, C>(c), ...); }(typename C::options{});
 }
 
 /// A foreign key's column type must equal the referenced column's, which must be unique.

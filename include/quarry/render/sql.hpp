@@ -37,6 +37,10 @@ template <class Dialect, class Stmt>
 /// The cached entry for statement type Stmt in Dialect (thread-safe initialization).
 template <class Dialect, class Stmt>
 const sql_entry& cached_sql(const Stmt& s) {
+  static_assert(!requires { Stmt::loads_relations; },
+                "quarry: an eager-loading query (select(t).with(relation)) is not one statement: it runs "
+                "one per relation level; run it with db.load(q), or render the parents' statement with "
+                "to_sql<Dialect>(q.query)");
   static const sql_entry entry = make_entry<Dialect>(s);
   return entry;
 }

@@ -5,6 +5,8 @@
 /// field and its options, so every expression built from it is typed and knows its table.
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string_view>
 #include <type_traits>
 
@@ -80,6 +82,30 @@ constexpr storage_format column_storage() {
   }
 }
 
+/// Whether option O can hold for a column of C++ type T: default_text<"..."> only on text,
+/// default_value<N> only on integers (within the field's range) and booleans (0 or 1).
+template <class T, class O>
+struct default_text_fits : std::true_type {};
+template <class T, fixed_string S>
+struct default_text_fits<T, default_text<S>> : std::bool_constant<kind_of<T> == sql_kind::text> {};
+template <class T, class O>
+struct default_value_fits : std::true_type {};
+template <class T, std::int64_t V>
+struct default_value_fits<T, default_value<V>> {
+  using F = strip_optional_t<T>;
+  static constexpr bool value = [] {
+    if constexpr (kind_of<T> == sql_kind::boolean) {
+      return V == 0 || V == 1;
+    } else if constexpr (kind_of<T> == sql_kind::integer && std::is_integral_v<F>) {
+      using L = std::numeric_limits<F>;
+      return (!L::is_signed ? V >= 0 : V >= static_cast<std::int64_t>(L::min())) &&
+             (sizeof(F) >= sizeof(std::int64_t) || V <= static_cast<std::int64_t>(L::max()));
+    } else {
+      return kind_of<T> == sql_kind::integer;  // a user type of integer kind: its range is unknown
+    }
+  }();
+};
+
 template <class Tag, auto Member, fixed_string Name, class... Opts>
 struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   using table_tag = Tag;
@@ -112,6 +138,16 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   static constexpr unsigned flags = f_bare_column | (is_custom_form(storage.form) ? f_stored : 0u);
 
   static_assert(!(is_identity && nullable), "quarry: an identity column cannot be optional");
+  static_assert(!(is_primary_key && nullable),
+                "quarry: a primary key column cannot be std::optional (a primary key is NOT NULL); "
+                "make the field a plain type, or use unique instead of primary_key");
+  static_assert((default_text_fits<value_type, Opts>::value && ...),
+                "quarry: default_text<\"...\"> is the default of a text column; use default_value<N> "
+                "for integers and booleans, default_sql<\"...\"> for other types");
+  static_assert((default_value_fits<value_type, Opts>::value && ...),
+                "quarry: default_value<N> is the default of an integer or boolean column and must fit "
+                "the field's type (0 or 1 for bool); use default_text<\"...\"> for text, "
+                "default_sql<\"...\"> for other types");
   static_assert(!is_identity || nullable || std::is_same_v<value_type, std::int64_t>,
                 "quarry: an identity column must be a std::int64_t field (ids stay 64-bit)");
 
