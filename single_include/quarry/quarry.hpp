@@ -6096,7 +6096,9 @@ struct assignment_rules<Row, type_list<C...>, type_list<E...>> {
   }(std::index_sequence_for<C...>{});
   static constexpr bool real_ok = (assignment_rule<typename C::value_type, E>::real_ok && ...);
   static constexpr bool width_ok = (assignment_rule<typename C::value_type, E>::width_ok && ...);
-  static constexpr bool form_ok = ((is_value_node<E>::value || compatible_storage(storage_of<E>(), C::storage)) && ...);
+  // A value selected by the SELECT is bound in its kind's default form (it meets no column there),
+  // so it counts as default-form here, unlike a value compared with or assigned to the column.
+  static constexpr bool form_ok = (compatible_storage(storage_of<E>(), C::storage) && ...);
 };
 
 template <class D>
