@@ -53,41 +53,34 @@ class statement {
   void bind(int i, timestamp v);
   void bind(int i, date v);
   void bind(int i, const decimal& v);
-  /// A runtime list as one JSON array, read back with json_each().
-  template <class T>
-  void bind_list(int i, const std::vector<T>& items) {
-    std::string json = "[";
-    for (const auto& v : items) {
-      if (json.size() > 1) json += ',';
-      append_json(json, i, value_traits<T>::to_storage(v));
-    }
-    json += ']';
-    check(sqlite3_bind_text64(stmt_, i, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
   /// Values of a column with a stored form (core/storage.hpp): bound as the column stores them.
   void bind_as(int i, timestamp v, storage_format f);
   void bind_as(int i, date v, storage_format f);
   void bind_as(int i, const decimal& v, storage_format f);
   void bind_as(int i, std::int64_t v, storage_format f);
   void bind_as(int i, double v, storage_format f);
-  /// A runtime list compared with a column that has a stored form.
+  /// A runtime list as one JSON array, read back with json_each(); items compared with a column
+  /// that has a stored form (core/storage.hpp) are written in that form.
   template <class T>
-  void bind_list(int i, const std::vector<T>& items, storage_format f) {
+  void bind_list(int i, const std::vector<T>& items, storage_format f = {}) {
     using S = typename value_traits<T>::storage;
-    if constexpr (std::is_same_v<S, timestamp> || std::is_same_v<S, date> || std::is_same_v<S, decimal> ||
-                  std::is_same_v<S, std::int64_t> || std::is_same_v<S, double>) {
-      if (quarry::detail::is_custom_form(f.form)) {
-        std::string json = "[";
-        for (const auto& v : items) {
-          if (json.size() > 1) json += ',';
+    constexpr bool has_forms = std::is_same_v<S, timestamp> || std::is_same_v<S, date> ||
+                               std::is_same_v<S, decimal> || std::is_same_v<S, std::int64_t> ||
+                               std::is_same_v<S, double>;
+    const bool in_form = has_forms && quarry::detail::is_custom_form(f.form);
+    std::string json = "[";
+    for (const auto& v : items) {
+      if (json.size() > 1) json += ',';
+      if constexpr (has_forms) {
+        if (in_form) {
           append_json_as(json, i, value_traits<T>::to_storage(v), f);
+          continue;
         }
-        json += ']';
-        check(sqlite3_bind_text64(stmt_, i, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-        return;
       }
+      append_json(json, i, value_traits<T>::to_storage(v));
     }
-    bind_list(i, items);
+    json += ']';
+    check(sqlite3_bind_text64(stmt_, i, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   }
 
   // ---- stepping ----
@@ -198,8 +191,11 @@ class statement {
   void append_json_as(std::string& out, int i, const decimal& v, storage_format f);
   void append_json_as(std::string& out, int i, std::int64_t v, storage_format f);
   void append_json_as(std::string& out, int i, double v, storage_format f);
-  void append_stored(std::string& out, int i, const forms::stored& s, const std::string& what, storage_format f);
-  void bind_stored(int i, const forms::stored& s, const std::string& what, storage_format f);
+  // `v` is the value converted, described only when it has no stored form (no text per value).
+  template <class S>
+  void append_stored(std::string& out, int i, const forms::stored& s, const S& v, storage_format f);
+  template <class S>
+  void bind_stored(int i, const forms::stored& s, const S& v, storage_format f);
   template <class S>
   std::string describe(const S& v);
   [[noreturn, gnu::cold]] void no_form(int i, const std::string& value, const char* why, storage_format f);
@@ -247,8 +243,9 @@ QUARRY_DECL void statement::bind(int i, const decimal& v) {
   check(sqlite3_bind_text64(stmt_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
-QUARRY_DECL void statement::bind_stored(int i, const forms::stored& s, const std::string& what, storage_format f) {
-  if (s.error) no_form(i, what, s.error, f);
+template <class S>
+void statement::bind_stored(int i, const forms::stored& s, const S& v, storage_format f) {
+  if (s.error) no_form(i, describe(v), s.error, f);
   switch (s.k) {
     case forms::stored::kind::integer: check(sqlite3_bind_int64(stmt_, i, s.i)); break;
     case forms::stored::kind::real: check(sqlite3_bind_double(stmt_, i, s.r)); break;
@@ -278,24 +275,24 @@ std::string statement::describe(const S& v) {
 }
 
 QUARRY_DECL void statement::bind_as(int i, timestamp v, storage_format f) {
-  bind_stored(i, forms::time_to_form(v, f), describe(v), f);
+  bind_stored(i, forms::time_to_form(v, f), v, f);
 }
 QUARRY_DECL void statement::bind_as(int i, date v, storage_format f) {
-  bind_stored(i, forms::date_to_form(v, f), describe(v), f);
+  bind_stored(i, forms::date_to_form(v, f), v, f);
 }
 QUARRY_DECL void statement::bind_as(int i, const decimal& v, storage_format f) {
-  bind_stored(i, forms::decimal_to_form(v, f), describe(v), f);
+  bind_stored(i, forms::decimal_to_form(v, f), v, f);
 }
 QUARRY_DECL void statement::bind_as(int i, std::int64_t v, storage_format f) {
-  bind_stored(i, forms::integer_to_form(v, f), describe(v), f);
+  bind_stored(i, forms::integer_to_form(v, f), v, f);
 }
 QUARRY_DECL void statement::bind_as(int i, double v, storage_format f) {
-  bind_stored(i, forms::double_to_form(v, f), describe(v), f);
+  bind_stored(i, forms::double_to_form(v, f), v, f);
 }
 
-QUARRY_DECL void statement::append_stored(std::string& out, int i, const forms::stored& s, const std::string& what,
-                                          storage_format f) {
-  if (s.error) no_form(i, what, s.error, f);
+template <class S>
+void statement::append_stored(std::string& out, int i, const forms::stored& s, const S& v, storage_format f) {
+  if (s.error) no_form(i, describe(v), s.error, f);
   switch (s.k) {
     case forms::stored::kind::integer: out += std::to_string(s.i); break;
     case forms::stored::kind::real: append_json(out, i, s.r); break;
@@ -303,19 +300,19 @@ QUARRY_DECL void statement::append_stored(std::string& out, int i, const forms::
   }
 }
 QUARRY_DECL void statement::append_json_as(std::string& out, int i, timestamp v, storage_format f) {
-  append_stored(out, i, forms::time_to_form(v, f), describe(v), f);
+  append_stored(out, i, forms::time_to_form(v, f), v, f);
 }
 QUARRY_DECL void statement::append_json_as(std::string& out, int i, date v, storage_format f) {
-  append_stored(out, i, forms::date_to_form(v, f), describe(v), f);
+  append_stored(out, i, forms::date_to_form(v, f), v, f);
 }
 QUARRY_DECL void statement::append_json_as(std::string& out, int i, const decimal& v, storage_format f) {
-  append_stored(out, i, forms::decimal_to_form(v, f), describe(v), f);
+  append_stored(out, i, forms::decimal_to_form(v, f), v, f);
 }
 QUARRY_DECL void statement::append_json_as(std::string& out, int i, std::int64_t v, storage_format f) {
-  append_stored(out, i, forms::integer_to_form(v, f), describe(v), f);
+  append_stored(out, i, forms::integer_to_form(v, f), v, f);
 }
 QUARRY_DECL void statement::append_json_as(std::string& out, int i, double v, storage_format f) {
-  append_stored(out, i, forms::double_to_form(v, f), describe(v), f);
+  append_stored(out, i, forms::double_to_form(v, f), v, f);
 }
 
 QUARRY_DECL void statement::no_form(int i, const std::string& value, const char* why, storage_format f) {

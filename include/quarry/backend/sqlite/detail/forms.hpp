@@ -198,13 +198,27 @@ inline constexpr std::int64_t pow10_i64[19] = {1LL,
 inline stored decimal_to_form(const decimal& d, storage_format f) {
   switch (f.form) {
     case sqlite_storage::decimal_scaled: {
-      auto s = at_scale(d, f.scale);
-      if (!s) return fail("has more fraction digits than the column's numeric<P, S> scale (it would be rounded)");
-      const std::string& digits = s->digits();
-      if (digits.size() > 18) return fail("does not fit a scaled 64-bit INTEGER (more than 18 digits)");
+      // units = digits × 10^(S - scale), computed from the digits without building text.
+      const std::string& digits = d.digits();
+      const long long shift = static_cast<long long>(f.scale) - d.scale();  // zeros to append
+      std::size_t keep = digits.size();
+      if (shift < 0) {
+        // The last -shift digits go; they must all be zeros.
+        const auto drop = static_cast<std::size_t>(-shift);
+        keep = drop >= digits.size() ? 0 : digits.size() - drop;
+        if (digits.find_first_not_of('0', keep) != std::string::npos)
+          return fail("has more fraction digits than the column's numeric<P, S> scale (it would be rounded)");
+      }
       std::int64_t units = 0;
-      for (char c : digits) units = units * 10 + (c - '0');
-      return stored{s->negative() ? -units : units};
+      for (std::size_t k = 0; k < keep; ++k) {
+        if (units > (INT64_MAX - 9) / 10) return fail("does not fit a scaled 64-bit INTEGER (more than 18 digits)");
+        units = units * 10 + (digits[k] - '0');
+      }
+      for (long long z = 0; z < shift && units != 0; ++z) {
+        if (units > INT64_MAX / 10) return fail("does not fit a scaled 64-bit INTEGER (more than 18 digits)");
+        units *= 10;
+      }
+      return stored{d.negative() ? -units : units};
     }
     case sqlite_storage::decimal_real: {
       const std::string text = d.to_string();
