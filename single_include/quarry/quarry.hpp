@@ -9161,6 +9161,12 @@ struct key_member {
   static_assert(is_column_v<column> && table_descriptor<descriptor>,
                 "quarry: a relation key is a pointer to a column member of a table descriptor, "
                 "e.g. &users_t::id");
+  // Eager loading binds the parents' keys as one list and reads them back as plain values: a key
+  // in a custom SQLite form (core/storage.hpp) would be bound in the wrong one.
+  static_assert(!detail::is_custom_form(column::storage.form),
+                "quarry: a relation key column has a non-default SQLite storage form (sqlite_as<> or "
+                "numeric<P, S>); eager loading binds keys in their default form: key the relation by a "
+                "column without one (an integer id)");
   using tag = typename descriptor::table_tag;
   using value = strip_optional_t<typename column::value_type>;
   static constexpr bool unique = column::is_primary_key || column::is_unique;
