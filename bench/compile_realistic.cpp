@@ -137,10 +137,10 @@ int main() {
                                              .group_by(orders.customer_id)
                                              .having(count(orders.id) >= 1)))
     n += static_cast<std::size_t>(cid + cnt) + spent.digits().size();
-  // 9: correlated scalar subquery in the select list
+  // 9: correlated scalar subquery in the select list (COUNT: std::int64_t, never NULL)
   for (auto [id, reviews_n] : db.query(select(products.id, scalar(select(count()).from(reviews).where(reviews.product_id == products.id)))
                                            .from(products)))
-    n += static_cast<std::size_t>(id) + static_cast<std::size_t>(reviews_n.value_or(0));
+    n += static_cast<std::size_t>(id) + static_cast<std::size_t>(reviews_n);
   // 10: EXISTS
   n += db.query(select(customers.id).from(customers).where(exists(select(orders.id).from(orders).where(orders.customer_id == customers.id))))
            .all().size();

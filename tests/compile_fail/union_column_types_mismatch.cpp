@@ -1,4 +1,4 @@
-// expect: quarry: the selects of a UNION/INTERSECT/EXCEPT must have the same number of columns with matching SQL types
+// expect: quarry: a column of a UNION/INTERSECT/EXCEPT has another SQL kind on the right select than on the left
 // Misuse: union_() of selects whose columns have different SQL types.
 #include <quarry/quarry.hpp>
 

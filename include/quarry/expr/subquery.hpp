@@ -110,10 +110,28 @@ struct exists_expr : expr_ops<exists_expr<Q, Negate>> {
   }
 };
 
+/// Whether query Q returns exactly one row whatever the data: a select that aggregates without
+/// GROUP BY, HAVING, LIMIT or OFFSET (select_stmt::one_row). A compound never does.
+template <class Q>
+constexpr bool returns_one_row() {
+  if constexpr (requires { Q::one_row; }) {
+    return Q::one_row;
+  } else {
+    return false;
+  }
+}
+
+/// A scalar subquery's value: the column's own type when the subquery always returns one row
+/// (`count()` is never NULL; `sum`/`min`/`max`/`avg` stay optional, NULL over no rows);
+/// optional otherwise, since no row reads as NULL.
+template <class Q>
+using scalar_value_t = std::conditional_t<returns_one_row<Q>(), single_column_t<Q>,
+                                          std::optional<strip_optional_t<single_column_t<Q>>>>;
+
 template <class Q>
 struct scalar_expr : expr_ops<scalar_expr<Q>> {
   static_assert(selects_one_column<Q>(), "quarry: scalar(subquery) needs a subquery that selects exactly one column");
-  using value_type = std::optional<strip_optional_t<single_column_t<Q>>>;
+  using value_type = scalar_value_t<Q>;
   using tables = typename Q::outer_tables;
   static constexpr unsigned flags = f_value;  // a subquery may bind values
   static constexpr storage_format storage = subquery_storage<Q>();
@@ -142,7 +160,9 @@ template <detail::query_like Q>
 constexpr auto not_exists(const Q& q) {
   return detail::exists_expr<Q, true>{{}, q};
 }
-/// A subquery that yields one value (NULL when it returns no row), usable in select and where.
+/// A subquery that yields one value, usable in select, where, set() and order_by. Its type is
+/// optional (no row reads as NULL), except for a subquery that always returns exactly one row:
+/// `scalar(select(count()).from(posts).where(posts.user_id == users.id))` is std::int64_t.
 template <detail::query_like Q>
 constexpr auto scalar(const Q& q) {
   return detail::scalar_expr<Q>{{}, q};

@@ -1,16 +1,25 @@
 #pragma once
 /// \file quarry/query/compound.hpp
 /// UNION / UNION ALL / INTERSECT / EXCEPT of two selects whose columns have matching SQL types.
+/// Each column's type is unified from both sides (set_column): nullable when either side is,
+/// integers widen, an integer with a real is double; any other mismatch does not compile.
 /// Compounds nest on the left and render flat (`a UNION b EXCEPT c`); where PostgreSQL's
 /// precedence (INTERSECT binds tighter) would regroup them, the left side is parenthesized.
 ///
 ///     quarry::union_all(select(users.email).from(users), select(admins.email).from(admins))
 ///     quarry::except(quarry::union_(a, b), c)
 
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include "quarry/expr/storage.hpp"
+#include "quarry/query/derived.hpp"
 #include "quarry/query/select.hpp"
 
 namespace quarry {
@@ -48,11 +57,94 @@ inline constexpr bool plain_side_v = is_none_v<typename S::template part_t<p_ord
                                      is_none_v<typename S::template part_t<p_offset>>;
 
 template <class A, class B>
-struct columns_match : std::false_type {};
+struct same_column_count : std::false_type {};
 template <class... A, class... B>
+struct same_column_count<type_list<A...>, type_list<B...>> : std::bool_constant<sizeof...(A) == sizeof...(B)> {};
+
+/// The wider of two integer types: the one whose range holds the other's, else std::int64_t.
+template <class A, class B>
+struct wider_integer {
+  static constexpr bool a_holds_b = std::cmp_less_equal(std::numeric_limits<A>::min(), std::numeric_limits<B>::min()) &&
+                                    std::cmp_greater_equal(std::numeric_limits<A>::max(), std::numeric_limits<B>::max());
+  static constexpr bool b_holds_a = std::cmp_less_equal(std::numeric_limits<B>::min(), std::numeric_limits<A>::min()) &&
+                                    std::cmp_greater_equal(std::numeric_limits<B>::max(), std::numeric_limits<A>::max());
+  using type = std::conditional_t<a_holds_b, A, std::conditional_t<b_holds_a, B, std::int64_t>>;
+};
+
+/// Column Pos (from 1) of a set operation whose left select has C++ type A there and the right
+/// select B: `type` is the compound's column type. Nullable when either side is; integers widen
+/// (int32 with int64 is int64); an integer with a real is double. Other pairs do not unify:
+/// `kinds` is false when the SQL kinds differ (text and integer, boolean and integer, timestamp
+/// and date, decimal and real, ...), `types` when one kind has two C++ types (an enum mapped to
+/// text next to std::string): the rows would be read as a type one side does not have.
+template <std::size_t Pos, sql_kind L, sql_kind R, class A, class B>
+struct set_column {
+  using SA = strip_optional_t<A>;
+  using SB = strip_optional_t<B>;
+  static constexpr bool same = std::is_same_v<SA, SB>;
+  static constexpr bool ints = L == sql_kind::integer && R == sql_kind::integer;
+  static constexpr bool reals = (L == sql_kind::integer || L == sql_kind::real) &&
+                                (R == sql_kind::integer || R == sql_kind::real);
+  static constexpr bool kinds = same || L == R || reals;
+  static constexpr bool types = same || ints || reals;
+  using base = typename std::conditional_t<
+      same || !types, std::type_identity<SA>,
+      std::conditional_t<ints, wider_integer<SA, SB>, std::type_identity<double>>>::type;
+  using type = std::conditional_t<is_optional_v<A> || is_optional_v<B>, std::optional<base>, base>;
+};
+
+template <std::size_t Pos, class A, class B>
+using set_column_of = set_column<Pos, kind_of<A>, kind_of<B>, A, B>;
+
+/// Reports the first column of a set operation that does not unify (its position and kinds are
+/// the template arguments of set_column<position, left kind, right kind, ...> in the note).
+template <class C>
+constexpr bool check_set_column() {
+  if constexpr (!C::kinds) {
+    static_assert(C::kinds,
+                  "quarry: a column of a UNION/INTERSECT/EXCEPT has another SQL kind on the right select than "
+                  "on the left (set_column<position from 1, left kind, right kind> next to this message); "
+                  "select columns of one kind, or convert one side with quarry::cast<T>(...)");
+  } else {
+    static_assert(C::types,
+                  "quarry: a column of a UNION/INTERSECT/EXCEPT has one SQL kind but two C++ types on its "
+                  "sides (set_column<position from 1, left kind, right kind, left type, right type> next to "
+                  "this message); convert one side with quarry::cast<T>(...)");
+  }
+  return C::kinds && C::types;
+}
+
+template <class LA, class LB, class Seq>
+struct unify_columns {
+  using type = LA;  // column counts differ: reported on its own
+  static constexpr bool ok = true;
+};
+template <class... A, class... B, std::size_t... I>
   requires(sizeof...(A) == sizeof...(B))
-struct columns_match<type_list<A...>, type_list<B...>>
-    : std::bool_constant<(comparable(kind_of<typename A::value_type>, kind_of<typename B::value_type>) && ...)> {};
+struct unify_columns<type_list<A...>, type_list<B...>, std::index_sequence<I...>> {
+  static constexpr bool ok = (check_set_column<set_column_of<I + 1, A, B>>() && ...);
+  using type = type_list<typename set_column_of<I + 1, A, B>::type...>;
+};
+
+template <class L>
+struct tuple_of;
+template <class... T>
+struct tuple_of<type_list<T...>> {
+  using type = std::tuple<T...>;
+};
+
+/// The row type of a set operation: a tuple of the unified columns; a left select(table) keeps
+/// its row struct, which the right side must then fit as it is.
+template <class LeftRow, class LeftTypes, class Unified>
+struct set_row {
+  static constexpr bool fits = std::is_same_v<LeftTypes, Unified>;
+  using type = LeftRow;
+};
+template <class... T, class LeftTypes, class Unified>
+struct set_row<std::tuple<T...>, LeftTypes, Unified> {
+  static constexpr bool fits = true;
+  using type = typename tuple_of<Unified>::type;
+};
 
 template <class A, class B>
 struct column_forms_match : std::true_type {};
@@ -63,9 +155,19 @@ struct column_forms_match<type_list<A...>, type_list<B...>>
 
 template <class Op, class L, class R>
 struct compound_stmt {
-  static_assert(columns_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
+  using left_columns = typename query_value_types<L>::type;
+  using right_columns = typename query_value_types<R>::type;
+  static_assert(same_column_count<left_columns, right_columns>::value,
                 "quarry: the selects of a UNION/INTERSECT/EXCEPT must have the same number of columns with "
                 "matching SQL types");
+  using unified = unify_columns<left_columns, right_columns, std::make_index_sequence<left_columns::size>>;
+  static_assert(unified::ok,
+                "quarry: a column of this UNION/INTERSECT/EXCEPT does not unify (reported above with its position)");
+  using set_row_t = set_row<typename L::row_type, left_columns, typename unified::type>;
+  static_assert(set_row_t::fits,
+                "quarry: select(table) on the left of a UNION/INTERSECT/EXCEPT reads rows into the table's "
+                "struct, but a column of the right select can be NULL or is wider than the struct's field; "
+                "select the columns instead of the whole table");
   static_assert(column_forms_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
                 "quarry: a column of a UNION/INTERSECT/EXCEPT is stored in different SQLite forms on its two "
                 "sides (sqlite_as<> / numeric<P, S>); the rows would mix forms");
@@ -75,8 +177,11 @@ struct compound_stmt {
   using op = Op;
   using left_type = L;
   using right_type = R;
+  /// The select list of the first select: it names the compound's columns.
   using fields_type = typename L::fields_type;
-  using row_type = typename L::row_type;
+  /// Each column unified from both sides (set_column): nullable when either side is, and so on.
+  using column_types = typename unified::type;
+  using row_type = typename set_row_t::type;
   using outer_tables = concat_t<typename L::outer_tables, typename R::outer_tables>;
   /// CTEs of a with(...) on the first select: they are visible to every select of the compound.
   using cte_tags = typename L::cte_tags;

@@ -40,6 +40,7 @@ struct cte_table : derived_access<typename tag_for<Name, true, query_fields<Q>>:
   using table_tag = typename tag_for<Name, true, query_fields<Q>>::type;
   using row_type = typename table_tag::row_type;
   using derived_columns = typename table_tag::columns;
+  using query_type = Q;
   static constexpr bool recursive = false;
   Q query;
 
@@ -62,6 +63,7 @@ struct recursive_cte_def : derived_access<derived_tag<Name, true, F...>> {
   using table_tag = derived_tag<Name, true, F...>;
   using row_type = typename table_tag::row_type;
   using derived_columns = typename table_tag::columns;
+  using query_type = Q;
   static constexpr bool recursive = true;
   Q query;
 
@@ -101,6 +103,7 @@ consteval bool cte_names_unique() {
 template <bool Recursive, class... D>
 struct with_clause {
   using cte_tags = type_list<typename D::table_tag...>;
+  using cte_definitions = type_list<D...>;  // what their bodies read: reads_of (query/from.hpp)
   pack<D...> defs;
 
   template <class Ctx>

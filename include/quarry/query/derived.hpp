@@ -125,22 +125,8 @@ struct optional_all<std::false_type, type_list<C...>> {
   using type = type_list<typename C::value_type...>;
 };
 
-template <class A, class B>
-using either_nullable_t =
-    std::conditional_t<is_optional_v<A> || is_optional_v<B>, std::optional<strip_optional_t<A>>, A>;
-
-template <class LA, class LB>
-struct merge_nullability {
-  using type = LA;  // column counts differ: the compound reports it
-};
-template <class... A, class... B>
-  requires(sizeof...(A) == sizeof...(B))
-struct merge_nullability<type_list<A...>, type_list<B...>> {
-  using type = type_list<either_nullable_t<A, B>...>;
-};
-
-/// C++ types of the columns of query Q, in order. A compound's column is optional when either
-/// side's is.
+/// C++ types of the columns of query Q, in order. A compound's are unified from both sides
+/// (query/compound.hpp: `column_types`).
 template <class Q>
 struct query_value_types {
   using row = typename Q::row_type;
@@ -149,10 +135,9 @@ struct query_value_types {
       optional_all<std::bool_constant<is_optional_v<row>>, typename Q::fields_type::exprs_list>>::type;
 };
 template <class Q>
-  requires requires { typename Q::left_type; typename Q::right_type; }
+  requires requires { typename Q::column_types; }
 struct query_value_types<Q> {
-  using type = typename merge_nullability<typename query_value_types<typename Q::left_type>::type,
-                                          typename query_value_types<typename Q::right_type>::type>::type;
+  using type = typename Q::column_types;
 };
 
 template <class Exprs, class Types>

@@ -137,6 +137,11 @@ struct select_stmt {
   using from_type = part_t<p_from>;
   using group_type = part_t<p_group>;
   static constexpr bool grouped = !is_none_v<group_type>;
+  /// Whether this select returns exactly one row whatever the data: it aggregates without GROUP
+  /// BY, HAVING, LIMIT or OFFSET (a scalar subquery of it is not optional: expr/subquery.hpp).
+  static constexpr bool one_row = !grouped && (fields_type::flags & f_aggregate) != 0 &&
+                                  is_none_v<part_t<p_having>> && is_none_v<part_t<p_limit>> &&
+                                  is_none_v<part_t<p_offset>>;
   using row_type = typename fields_type::template row_type<nullable_tables_of<from_type>, grouped>;
   /// The with(...) clause, or none.
   using with_type = decltype(part_type_or_none<p_with>(std::declval<const parts_of<P...>&>()));
@@ -306,9 +311,12 @@ struct select_stmt {
   template <bool TopLevel = true, class CteScope = type_list<>>
   static constexpr void validate() {
     static_assert(!is_none_v<from_type> || fields_type::tables::size == 0, "quarry: this select() has no from(table)");
+    using cte_scope = concat_t<CteScope, cte_tags>;
+    if constexpr (cte_scope::size > 0) check_cte_names<cte_scope, reads_of_t<select_stmt>>();
     if constexpr (!is_none_v<from_type>) {
       using sources = typename from_type::sources;
       using nullable = nullable_tables_of<from_type>;
+      if constexpr (!TopLevel && outer_tables::size > 0) check_outer_names<outer_tables, sources>();
       if constexpr (TopLevel) {
         check_no_excluded<concat_t<typename fields_type::tables, typename part_t<p_from>::cond_tables_or_none,
                                    typename part_t<p_group>::tables, typename part_t<p_order>::tables>>();
@@ -373,6 +381,8 @@ struct select_stmt {
     static_assert(!contains_v<typename from_type::sources, typename S::table_tag>,
                   "quarry: this table is already in FROM or JOIN; join it again through "
                   "quarry::alias<\"name\">(table)");
+    if constexpr (!contains_v<typename from_type::sources, typename S::table_tag>)
+      check_source_name<typename S::table_tag, typename from_type::sources>();
   }
   template <class S, join_kind K>
   constexpr auto start_join(const S& s) const {
