@@ -4375,10 +4375,28 @@ struct exists_expr : expr_ops<exists_expr<Q, Negate>> {
   }
 };
 
+/// Whether query Q returns exactly one row whatever the data: a select that aggregates without
+/// GROUP BY, HAVING, LIMIT or OFFSET (select_stmt::one_row). A compound never does.
+template <class Q>
+constexpr bool returns_one_row() {
+  if constexpr (requires { Q::one_row; }) {
+    return Q::one_row;
+  } else {
+    return false;
+  }
+}
+
+/// A scalar subquery's value: the column's own type when the subquery always returns one row
+/// (`count()` is never NULL; `sum`/`min`/`max`/`avg` stay optional, NULL over no rows);
+/// optional otherwise, since no row reads as NULL.
+template <class Q>
+using scalar_value_t = std::conditional_t<returns_one_row<Q>(), single_column_t<Q>,
+                                          std::optional<strip_optional_t<single_column_t<Q>>>>;
+
 template <class Q>
 struct scalar_expr : expr_ops<scalar_expr<Q>> {
   static_assert(selects_one_column<Q>(), "quarry: scalar(subquery) needs a subquery that selects exactly one column");
-  using value_type = std::optional<strip_optional_t<single_column_t<Q>>>;
+  using value_type = scalar_value_t<Q>;
   using tables = typename Q::outer_tables;
   static constexpr unsigned flags = f_value;  // a subquery may bind values
   static constexpr storage_format storage = subquery_storage<Q>();
@@ -4407,7 +4425,9 @@ template <detail::query_like Q>
 constexpr auto not_exists(const Q& q) {
   return detail::exists_expr<Q, true>{{}, q};
 }
-/// A subquery that yields one value (NULL when it returns no row), usable in select and where.
+/// A subquery that yields one value, usable in select, where, set() and order_by. Its type is
+/// optional (no row reads as NULL), except for a subquery that always returns exactly one row:
+/// `scalar(select(count()).from(posts).where(posts.user_id == users.id))` is std::int64_t.
 template <detail::query_like Q>
 constexpr auto scalar(const Q& q) {
   return detail::scalar_expr<Q>{{}, q};
@@ -4478,6 +4498,7 @@ struct is_named_expr<named_expr<E, N>> : std::true_type {};
 /// condition. The list knows which tables are on the optional side of an outer join, so their
 /// columns read as std::optional.
 
+#include <cstddef>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -4528,6 +4549,157 @@ template <>
 struct cte_tags_of<none> {
   using type = type_list<>;
 };
+
+// ---- SQL names of sources ----
+// SQL resolves a name in FROM by its text, not by quarry's C++ tag type: two descriptors of one
+// table, an alias named like another table, a CTE named like a table, or a subquery's table
+// named like an outer one would each make a column reference resolve to another source than the
+// one the C++ expression means. These checks compare the names (fixed at compile time).
+
+/// A name spelt out as characters, so a compiler error shows it: sql_name<'u', 's', ...>.
+template <char... C>
+struct sql_name {};
+/// A FROM item `Table AS As`, spelt out in the note of a failed check.
+template <class Table, class As>
+struct source_named {};
+template <class T, class Seq = std::make_index_sequence<T::table_name.size()>, class Seq2 = std::make_index_sequence<T::ref_name.size()>>
+struct spell_source;
+template <class T, std::size_t... I, std::size_t... J>
+struct spell_source<T, std::index_sequence<I...>, std::index_sequence<J...>> {
+  using type = source_named<sql_name<T::table_name[I]...>, sql_name<T::ref_name[J]...>>;
+};
+/// The condition of a failed name check: g++ and clang print its arguments (both sources).
+template <class A, class B>
+struct sources_named_apart {
+  static constexpr bool value = false;
+};
+
+/// Whether tag T is a table (or an alias of one), as opposed to a derived table or CTE.
+template <class T>
+inline constexpr bool is_table_tag_v = requires { T::table_name; T::ref_name; } && !requires { T::is_cte; };
+template <class T>
+struct is_table_tag : std::bool_constant<is_table_tag_v<T>> {};
+template <class C>
+struct same_table_name {
+  template <class T>
+  struct pred : std::bool_constant<T::table_name == C::table_name> {};
+};
+
+/// Whether FROM items A and B of one statement would be confused: the same exposed name (the
+/// alias, or the table's own name), or an alias named like the other's table.
+template <class A, class B>
+constexpr bool names_clash() {
+  return A::ref_name == B::ref_name || (A::ref_name != A::table_name && A::ref_name == B::table_name) ||
+         (B::ref_name != B::table_name && B::ref_name == A::table_name);
+}
+template <class New, class... T>
+constexpr std::size_t clash_index(type_list<T...>) {
+  std::size_t i = 0;
+  (void)((names_clash<New, T>() ? false : (++i, true)) && ...);
+  return i;
+}
+template <std::size_t I, class... T>
+using nth_t = std::tuple_element_t<I, std::tuple<T...>>;
+template <std::size_t I, class L>
+struct nth_of;
+template <std::size_t I, class... T>
+struct nth_of<I, type_list<T...>> {
+  using type = nth_t<I, T...>;
+};
+
+/// A new FROM/JOIN item New next to Sources (checked by join()).
+template <class New, class Sources>
+constexpr void check_source_name() {
+  constexpr std::size_t i = clash_index<New>(Sources{});
+  if constexpr (i < Sources::size) {
+    using Old = typename nth_of<i, Sources>::type;
+    static_assert(sources_named_apart<typename spell_source<New>::type, typename spell_source<Old>::type>::value,
+                  "quarry: two sources of this statement have one SQL name (both are spelt out in "
+                  "source_named<table, as> next to this message: two descriptors of one table, or an alias "
+                  "named like another table), so SQL would confuse them; join one through "
+                  "quarry::alias<\"name\">(table) with a name no other source has");
+  }
+}
+
+/// A subquery whose FROM has a source named like an outer table it references: the reference
+/// would resolve to the subquery's own source. Outer: the tags it references but does not read.
+template <class X, class... S>
+constexpr bool shadowed_by(type_list<S...>) {
+  if constexpr (requires { X::ref_name; }) {  // not excluded_row<T>
+    return ((S::ref_name == X::ref_name) || ...);
+  } else {
+    return false;
+  }
+}
+template <class Sources, class... O>
+constexpr std::size_t shadow_index(type_list<O...>) {
+  std::size_t i = 0;
+  (void)((shadowed_by<O>(Sources{}) ? false : (++i, true)) && ...);
+  return i;
+}
+template <class Outer, class Sources>
+constexpr void check_outer_names() {
+  constexpr std::size_t i = shadow_index<Sources>(Outer{});
+  if constexpr (i < Outer::size) {
+    using O = typename nth_of<i, Outer>::type;
+    using S = typename nth_of<clash_index<O>(Sources{}), Sources>::type;
+    static_assert(sources_named_apart<typename spell_source<O>::type, typename spell_source<S>::type>::value,
+                  "quarry: a subquery reads a source under the SQL name of an outer table it references "
+                  "(both spelt out in source_named<table, as> next to this message), so the reference would "
+                  "resolve to the subquery's own source; alias one with quarry::alias<\"name\">(table)");
+  }
+}
+
+/// The tables (tags) a statement reads in FROM/JOIN: through derived tables, every select of a
+/// compound and the bodies of its CTEs (for the CTE name check: a CTE named like a table the
+/// statement reads would replace that table). Specialized by member: select_stmt (from_type,
+/// with_type), compound_stmt (left_type, right_type), with_clause (cte_definitions).
+template <class T>
+struct reads_of {
+  using type = type_list<>;
+};
+template <class T>
+using reads_of_t = typename reads_of<T>::type;
+template <class T>
+  requires requires { typename T::from_type; typename T::with_type; }
+struct reads_of<T> {
+  using type = concat_t<reads_of_t<typename T::from_type>, reads_of_t<typename T::with_type>>;
+};
+template <class T>
+  requires requires { typename T::left_type; typename T::right_type; }
+struct reads_of<T> {
+  using type = concat_t<reads_of_t<typename T::left_type>, reads_of_t<typename T::right_type>>;
+};
+template <class T>
+  requires requires { typename T::cte_definitions; }
+struct reads_of<T> : reads_of<typename T::cte_definitions> {};
+template <class... D>
+struct reads_of<type_list<D...>> {
+  using type = concat_t<reads_of_t<typename D::query_type>...>;
+};
+
+template <class C, class... T>
+constexpr bool table_named_in(type_list<T...>) {
+  return ((T::table_name == C::table_name) || ...);
+}
+/// A CTE of Ctes named like a table of Reads (tags read in FROM/JOIN).
+template <class Ctes, class Reads>
+constexpr void check_cte_names() {
+  using Tables = filter_t<is_table_tag, Reads>;
+  constexpr std::size_t i = []<class... C>(type_list<C...>) {
+    std::size_t n = 0;
+    (void)((table_named_in<C>(Tables{}) ? false : (++n, true)) && ...);
+    return n;
+  }(Ctes{});
+  if constexpr (i < Ctes::size) {
+    using C = typename nth_of<i, Ctes>::type;
+    using T = typename first<filter_t<same_table_name<C>::template pred, Tables>>::type;
+    static_assert(sources_named_apart<typename spell_source<C>::type, typename spell_source<T>::type>::value,
+                  "quarry: a CTE has the name of a table the statement reads (both spelt out in "
+                  "source_named<table, as> next to this message), so that table's name would read the CTE "
+                  "instead (and WITH RECURSIVE would make the CTE read itself); rename the CTE");
+  }
+}
 
 template <class S, join_kind K, class Cond>
 struct source {
@@ -4614,6 +4786,20 @@ struct from_clause {
 
 template <class S>
 using from_table = from_clause<source<S, join_kind::from, none>>;
+
+/// The tables a FROM item reads: a table or alias itself, a derived table what its query reads,
+/// a CTE nothing (its body is read through the with(...) clause).
+template <class S>
+struct source_reads {
+  using type = std::conditional_t<is_table_tag_v<typename S::table_tag>, type_list<typename S::table_tag>, type_list<>>;
+};
+template <class S>
+  requires requires { typename S::query_type; }
+struct source_reads<S> : reads_of<typename S::query_type> {};
+template <class... S>
+struct reads_of<from_clause<S...>> {
+  using type = concat_t<typename source_reads<typename S::table>::type...>;
+};
 
 /// FROM s.
 template <class S>
@@ -4818,6 +5004,11 @@ struct select_stmt {
   using from_type = part_t<p_from>;
   using group_type = part_t<p_group>;
   static constexpr bool grouped = !is_none_v<group_type>;
+  /// Whether this select returns exactly one row whatever the data: it aggregates without GROUP
+  /// BY, HAVING, LIMIT or OFFSET (a scalar subquery of it is not optional: expr/subquery.hpp).
+  static constexpr bool one_row = !grouped && (fields_type::flags & f_aggregate) != 0 &&
+                                  is_none_v<part_t<p_having>> && is_none_v<part_t<p_limit>> &&
+                                  is_none_v<part_t<p_offset>>;
   using row_type = typename fields_type::template row_type<nullable_tables_of<from_type>, grouped>;
   /// The with(...) clause, or none.
   using with_type = decltype(part_type_or_none<p_with>(std::declval<const parts_of<P...>&>()));
@@ -4987,9 +5178,12 @@ struct select_stmt {
   template <bool TopLevel = true, class CteScope = type_list<>>
   static constexpr void validate() {
     static_assert(!is_none_v<from_type> || fields_type::tables::size == 0, "quarry: this select() has no from(table)");
+    using cte_scope = concat_t<CteScope, cte_tags>;
+    if constexpr (cte_scope::size > 0) check_cte_names<cte_scope, reads_of_t<select_stmt>>();
     if constexpr (!is_none_v<from_type>) {
       using sources = typename from_type::sources;
       using nullable = nullable_tables_of<from_type>;
+      if constexpr (!TopLevel && outer_tables::size > 0) check_outer_names<outer_tables, sources>();
       if constexpr (TopLevel) {
         check_no_excluded<concat_t<typename fields_type::tables, typename part_t<p_from>::cond_tables_or_none,
                                    typename part_t<p_group>::tables, typename part_t<p_order>::tables>>();
@@ -5054,6 +5248,8 @@ struct select_stmt {
     static_assert(!contains_v<typename from_type::sources, typename S::table_tag>,
                   "quarry: this table is already in FROM or JOIN; join it again through "
                   "quarry::alias<\"name\">(table)");
+    if constexpr (!contains_v<typename from_type::sources, typename S::table_tag>)
+      check_source_name<typename S::table_tag, typename from_type::sources>();
   }
   template <class S, join_kind K>
   constexpr auto start_join(const S& s) const {
@@ -5134,172 +5330,23 @@ constexpr auto select(A&&... a) {
 // ---- begin quarry/query/compound.hpp ----
 /// \file quarry/query/compound.hpp
 /// UNION / UNION ALL / INTERSECT / EXCEPT of two selects whose columns have matching SQL types.
+/// Each column's type is unified from both sides (set_column): nullable when either side is,
+/// integers widen, an integer with a real is double; any other mismatch does not compile.
 /// Compounds nest on the left and render flat (`a UNION b EXCEPT c`); where PostgreSQL's
 /// precedence (INTERSECT binds tighter) would regroup them, the left side is parenthesized.
 ///
 ///     quarry::union_all(select(users.email).from(users), select(admins.email).from(admins))
 ///     quarry::except(quarry::union_(a, b), c)
 
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
-
-namespace quarry {
-namespace detail {
-
-struct op_union {
-  static constexpr std::string_view sql = " UNION ";
-  static constexpr bool is_intersect = false;
-};
-struct op_union_all {
-  static constexpr std::string_view sql = " UNION ALL ";
-  static constexpr bool is_intersect = false;
-};
-struct op_intersect {
-  static constexpr std::string_view sql = " INTERSECT ";
-  static constexpr bool is_intersect = true;
-};
-struct op_except {
-  static constexpr std::string_view sql = " EXCEPT ";
-  static constexpr bool is_intersect = false;
-};
-
-template <class Op, class L, class R>
-struct compound_stmt;
-template <class T>
-struct is_compound : std::false_type {};
-template <class Op, class L, class R>
-struct is_compound<compound_stmt<Op, L, R>> : std::true_type {};
-
-/// A select side of a compound has no ORDER BY / LIMIT / OFFSET: SQLite rejects them, and on the
-/// last side they would silently apply to the whole compound.
-template <class S>
-inline constexpr bool plain_side_v = is_none_v<typename S::template part_t<p_order>> &&
-                                     is_none_v<typename S::template part_t<p_limit>> &&
-                                     is_none_v<typename S::template part_t<p_offset>>;
-
-template <class A, class B>
-struct columns_match : std::false_type {};
-template <class... A, class... B>
-  requires(sizeof...(A) == sizeof...(B))
-struct columns_match<type_list<A...>, type_list<B...>>
-    : std::bool_constant<(comparable(kind_of<typename A::value_type>, kind_of<typename B::value_type>) && ...)> {};
-
-template <class A, class B>
-struct column_forms_match : std::true_type {};
-template <class... A, class... B>
-  requires(sizeof...(A) == sizeof...(B))
-struct column_forms_match<type_list<A...>, type_list<B...>>
-    : std::bool_constant<(compatible_storage(storage_of<A>(), storage_of<B>()) && ...)> {};
-
-template <class Op, class L, class R>
-struct compound_stmt {
-  static_assert(columns_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
-                "quarry: the selects of a UNION/INTERSECT/EXCEPT must have the same number of columns with "
-                "matching SQL types");
-  static_assert(column_forms_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
-                "quarry: a column of a UNION/INTERSECT/EXCEPT is stored in different SQLite forms on its two "
-                "sides (sqlite_as<> / numeric<P, S>); the rows would mix forms");
-  static_assert(!is_compound<R>::value,
-                "quarry: the right side of a UNION/INTERSECT/EXCEPT must be one select; nest compounds on "
-                "the left: union_(union_(a, b), c)");
-  using op = Op;
-  using left_type = L;
-  using right_type = R;
-  using fields_type = typename L::fields_type;
-  using row_type = typename L::row_type;
-  using outer_tables = concat_t<typename L::outer_tables, typename R::outer_tables>;
-  /// CTEs of a with(...) on the first select: they are visible to every select of the compound.
-  using cte_tags = typename L::cte_tags;
-  L l;
-  R r;
-
-  template <class Ctx>
-  void render(Ctx& c) const {
-    validate();
-    render_body(c);
-  }
-  template <class Ctx>
-  void render_subquery(Ctx& c) const {
-    validate<false>();
-    render_body(c);
-  }
-  template <class B>
-  void bind(B& b) const {
-    l.bind(b);
-    r.bind(b);
-  }
-
-  /// Whole-statement rules of every side (see select_stmt::validate).
-  template <bool TopLevel = true, class CteScope = type_list<>>
-  static constexpr void validate() {
-    if constexpr (!is_compound<R>::value) {
-      if constexpr (!is_compound<L>::value) {
-        static_assert(plain_side_v<L>,
-                      "quarry: order_by()/limit()/offset() inside one side of a UNION/INTERSECT/EXCEPT; SQLite "
-                      "does not allow it");
-      }
-      static_assert(plain_side_v<R>,
-                    "quarry: order_by()/limit()/offset() inside one side of a UNION/INTERSECT/EXCEPT; SQLite "
-                    "does not allow it");
-      static_assert(is_none_v<typename R::with_type>,
-                    "quarry: with(...) goes on the first select of a UNION/INTERSECT/EXCEPT; it applies to "
-                    "the whole statement");
-      L::template validate<TopLevel, CteScope>();
-      R::template validate<TopLevel, concat_t<CteScope, cte_tags>>();
-    }
-  }
-
-  template <class Ctx>
-  void render_body(Ctx& c) const {
-    // SQLite applies compound operators left to right; PostgreSQL binds INTERSECT tighter, so
-    // (a UNION b) INTERSECT c needs its parentheses there. SQLite rejects them, and needs none.
-    constexpr bool parens = [] {
-      if constexpr (is_compound<L>::value) {
-        return Ctx::dialect::intersect_binds_tighter && Op::is_intersect && !L::op::is_intersect;
-      } else {
-        return false;
-      }
-    }();
-    if constexpr (parens) c.text("(");
-    l.render_body(c);
-    if constexpr (parens) c.text(")");
-    c.text(Op::sql);
-    r.render_body(c);
-  }
-};
-
-template <class Op, class L, class R>
-constexpr auto make_compound(const L& l, const R& r) {
-  static_assert(query_like<L> && query_like<R>, "quarry: set operations combine two select statements");
-  return compound_stmt<Op, L, R>{l, r};
-}
-
-}  // namespace detail
-
-/// a UNION b (duplicates removed).
-template <class L, class R>
-constexpr auto union_(const L& l, const R& r) {
-  return detail::make_compound<detail::op_union>(l, r);
-}
-/// a UNION ALL b.
-template <class L, class R>
-constexpr auto union_all(const L& l, const R& r) {
-  return detail::make_compound<detail::op_union_all>(l, r);
-}
-/// a INTERSECT b.
-template <class L, class R>
-constexpr auto intersect(const L& l, const R& r) {
-  return detail::make_compound<detail::op_intersect>(l, r);
-}
-/// a EXCEPT b.
-template <class L, class R>
-constexpr auto except(const L& l, const R& r) {
-  return detail::make_compound<detail::op_except>(l, r);
-}
-
-}  // namespace quarry
-// ---- end quarry/query/compound.hpp ----
 // ---- begin quarry/query/derived.hpp ----
 /// \file quarry/query/derived.hpp
 /// Derived tables: a select used as a table in FROM or JOIN, under a name. Its columns are typed
@@ -5420,22 +5467,8 @@ struct optional_all<std::false_type, type_list<C...>> {
   using type = type_list<typename C::value_type...>;
 };
 
-template <class A, class B>
-using either_nullable_t =
-    std::conditional_t<is_optional_v<A> || is_optional_v<B>, std::optional<strip_optional_t<A>>, A>;
-
-template <class LA, class LB>
-struct merge_nullability {
-  using type = LA;  // column counts differ: the compound reports it
-};
-template <class... A, class... B>
-  requires(sizeof...(A) == sizeof...(B))
-struct merge_nullability<type_list<A...>, type_list<B...>> {
-  using type = type_list<either_nullable_t<A, B>...>;
-};
-
-/// C++ types of the columns of query Q, in order. A compound's column is optional when either
-/// side's is.
+/// C++ types of the columns of query Q, in order. A compound's are unified from both sides
+/// (query/compound.hpp: `column_types`).
 template <class Q>
 struct query_value_types {
   using row = typename Q::row_type;
@@ -5444,10 +5477,9 @@ struct query_value_types {
       optional_all<std::bool_constant<is_optional_v<row>>, typename Q::fields_type::exprs_list>>::type;
 };
 template <class Q>
-  requires requires { typename Q::left_type; typename Q::right_type; }
+  requires requires { typename Q::column_types; }
 struct query_value_types<Q> {
-  using type = typename merge_nullability<typename query_value_types<typename Q::left_type>::type,
-                                          typename query_value_types<typename Q::right_type>::type>::type;
+  using type = typename Q::column_types;
 };
 
 template <class Exprs, class Types>
@@ -5618,6 +5650,259 @@ struct source_columns<S> {
 
 }  // namespace quarry
 // ---- end quarry/query/derived.hpp ----
+
+namespace quarry {
+namespace detail {
+
+struct op_union {
+  static constexpr std::string_view sql = " UNION ";
+  static constexpr bool is_intersect = false;
+};
+struct op_union_all {
+  static constexpr std::string_view sql = " UNION ALL ";
+  static constexpr bool is_intersect = false;
+};
+struct op_intersect {
+  static constexpr std::string_view sql = " INTERSECT ";
+  static constexpr bool is_intersect = true;
+};
+struct op_except {
+  static constexpr std::string_view sql = " EXCEPT ";
+  static constexpr bool is_intersect = false;
+};
+
+template <class Op, class L, class R>
+struct compound_stmt;
+template <class T>
+struct is_compound : std::false_type {};
+template <class Op, class L, class R>
+struct is_compound<compound_stmt<Op, L, R>> : std::true_type {};
+
+/// A select side of a compound has no ORDER BY / LIMIT / OFFSET: SQLite rejects them, and on the
+/// last side they would silently apply to the whole compound.
+template <class S>
+inline constexpr bool plain_side_v = is_none_v<typename S::template part_t<p_order>> &&
+                                     is_none_v<typename S::template part_t<p_limit>> &&
+                                     is_none_v<typename S::template part_t<p_offset>>;
+
+template <class A, class B>
+struct same_column_count : std::false_type {};
+template <class... A, class... B>
+struct same_column_count<type_list<A...>, type_list<B...>> : std::bool_constant<sizeof...(A) == sizeof...(B)> {};
+
+/// The wider of two integer types: the one whose range holds the other's, else std::int64_t.
+template <class A, class B>
+struct wider_integer {
+  static constexpr bool a_holds_b = std::cmp_less_equal(std::numeric_limits<A>::min(), std::numeric_limits<B>::min()) &&
+                                    std::cmp_greater_equal(std::numeric_limits<A>::max(), std::numeric_limits<B>::max());
+  static constexpr bool b_holds_a = std::cmp_less_equal(std::numeric_limits<B>::min(), std::numeric_limits<A>::min()) &&
+                                    std::cmp_greater_equal(std::numeric_limits<B>::max(), std::numeric_limits<A>::max());
+  using type = std::conditional_t<a_holds_b, A, std::conditional_t<b_holds_a, B, std::int64_t>>;
+};
+
+/// Column Pos (from 1) of a set operation whose left select has C++ type A there and the right
+/// select B: `type` is the compound's column type. Nullable when either side is; integers widen
+/// (int32 with int64 is int64); an integer with a real is double. Other pairs do not unify:
+/// `kinds` is false when the SQL kinds differ (text and integer, boolean and integer, timestamp
+/// and date, decimal and real, ...), `types` when one kind has two C++ types (an enum mapped to
+/// text next to std::string): the rows would be read as a type one side does not have.
+template <std::size_t Pos, sql_kind L, sql_kind R, class A, class B>
+struct set_column {
+  using SA = strip_optional_t<A>;
+  using SB = strip_optional_t<B>;
+  static constexpr bool same = std::is_same_v<SA, SB>;
+  static constexpr bool ints = L == sql_kind::integer && R == sql_kind::integer;
+  static constexpr bool reals = (L == sql_kind::integer || L == sql_kind::real) &&
+                                (R == sql_kind::integer || R == sql_kind::real);
+  static constexpr bool kinds = same || L == R || reals;
+  static constexpr bool types = same || ints || reals;
+  using base = typename std::conditional_t<
+      same || !types, std::type_identity<SA>,
+      std::conditional_t<ints, wider_integer<SA, SB>, std::type_identity<double>>>::type;
+  using type = std::conditional_t<is_optional_v<A> || is_optional_v<B>, std::optional<base>, base>;
+};
+
+template <std::size_t Pos, class A, class B>
+using set_column_of = set_column<Pos, kind_of<A>, kind_of<B>, A, B>;
+
+/// Reports the first column of a set operation that does not unify (its position and kinds are
+/// the template arguments of set_column<position, left kind, right kind, ...> in the note).
+template <class C>
+constexpr bool check_set_column() {
+  if constexpr (!C::kinds) {
+    static_assert(C::kinds,
+                  "quarry: a column of a UNION/INTERSECT/EXCEPT has another SQL kind on the right select than "
+                  "on the left (set_column<position from 1, left kind, right kind> next to this message); "
+                  "select columns of one kind, or convert one side with quarry::cast<T>(...)");
+  } else {
+    static_assert(C::types,
+                  "quarry: a column of a UNION/INTERSECT/EXCEPT has one SQL kind but two C++ types on its "
+                  "sides (set_column<position from 1, left kind, right kind, left type, right type> next to "
+                  "this message); convert one side with quarry::cast<T>(...)");
+  }
+  return C::kinds && C::types;
+}
+
+template <class LA, class LB, class Seq>
+struct unify_columns {
+  using type = LA;  // column counts differ: reported on its own
+  static constexpr bool ok = true;
+};
+template <class... A, class... B, std::size_t... I>
+  requires(sizeof...(A) == sizeof...(B))
+struct unify_columns<type_list<A...>, type_list<B...>, std::index_sequence<I...>> {
+  static constexpr bool ok = (check_set_column<set_column_of<I + 1, A, B>>() && ...);
+  using type = type_list<typename set_column_of<I + 1, A, B>::type...>;
+};
+
+template <class L>
+struct tuple_of;
+template <class... T>
+struct tuple_of<type_list<T...>> {
+  using type = std::tuple<T...>;
+};
+
+/// The row type of a set operation: a tuple of the unified columns; a left select(table) keeps
+/// its row struct, which the right side must then fit as it is.
+template <class LeftRow, class LeftTypes, class Unified>
+struct set_row {
+  static constexpr bool fits = std::is_same_v<LeftTypes, Unified>;
+  using type = LeftRow;
+};
+template <class... T, class LeftTypes, class Unified>
+struct set_row<std::tuple<T...>, LeftTypes, Unified> {
+  static constexpr bool fits = true;
+  using type = typename tuple_of<Unified>::type;
+};
+
+template <class A, class B>
+struct column_forms_match : std::true_type {};
+template <class... A, class... B>
+  requires(sizeof...(A) == sizeof...(B))
+struct column_forms_match<type_list<A...>, type_list<B...>>
+    : std::bool_constant<(compatible_storage(storage_of<A>(), storage_of<B>()) && ...)> {};
+
+template <class Op, class L, class R>
+struct compound_stmt {
+  using left_columns = typename query_value_types<L>::type;
+  using right_columns = typename query_value_types<R>::type;
+  static_assert(same_column_count<left_columns, right_columns>::value,
+                "quarry: the selects of a UNION/INTERSECT/EXCEPT must have the same number of columns with "
+                "matching SQL types");
+  using unified = unify_columns<left_columns, right_columns, std::make_index_sequence<left_columns::size>>;
+  static_assert(unified::ok,
+                "quarry: a column of this UNION/INTERSECT/EXCEPT does not unify (reported above with its position)");
+  using set_row_t = set_row<typename L::row_type, left_columns, typename unified::type>;
+  static_assert(set_row_t::fits,
+                "quarry: select(table) on the left of a UNION/INTERSECT/EXCEPT reads rows into the table's "
+                "struct, but a column of the right select can be NULL or is wider than the struct's field; "
+                "select the columns instead of the whole table");
+  static_assert(column_forms_match<typename L::fields_type::exprs_list, typename R::fields_type::exprs_list>::value,
+                "quarry: a column of a UNION/INTERSECT/EXCEPT is stored in different SQLite forms on its two "
+                "sides (sqlite_as<> / numeric<P, S>); the rows would mix forms");
+  static_assert(!is_compound<R>::value,
+                "quarry: the right side of a UNION/INTERSECT/EXCEPT must be one select; nest compounds on "
+                "the left: union_(union_(a, b), c)");
+  using op = Op;
+  using left_type = L;
+  using right_type = R;
+  /// The select list of the first select: it names the compound's columns.
+  using fields_type = typename L::fields_type;
+  /// Each column unified from both sides (set_column): nullable when either side is, and so on.
+  using column_types = typename unified::type;
+  using row_type = typename set_row_t::type;
+  using outer_tables = concat_t<typename L::outer_tables, typename R::outer_tables>;
+  /// CTEs of a with(...) on the first select: they are visible to every select of the compound.
+  using cte_tags = typename L::cte_tags;
+  L l;
+  R r;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    validate();
+    render_body(c);
+  }
+  template <class Ctx>
+  void render_subquery(Ctx& c) const {
+    validate<false>();
+    render_body(c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    l.bind(b);
+    r.bind(b);
+  }
+
+  /// Whole-statement rules of every side (see select_stmt::validate).
+  template <bool TopLevel = true, class CteScope = type_list<>>
+  static constexpr void validate() {
+    if constexpr (!is_compound<R>::value) {
+      if constexpr (!is_compound<L>::value) {
+        static_assert(plain_side_v<L>,
+                      "quarry: order_by()/limit()/offset() inside one side of a UNION/INTERSECT/EXCEPT; SQLite "
+                      "does not allow it");
+      }
+      static_assert(plain_side_v<R>,
+                    "quarry: order_by()/limit()/offset() inside one side of a UNION/INTERSECT/EXCEPT; SQLite "
+                    "does not allow it");
+      static_assert(is_none_v<typename R::with_type>,
+                    "quarry: with(...) goes on the first select of a UNION/INTERSECT/EXCEPT; it applies to "
+                    "the whole statement");
+      L::template validate<TopLevel, CteScope>();
+      R::template validate<TopLevel, concat_t<CteScope, cte_tags>>();
+    }
+  }
+
+  template <class Ctx>
+  void render_body(Ctx& c) const {
+    // SQLite applies compound operators left to right; PostgreSQL binds INTERSECT tighter, so
+    // (a UNION b) INTERSECT c needs its parentheses there. SQLite rejects them, and needs none.
+    constexpr bool parens = [] {
+      if constexpr (is_compound<L>::value) {
+        return Ctx::dialect::intersect_binds_tighter && Op::is_intersect && !L::op::is_intersect;
+      } else {
+        return false;
+      }
+    }();
+    if constexpr (parens) c.text("(");
+    l.render_body(c);
+    if constexpr (parens) c.text(")");
+    c.text(Op::sql);
+    r.render_body(c);
+  }
+};
+
+template <class Op, class L, class R>
+constexpr auto make_compound(const L& l, const R& r) {
+  static_assert(query_like<L> && query_like<R>, "quarry: set operations combine two select statements");
+  return compound_stmt<Op, L, R>{l, r};
+}
+
+}  // namespace detail
+
+/// a UNION b (duplicates removed).
+template <class L, class R>
+constexpr auto union_(const L& l, const R& r) {
+  return detail::make_compound<detail::op_union>(l, r);
+}
+/// a UNION ALL b.
+template <class L, class R>
+constexpr auto union_all(const L& l, const R& r) {
+  return detail::make_compound<detail::op_union_all>(l, r);
+}
+/// a INTERSECT b.
+template <class L, class R>
+constexpr auto intersect(const L& l, const R& r) {
+  return detail::make_compound<detail::op_intersect>(l, r);
+}
+/// a EXCEPT b.
+template <class L, class R>
+constexpr auto except(const L& l, const R& r) {
+  return detail::make_compound<detail::op_except>(l, r);
+}
+
+}  // namespace quarry
+// ---- end quarry/query/compound.hpp ----
 // ---- begin quarry/query/cte.hpp ----
 /// \file quarry/query/cte.hpp
 /// Common table expressions: `WITH "c" AS (...) SELECT ...` and `WITH RECURSIVE`.
@@ -5655,6 +5940,7 @@ struct cte_table : derived_access<typename tag_for<Name, true, query_fields<Q>>:
   using table_tag = typename tag_for<Name, true, query_fields<Q>>::type;
   using row_type = typename table_tag::row_type;
   using derived_columns = typename table_tag::columns;
+  using query_type = Q;
   static constexpr bool recursive = false;
   Q query;
 
@@ -5677,6 +5963,7 @@ struct recursive_cte_def : derived_access<derived_tag<Name, true, F...>> {
   using table_tag = derived_tag<Name, true, F...>;
   using row_type = typename table_tag::row_type;
   using derived_columns = typename table_tag::columns;
+  using query_type = Q;
   static constexpr bool recursive = true;
   Q query;
 
@@ -5716,6 +6003,7 @@ consteval bool cte_names_unique() {
 template <bool Recursive, class... D>
 struct with_clause {
   using cte_tags = type_list<typename D::table_tag...>;
+  using cte_definitions = type_list<D...>;  // what their bodies read: reads_of (query/from.hpp)
   pack<D...> defs;
 
   template <class Ctx>
@@ -11509,21 +11797,75 @@ class buffered_result {
 #include <cstddef>
 #include <iterator>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
 
 namespace quarry {
+namespace detail {
+
+/// What a result does that does not depend on its row type: stepping the statement, the
+/// once-only iteration, releasing the lease. One instantiation per backend instead of one per
+/// select list (every select has its own row type).
+template <class Lease>
+class result_core {
+ protected:
+  explicit result_core(Lease lease) : lease_(std::move(lease)) {}
+  result_core(result_core&&) noexcept = default;
+  result_core& operator=(result_core&&) noexcept = default;
+
+  /// begin(): call once; steps to the first row.
+  void start() {
+    auto scope = lease_.enter();
+    if (started_) throw usage_error(errc::usage, "quarry: a query result can be iterated only once");
+    started_ = true;
+    advance();
+  }
+  void advance() {
+    if (done_) return;
+    auto scope = lease_.enter();
+    if (lease_.stmt().step()) {
+      lease_.count_row();
+    } else {
+      finish();
+    }
+  }
+  void finish() {
+    done_ = true;
+    lease_.release();
+  }
+  std::size_t remaining_hint() {
+    if constexpr (requires { lease_.stmt().remaining_rows(); }) {
+      if (!done_) return static_cast<std::size_t>(lease_.stmt().remaining_rows());
+    }
+    return 0;
+  }
+  [[noreturn]] void throw_not_one(bool none) const {
+    throw row_count_error(errc::row_count,
+                          std::string("quarry: one() expected exactly one row, the query returned ") +
+                              (none ? "none" : "more") + "; SQL: " + detail::echo_sql(lease_.sql()),
+                          std::string(lease_.sql()));
+  }
+
+  Lease lease_;
+  bool started_ = false;
+  bool done_ = false;
+};
+
+}  // namespace detail
 
 /// A single-pass range of rows of type Row. Each step claims the connection for the calling
 /// thread (quarry::usage_error while another thread is inside it), and a result whose connection
 /// was destroyed throws quarry::usage_error instead of reading freed memory.
 template <class Lease, class Row, class Reader>
-class result {
+class result : detail::result_core<Lease> {
+  using core = detail::result_core<Lease>;
+
  public:
   using value_type = Row;
 
-  explicit result(Lease lease, Reader reader = {}) : lease_(std::move(lease)), reader_(std::move(reader)) {}
+  explicit result(Lease lease, Reader reader = {}) : core(std::move(lease)), reader_(std::move(reader)) {}
   result(result&&) noexcept = default;
   result& operator=(result&&) noexcept = default;
 
@@ -11536,10 +11878,7 @@ class result {
     iterator() = default;
     explicit iterator(result* r) : r_(r) {}
     /// Reads the current row (each call reads it again; valid until ++).
-    Row operator*() const {
-      r_->lease_.check_open();
-      return r_->reader_.read(r_->lease_.stmt());
-    }
+    Row operator*() const { return r_->read(); }
     iterator& operator++() {
       r_->advance();
       return *this;
@@ -11554,72 +11893,47 @@ class result {
 
   /// Starts stepping; call once.
   iterator begin() {
-    auto scope = lease_.enter();
-    if (started_) throw usage_error(errc::usage, "quarry: a query result can be iterated only once");
-    started_ = true;
-    advance();
+    this->start();
     return iterator(this);
   }
   sentinel end() const noexcept { return {}; }
 
   /// Every remaining row.
   std::vector<Row> all() {
-    auto scope = lease_.enter();  // once for every row
+    auto scope = this->lease_.enter();  // once for every row
     std::vector<Row> out;
-    auto it = begin();
-    if constexpr (requires { lease_.stmt().remaining_rows(); }) {
-      if (!done_) out.reserve(static_cast<std::size_t>(lease_.stmt().remaining_rows()));
-    }
-    for (; !(it == end()); ++it) out.push_back(*it);
+    this->start();
+    if (const std::size_t n = this->remaining_hint()) out.reserve(n);
+    for (; !this->done_; this->advance()) out.push_back(read());
     return out;
   }
   /// The first row, or nullopt when there is none.
   std::optional<Row> first() {
-    auto scope = lease_.enter();
-    auto it = begin();
-    if (it == end()) return std::nullopt;
-    std::optional<Row> row(*it);
-    finish();
+    auto scope = this->lease_.enter();
+    this->start();
+    if (this->done_) return std::nullopt;
+    std::optional<Row> row(read());
+    this->finish();
     return row;
   }
   /// Exactly one row; quarry::row_count_error when there are none or several.
   Row one() {
-    auto scope = lease_.enter();
-    auto it = begin();
-    if (it == end())
-      throw row_count_error(errc::row_count,
-                            "quarry: one() expected exactly one row, the query returned none; SQL: " +
-                                detail::echo_sql(lease_.sql()),
-                            std::string(lease_.sql()));
-    Row row(*it);
-    ++it;
-    if (!(it == end()))
-      throw row_count_error(errc::row_count,
-                            "quarry: one() expected exactly one row, the query returned more; SQL: " +
-                                detail::echo_sql(lease_.sql()),
-                            std::string(lease_.sql()));
+    auto scope = this->lease_.enter();
+    this->start();
+    if (this->done_) this->throw_not_one(true);
+    Row row(read());
+    this->advance();
+    if (!this->done_) this->throw_not_one(false);
     return row;
   }
 
  private:
-  void advance() {
-    if (done_) return;
-    auto scope = lease_.enter();
-    if (lease_.stmt().step()) {
-      lease_.count_row();
-    } else {
-      finish();
-    }
-  }
-  void finish() {
-    done_ = true;
-    lease_.release();
+  Row read() {
+    this->lease_.check_open();
+    return reader_.read(this->lease_.stmt());
   }
 
-  Lease lease_;
   [[no_unique_address]] Reader reader_;  // empty for typed rows; a dynamic row's column list
-  bool started_ = false;
-  bool done_ = false;
 };
 
 }  // namespace quarry
