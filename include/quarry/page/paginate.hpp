@@ -125,6 +125,8 @@ struct row_reader<keyed_fields<F, E...>, Row> {
 /// follows PostgreSQL (the richer dialect), so the fingerprint is the same on every backend.
 struct fingerprint_dialect : postgres_dialect {
   static constexpr std::string_view name = "fingerprint";
+  /// Any collation renders by its own name: a cursor does not depend on the backend.
+  static constexpr collation_family collations = collation_family::any;
   static void placeholder(std::string& out, int) { out += '?'; }
 };
 
