@@ -6,6 +6,8 @@
 #include "backends.hpp"
 #include "catch.hpp"
 
+#include <quarry/page.hpp>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -284,4 +286,38 @@ TEMPLATE_LIST_TEST_CASE("create_table with a bytewise column on every backend", 
   REQUIRE(eq.size() == 1);
   CHECK(std::get<0>(eq[0]) == 3);
   db->drop_table(names_bytes);
+}
+
+namespace {
+template <class Pager, class DB>
+std::vector<std::vector<std::string>> all_pages(const Pager& pager, DB& db) {
+  std::vector<std::vector<std::string>> pages;
+  std::string after;
+  for (int guard = 0; guard < 10; ++guard) {
+    auto p = pager.fetch(db, {.first = 2, .after = after});
+    std::vector<std::string> texts;
+    for (const auto& r : p.rows) texts.push_back(std::get<0>(r));
+    pages.push_back(texts);
+    if (!p.has_next) break;
+    after = p.next_cursor;
+  }
+  return pages;
+}
+}  // namespace
+
+TEMPLATE_LIST_TEST_CASE("keyset pages ordered by a collated key", "[collate][page]", test::backends) {
+  auto db = TestType::connect();
+  fill(*db, {"b", "B", "a", "A", "ab"});
+  auto pager = quarry::paginate(quarry::select(words.text, words.id).from(words),
+                                words.text.collate<quarry::bytewise>(), words.id);
+  CHECK(all_pages(pager, *db) == std::vector<strings>{{"A", "B"}, {"a", "ab"}, {"b"}});
+  auto back = quarry::paginate(quarry::select(words.text).from(words), words.text.collate<quarry::bytewise>().desc(),
+                               words.id.desc());
+  CHECK(all_pages(back, *db) == std::vector<strings>{{"b", "ab"}, {"a", "B"}, {"A"}});
+  if constexpr (!std::is_same_v<TestType, test::postgres>) {
+    fill(*db, {"bob", "Bob", "alice", "Carol", "BOB "});
+    auto nocase = quarry::paginate(quarry::select(words.text).from(words), words.text.collate<quarry::nocase>(), words.id);
+    CHECK(all_pages(nocase, *db) == std::vector<strings>{{"alice", "bob"}, {"Bob", "BOB "}, {"Carol"}});
+  }
+  db->drop_table(words);
 }
