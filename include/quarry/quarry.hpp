@@ -26,6 +26,7 @@
 #include "quarry/expr/functions.hpp"
 #include "quarry/expr/window.hpp"
 #include "quarry/expr/subquery.hpp"
+#include "quarry/expr/collate.hpp"
 #include "quarry/expr/named.hpp"
 #include "quarry/query/from.hpp"
 #include "quarry/query/group_by.hpp"

@@ -510,3 +510,39 @@ TEMPLATE_LIST_TEST_CASE("a hand-written N+1 loop trips the repeated-statement gu
     CHECK(guard.reports()[0].kind == quarry::diag::statement_kind::query);
   }
 }
+
+TEMPLATE_LIST_TEST_CASE("a child level ordered by its primary key does not repeat it as the tie-break",
+                        "[relations]", backends) {
+  auto db = TestType::connect();
+  reset(*db);
+  auto u1 = db->insert(users, User{0, "a@x", std::nullopt});
+  std::vector<std::int64_t> ids;
+  for (std::int64_t t : {5, 7, 6}) ids.push_back(db->insert(orders, Order{0, u1, t, "paid"}));
+  sql_log log;
+  db->add_observer(log);
+  auto by_id = db->load(quarry::select(users).with(user_orders.order_by(orders.id.desc())));
+  auto by_total = db->load(quarry::select(users).with(user_orders.order_by(orders.total)));
+  auto ranked = db->load(quarry::select(users).with(user_orders.order_by(orders.id).limit(2)));
+  db->remove_observer(log);
+  std::string all;
+  for (const auto& q : log.sql) all += q + "\n";
+  INFO(all);
+  REQUIRE(log.sql.size() == 6);
+  auto ends_with = [](const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  CHECK(ends_with(log.sql[1], R"( ORDER BY "rel_orders"."id" DESC)"));
+  CHECK(ends_with(log.sql[3], R"( ORDER BY "rel_orders"."total" ASC, "rel_orders"."id" ASC)"));  // other keys: tie-break kept
+  CHECK(log.sql[5].find(R"(ROW_NUMBER() OVER (PARTITION BY "rel_orders"."user_id" ORDER BY "rel_orders"."id" ASC) AS)") !=
+        std::string::npos);
+  CHECK(ends_with(log.sql[5], R"( ORDER BY "rel_orders"."id" ASC)"));
+  std::vector<std::int64_t> got;
+  for (const auto& o : by_id[0][user_orders]) got.push_back(o.id);
+  CHECK(got == std::vector<std::int64_t>{ids[2], ids[1], ids[0]});
+  got.clear();
+  for (const auto& o : by_total[0][user_orders]) got.push_back(o.id);
+  CHECK(got == std::vector<std::int64_t>{ids[0], ids[2], ids[1]});
+  got.clear();
+  for (const auto& o : ranked[0][user_orders]) got.push_back(o.id);
+  CHECK(got == std::vector<std::int64_t>{ids[0], ids[1]});
+}

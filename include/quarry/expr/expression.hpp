@@ -41,6 +41,7 @@ inline constexpr unsigned f_window = 2;       // contains a window function
 inline constexpr unsigned f_bare_column = 4;  // contains a column outside any aggregate
 inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
 inline constexpr unsigned f_stored = 16;      // contains a column with a non-default SQLite storage form
+inline constexpr unsigned f_collated = 32;    // contains .collate<C>() (expr/collate.hpp)
 
 /// The `tables` entry of quarry::excluded(col) (query/insert.hpp): the row an INSERT proposed
 /// for table Tag. It is a table only inside ON CONFLICT ... DO UPDATE of an insert into Tag;
@@ -98,6 +99,8 @@ template <class E, class Q, bool Negate>
 struct in_query_expr;
 template <class E, fixed_string Name>
 struct named_expr;
+template <class E, class C>
+struct collated_expr;
 
 /// A SELECT statement (anything with a fields list and a row type).
 template <class Q>
@@ -204,6 +207,12 @@ struct expr_ops {
   constexpr auto desc() const { return order_key<D, true, nulls::automatic>{self()}; }
   constexpr auto desc(nulls_first_t) const { return order_key<D, true, nulls::first>{self()}; }
   constexpr auto desc(nulls_last_t) const { return order_key<D, true, nulls::last>{self()}; }
+  /// `users.name.collate<quarry::nocase>()`: `"users"."name" COLLATE NOCASE`, for comparisons,
+  /// order_by(), group_by() and the select list; text only (expr/collate.hpp, core/collation.hpp).
+  template <class C>
+  constexpr auto collate() const {
+    return collated_expr<D, C>{{}, self()};
+  }
   /// Names a selected expression (`count(posts.id).as<"n">()` renders `COUNT(...) AS "n"`), so a
   /// derived table or CTE over the select can refer to it: `t[quarry::col<"n">]`.
   template <fixed_string Name>

@@ -179,6 +179,8 @@ constexpr auto make_comparison(A&& a, B&& b) {
                 "quarry: compares two expressions stored in different SQLite forms (sqlite_as<> / "
                 "numeric<P, S> with another scale); SQLite would compare their stored values, not the "
                 "times or numbers; give both columns the same form");
+  if constexpr (((L::flags | R::flags) & f_collated) || (declares_collation<L> && declares_collation<R>))
+    static_assert(check_collations<L, R>());
   constexpr storage_format F = common_storage<L, R>();
   auto l = adopt<F>(make_operand(std::forward<A>(a)));
   auto r = adopt<F>(make_operand(std::forward<B>(b)));

@@ -25,6 +25,10 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
   static_assert(binds_no_optional_v<P>,
                 "quarry: like() with a std::optional pattern would render 'LIKE NULL' when it is empty, "
                 "which never matches; pass a plain string (decide in C++ what an empty one means)");
+  static_assert(!((E::flags | P::flags) & f_collated),
+                "quarry: LIKE does not use collations (SQLite matches ASCII case-insensitively whatever the "
+                "collation, PostgreSQL matches characters and refuses nondeterministic collations); call "
+                "like() without .collate<C>(), or compare lower() of both sides");
   using value_type = nullable_if_any<bool, E, P>;
   using tables = merged_tables<E, P>;
   using null_checks = merged_null_checks<E, P>;
@@ -58,6 +62,7 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   static_assert(storages_agree<E, Lo, Hi>(),
                 "quarry: between() bounds are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
+  static_assert(check_collations<E, Lo, Hi>());
   using value_type = nullable_if_any<bool, E, Lo, Hi>;
   using tables = merged_tables<E, Lo, Hi>;
   using null_checks = merged_null_checks<E, Lo, Hi>;
@@ -94,6 +99,7 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   static_assert(storages_agree<E, V...>(),
                 "quarry: in() values are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
+  static_assert(check_collations<E, V...>());
   using value_type = nullable_if_any<bool, E, V...>;
   using tables = merged_tables<E, V...>;
   using null_checks = merged_null_checks<E, V...>;

@@ -18,6 +18,7 @@
 
 #include "quarry/core/storage.hpp"
 #include "quarry/core/value_traits.hpp"
+#include "quarry/expr/collate.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/expr/value.hpp"
 
@@ -145,11 +146,18 @@ constexpr bool is_text_decimal() {
   }
 }
 
-/// On SQLite, comparing, ordering, grouping or aggregating decimals stored as TEXT would compare
-/// text: refused when the statement is rendered for SQLite.
+/// The rules for operands that SQLite compares (comparisons, ORDER BY, GROUP BY, aggregates),
+/// checked when the statement is rendered for SQLite:
+///  - decimals stored as TEXT would compare as text;
+///  - a collation below the operand's top node (`lower(x.collate<C>())`) is ignored by SQLite,
+///    which takes collations from the operand itself only (PostgreSQL carries it through).
 template <class Ctx, class... E>
 constexpr void check_text_decimals() {
   if constexpr (Ctx::dialect::storage_forms) {
+    static_assert(!(buried_collation_v<E> || ...),
+                  "quarry: SQLite ignores a collation inside a function, aggregate or arithmetic when it "
+                  "compares, orders or groups the result; put .collate<C>() on the whole operand "
+                  "(lower(x).collate<C>(), max(x).collate<C>())");
     static_assert(!(is_text_decimal<E>() || ...),
                   "quarry: on SQLite a quarry::decimal column without numeric<P, S> is stored as TEXT, which "
                   "compares, orders, groups and aggregates as text ('9.50' > '100.00'); declare "

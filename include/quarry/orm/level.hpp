@@ -340,6 +340,16 @@ struct root_level_stmt<Q, Node, type_list<Reqs...>> {
 
 // ---- a keyed level ----
 
+/// The expressions of an order_by() clause (none: no expressions).
+template <class Order>
+struct order_exprs {
+  using type = type_list<>;
+};
+template <class... K>
+struct order_exprs<order_clause<K...>> {
+  using type = type_list<typename K::expr_type...>;
+};
+
 /// The children of every parent key in `keys` for request Req (see the file comment).
 template <class Req, class Key, class Node>
 struct keyed_level_stmt {
@@ -461,11 +471,15 @@ struct keyed_level_stmt {
     b(list_param<Key>{&keys});
     filter.bind(b);
   }
-  /// `, "t"."id" ASC`: the primary key breaks ties, so the order (and ROW_NUMBER) is stable.
+  /// `, "t"."id" ASC`: the primary key breaks ties, so the order (and ROW_NUMBER) is stable. A key
+  /// column the request already orders by is not repeated.
   template <class Ctx>
   void render_tiebreak(Ctx& c) const {
+    using ordered = typename order_exprs<typename Req::order_type>::type;
     [&]<class... C>(type_list<C...>) {
-      ((c.text(", "), c.ident(tag::table_name), c.text("."), c.ident(C::name), c.text(" ASC")), ...);
+      ((contains_v<ordered, C> ? void()
+                               : (c.text(", "), c.ident(tag::table_name), c.text("."), c.ident(C::name), c.text(" ASC"))),
+       ...);
     }(pk_columns{});
   }
 };

@@ -15,6 +15,7 @@
 /// before. See docs/pagination.md.
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -81,8 +82,32 @@ struct keyed_row {
   Keys keys;
 };
 
-/// The select list of a page query: the statement's own list, then the keys (so every page
-/// knows its boundary values, whatever was selected).
+template <class F>
+struct is_select_list : std::false_type {};
+template <class... X>
+struct is_select_list<select_list<X...>> : std::true_type {};
+template <class F>
+struct is_whole_row : std::false_type {};
+template <class S>
+struct is_whole_row<whole_row<S>> : std::true_type {};
+
+/// The position of key E in the select list of F when the list selects exactly E there (a
+/// column, or an expression without bound values: one with values may hold other ones), else -1.
+template <class F, class E>
+constexpr int selected_position() {
+  if constexpr ((E::flags & f_value) != 0 || !(is_select_list<F>::value || is_whole_row<F>::value)) {
+    return -1;
+  } else {
+    return []<class... X>(type_list<X...>) {
+      int i = 0, at = -1;
+      ((at < 0 && std::is_same_v<X, E> ? (at = i) : 0, ++i), ...);
+      return at;
+    }(typename F::exprs_list{});
+  }
+}
+
+/// The select list of a page query: the statement's own list, then the keys it does not already
+/// select (so every page knows its boundary values, whatever was selected).
 template <class F, class... E>
 struct keyed_fields {
   using tables = typename F::tables;
@@ -91,24 +116,33 @@ struct keyed_fields {
   template <class Nullable, bool Grouped>
   using row_type = keyed_row<typename named_row<F, typename F::template row_type<Nullable, Grouped>>::type,
                              std::tuple<typename result_type<E, Nullable, Grouped>::type...>>;
+  /// Where each key is read: its place in the select list, or after it.
+  static constexpr std::array<int, sizeof...(E)> positions = [] {
+    std::array<int, sizeof...(E)> p{};
+    int next = static_cast<int>(F::exprs_list::size);
+    std::size_t i = 0;
+    ((p[i++] = selected_position<F, E>() >= 0 ? selected_position<F, E>() : next++), ...);
+    return p;
+  }();
   F fields;
   pack<E...> keys;
 
   template <class Ctx>
   void render(Ctx& c) const {
     fields.render(c);
-    apply_pack([&](const auto&... e) { ((c.text(", "), e.render(c)), ...); }, keys);
+    apply_pack([&](const auto&... e) {
+      ((selected_position<F, E>() >= 0 ? void() : (c.text(", "), e.render(c))), ...);
+    }, keys);
   }
   template <class B>
   void bind(B& b) const {
     fields.bind(b);
-    bind_all(b, keys);
+    apply_pack([&](const auto&... e) { ((selected_position<F, E>() >= 0 ? void() : e.bind(b)), ...); }, keys);
   }
 };
 
 template <class F, class... E, class Row>
 struct row_reader<keyed_fields<F, E...>, Row> {
-  static constexpr int offset = static_cast<int>(F::exprs_list::size);
   using keys_type = typename Row::keys_type;
   template <class Stmt>
   static Row read(Stmt& s) {
@@ -117,7 +151,7 @@ struct row_reader<keyed_fields<F, E...>, Row> {
   template <class Stmt, std::size_t... I>
   static keys_type read_keys(Stmt& s, std::index_sequence<I...>) {
     return keys_type{read_field<std::tuple_element_t<I, keys_type>>(
-        s, offset + static_cast<int>(I), field_info_v<E, offset + static_cast<int>(I)>)...};
+        s, keyed_fields<F, E...>::positions[I], field_info_v<E, keyed_fields<F, E...>::positions[I]>)...};
   }
 };
 
@@ -125,6 +159,8 @@ struct row_reader<keyed_fields<F, E...>, Row> {
 /// follows PostgreSQL (the richer dialect), so the fingerprint is the same on every backend.
 struct fingerprint_dialect : postgres_dialect {
   static constexpr std::string_view name = "fingerprint";
+  /// Any collation renders by its own name: a cursor does not depend on the backend.
+  static constexpr collation_family collations = collation_family::any;
   static void placeholder(std::string& out, int) { out += '?'; }
 };
 

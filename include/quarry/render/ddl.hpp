@@ -56,6 +56,8 @@ void render_column_option(Ctx& c) {
     c.text(" CHECK (");
     c.text([]<fixed_string S>(check<S>*) { return S.view(); }(static_cast<O*>(nullptr)));
     c.text(")");
+  } else if constexpr (option_kind<O>::value == 8) {  // collate<C>
+    render_collation<typename O::collation>(c);
   } else if constexpr (option_kind<O>::value == 5) {  // references<&t::col, ...>
     using target_desc = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::struct_type;
     using target_col = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::field_type;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "quarry/core/collation.hpp"
 #include "quarry/core/value_traits.hpp"
 
 namespace quarry {
@@ -21,6 +22,8 @@ struct sqlite_dialect {
   static constexpr bool storage_forms = true;
   /// After every LIKE pattern: SQLite has no escape character by default, PostgreSQL has `\`.
   static constexpr std::string_view like_escape_clause = " ESCAPE '\\'";
+  /// Collations it has (core/collation.hpp): NOCASE, RTRIM, BINARY and registered ones.
+  static constexpr detail::collation_family collations = detail::collation_family::sqlite;
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE for the default stored forms. Timestamps, dates and decimals
@@ -58,6 +61,7 @@ struct postgres_dialect {
   static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
   static constexpr bool storage_forms = false;
   static constexpr std::string_view like_escape_clause = "";  // `\` is LIKE's default escape
+  static constexpr detail::collation_family collations = detail::collation_family::postgres;
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);

@@ -1,8 +1,9 @@
 #pragma once
 /// \file quarry/schema/column.hpp
 /// A column descriptor. Users write `column<&Row::field, "name", options...>` inside a table
-/// descriptor (the alias comes from quarry::table); the column's type records its table, its
-/// field and its options, so every expression built from it is typed and knows its table.
+/// descriptor (the alias comes from quarry::table), or `quarry::column_of<Self, &Row::field, "name",
+/// options...>` in a descriptor that is a class template; the column's type records its table,
+/// its field and its options, so every expression built from it is typed and knows its table.
 
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include "quarry/core/storage.hpp"
 #include "quarry/core/type_list.hpp"
 #include "quarry/core/value_traits.hpp"
+#include "quarry/expr/collate.hpp"
 #include "quarry/expr/expression.hpp"
 #include "quarry/schema/detail/reflect.hpp"
 #include "quarry/schema/options.hpp"
@@ -122,7 +124,11 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
                 "(see docs/types.md) or specialize quarry::value_traits for it");
   static_assert((is_known_option_v<Opts> && ...),
                 "quarry: unknown column option; use primary_key, identity, unique, default_value, "
-                "default_text, default_sql, check, references, numeric or sqlite_as");
+                "default_text, default_sql, check, references, numeric, sqlite_as or collate");
+  static_assert(((is_collate_option_v<Opts> ? 1 : 0) + ... + 0) <= 1, "quarry: a column takes at most one collate<> option");
+  static_assert(!(is_collate_option_v<Opts> || ...) || kind_of<value_type> == sql_kind::text,
+                "quarry: collate<C> is an option of text columns (a collation orders strings); remove it "
+                "from this column");
 
   static constexpr std::string_view name = Name.view();
   static constexpr auto member = Member;
@@ -133,6 +139,8 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   static constexpr bool is_unique = (std::is_same_v<Opts, unique> || ...);
   static constexpr bool has_default = (is_default_option_v<Opts> || ...);
   using options = type_list<Opts...>;
+  /// The collation declared with quarry::collate<C> (COLLATE in CREATE TABLE), or void.
+  using declared_collation = typename first_non_void<typename collate_option<Opts>::type...>::type;
   /// The stored form on SQLite (sqlite_as<> / numeric<P, S>); core/storage.hpp.
   static constexpr storage_format storage = column_storage<strip_optional_t<value_type>, Opts...>();
   static constexpr unsigned flags = f_bare_column | (is_custom_form(storage.form) ? f_stored : 0u);

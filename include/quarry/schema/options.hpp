@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "quarry/core/collation.hpp"
 #include "quarry/core/fixed_string.hpp"
 #include "quarry/core/storage.hpp"
 
@@ -98,12 +99,19 @@ struct option_kind<sqlite_as<S>> {
   static constexpr int value = 7;
 };
 
+template <class C>
+struct option_kind<collate<C>> {
+  static constexpr int value = 8;
+};
+
 template <class O>
 inline constexpr bool is_default_option_v = option_kind<O>::value >= 1 && option_kind<O>::value <= 3;
 template <class O>
 inline constexpr bool is_references_v = option_kind<O>::value == 5;
 template <class O>
 inline constexpr bool is_check_v = option_kind<O>::value == 4;
+template <class O>
+inline constexpr bool is_collate_option_v = option_kind<O>::value == 8;
 template <class O>
 inline constexpr bool is_known_option_v =
     option_kind<O>::value != 0 || std::is_same_v<O, primary_key> || std::is_same_v<O, identity> ||

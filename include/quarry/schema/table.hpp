@@ -40,6 +40,44 @@ struct table {
 };
 
 namespace detail {
+/// The table tag of descriptor Self for column_of<>: read while Self is still being defined,
+/// which is allowed because it comes from Self's base class, complete by then.
+template <class Self, auto Member>
+struct column_table_of {
+  static_assert(requires { typename Self::table_tag; typename Self::row_type; },
+                "quarry: column_of<Self, &Row::field, \"name\"> takes the descriptor being declared as "
+                "Self (the struct deriving from quarry::table<\"name\", Row>), not the row struct");
+  using type = typename Self::table_tag;
+};
+template <class Self, auto Member>
+  requires(!requires { typename Self::table_tag; typename Self::row_type; })
+struct column_table_of<Self, Member> {
+  static_assert(requires { typename Self::table_tag; typename Self::row_type; },
+                "quarry: column_of<Self, &Row::field, \"name\"> takes the descriptor being declared as "
+                "Self (the struct deriving from quarry::table<\"name\", Row>), not the row struct");
+  // a stand-in with the member's struct, so no further error follows
+  using type = table<"quarry_invalid", typename member_pointer_traits<decltype(Member)>::struct_type>;
+};
+}  // namespace detail
+
+/// A descriptor member declared at namespace scope: `quarry::column_of<Self, &Row::field, "name",
+/// options...>` is `column<&Row::field, "name", options...>` of descriptor Self. It is the spelling
+/// for descriptors that are class templates, where the base's `column` is a dependent name
+/// (`typename users_t::template column<...>`); Self is the descriptor's own (injected) name:
+///
+///     template <quarry::fixed_string Name>
+///     struct users_t : quarry::table<Name, User> {
+///       quarry::column_of<users_t, &User::id, "id", quarry::identity> id;
+///       quarry::column_of<users_t, &User::email, "email"> email;
+///     };
+///     inline constexpr users_t<"users"> users;
+///     inline constexpr users_t<"archived_users"> archived_users;
+///
+/// It is the same type as the nested alias, so both spellings mix. See docs/descriptors.md.
+template <class Self, auto Member, fixed_string ColumnName, class... Options>
+using column_of = detail::column<typename detail::column_table_of<Self, Member>::type, Member, ColumnName, Options...>;
+
+namespace detail {
 
 template <class T>
 concept has_table_tag = requires { typename T::table_tag; typename T::row_type; };

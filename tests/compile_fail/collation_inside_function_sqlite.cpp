@@ -1,0 +1,20 @@
+// expect: quarry: SQLite ignores a collation inside a function
+// Misuse: a collation under lower() in a comparison rendered for SQLite (it would be ignored).
+#include <optional>
+#include <quarry/quarry.hpp>
+
+struct User { std::int64_t id; std::string name; std::optional<std::string> nick; int age; };
+inline constexpr struct users_t : quarry::table<"users", User> {
+  column<&User::id, "id", quarry::identity> id;
+  column<&User::name, "name"> name;
+  column<&User::nick, "nick"> nick;
+  column<&User::age, "age"> age;
+} users;
+
+void misuse() {
+#ifndef QUARRY_CF_CONTROL
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::select(users.id).from(users).where(quarry::lower(users.name.collate<quarry::nocase>()) == "bob"));
+#else
+  (void)quarry::to_sql<quarry::sqlite_dialect>(quarry::select(users.id).from(users).where(quarry::lower(users.name).collate<quarry::nocase>() == "bob"));
+#endif
+}
