@@ -65,12 +65,12 @@ TEMPLATE_LIST_TEST_CASE("group by the primary key selects the table's other colu
                .left_join(purchases)
                .on(purchases.customer_id == customers.id)
                .group_by(customers.id)
-               .having(customers.city == "Rome" || quarry::count(purchases.id) > 2)
-               .order_by(customers.name.desc(), customers.id);
+               .having(customers.name == "bob" || quarry::count(purchases.id) >= 2)
+               .order_by(customers.city.desc(), customers.id);
   using R = std::tuple<std::int64_t, std::string, std::int64_t>;
   std::vector<R> got;
   for (const auto& r : db->query(q)) got.push_back(r);
-  CHECK(got == std::vector<R>{{2, "bob", 1}, {4, "Cid", 3}, {3, "Bob", 0}, {1, "Ann", 2}});
+  CHECK(got == std::vector<R>{{1, "Ann", 2}, {2, "bob", 1}, {4, "Cid", 3}});
 
   // Through an alias of the table, and with the whole row selected.
   constexpr auto c = quarry::alias<"c">(customers);
@@ -149,24 +149,26 @@ TEMPLATE_LIST_TEST_CASE("select distinct", "[distinct]", test::backends) {
   CHECK(got == std::vector<std::tuple<std::int64_t, int>>{{4, 7}, {2, 5}, {1, 10}, {1, 20}});
 
   // Of a joined table's column, in a derived table, and in a subquery.
-  auto cities = db->query(quarry::select(customers.city)
-                              .from(customers)
-                              .join(purchases)
-                              .on(purchases.customer_id == customers.id)
-                              .distinct()
-                              .order_by(customers.city))
-                    .all();
-  CHECK(cities == std::vector<std::tuple<std::string>>{{"Oslo"}, {"Rome"}});
+  std::vector<std::string> cities;
+  for (const auto& r : db->query(quarry::select(customers.city)
+                                     .from(customers)
+                                     .join(purchases)
+                                     .on(purchases.customer_id == customers.id)
+                                     .distinct()
+                                     .order_by(customers.city)))
+    cities.push_back(std::get<0>(r));
+  CHECK(cities == std::vector<std::string>{"Oslo", "Rome"});
   constexpr auto d = quarry::derived<"d">(
       quarry::select(purchases.customer_id, purchases.total).from(purchases).distinct());
   auto n = db->query(quarry::select(quarry::count()).from(d)).one();
   CHECK(std::get<0>(n) == 4);
-  auto buyers = db->query(quarry::select(customers.name)
-                              .from(customers)
-                              .where(customers.id.in(quarry::select(purchases.customer_id).from(purchases).distinct()))
-                              .order_by(customers.id))
-                    .all();
-  CHECK(buyers == std::vector<std::tuple<std::string>>{{"Ann"}, {"bob"}, {"Cid"}});
+  std::vector<std::string> buyers;
+  for (const auto& r : db->query(quarry::select(customers.name)
+                                     .from(customers)
+                                     .where(customers.id.in(quarry::select(purchases.customer_id).from(purchases).distinct()))
+                                     .order_by(customers.id)))
+    buyers.push_back(std::get<0>(r));
+  CHECK(buyers == std::vector<std::string>{"Ann", "bob", "Cid"});
   // In a compound select: DISTINCT applies to its side.
   auto all = db->query(quarry::union_all(quarry::select(purchases.total).from(purchases).distinct(),
                                          quarry::select(purchases.total).from(purchases).where(purchases.total == 7)))

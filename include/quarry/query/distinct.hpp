@@ -83,7 +83,7 @@ template <class Selected, class... K>
 constexpr bool distinct_order_selected(type_list<K...>) {
   return []<class... S>(type_list<S...>) {
     using names = type_list<typename selected_expr<S>::type...>;
-    return (contains_v<names, K> && ...);
+    return ((contains_v<names, K> && !(K::flags & f_value)) && ...);
   }(Selected{});
 }
 
@@ -92,12 +92,14 @@ constexpr bool distinct_order_selected(type_list<K...>) {
 /// follows them, every DISTINCT ON expression is among them (in any order).
 template <class On, class... K>
 constexpr bool distinct_on_order_ok(type_list<K...>) {
-  constexpr bool in_on[] = {contains_v<On, K>..., false};
+  constexpr bool in_on[] = {(contains_v<On, K> && !(K::flags & f_value))..., false};
   std::size_t k = 0;
   while (k < sizeof...(K) && in_on[k]) ++k;
   for (std::size_t i = k; i < sizeof...(K); ++i)
     if (in_on[i]) return false;
-  return k == sizeof...(K) || is_subset_v<On, type_list<K...>>;
+  return k == sizeof...(K) || []<class... O>(type_list<O...>) {
+    return ((contains_v<type_list<K...>, O> && !(O::flags & f_value)) && ...);
+  }(On{});
 }
 
 }  // namespace quarry::detail

@@ -58,6 +58,17 @@ struct grouped_of<group_clause<E...>> {
   using type = type_list<E...>;
 };
 
+/// SQL matches an expression with its GROUP BY / DISTINCT ON / select-list copy by its text, and
+/// every bound value is its own parameter ($1 is not $2): an expression that binds a value never
+/// matches another one, even of the same type.
+template <class L, class E>
+inline constexpr bool matches_in_v = contains_v<L, E> && !(E::flags & f_value);
+/// E is a group_by() expression that binds a value (the case matches_in_v leaves out).
+template <class G, class... E>
+constexpr bool matches_bound_value(type_list<E...>) {
+  return ((contains_v<G, E> && (E::flags & f_value) != 0) || ...);
+}
+
 /// What a grouped select may use outside aggregates: the group_by() expressions, and every
 /// column of a table (or alias) whose whole primary key is grouped. That column is
 /// functionally dependent on the key, which PostgreSQL (9.1+) and SQLite both accept.
@@ -70,13 +81,13 @@ struct grouping_scope {
 using ungrouped_scope = grouping_scope<type_list<>, type_list<>>;
 
 template <class C>
-struct is_key_column : std::bool_constant<C::is_primary_key> {};
+struct is_grouping_key_column : std::bool_constant<C::is_primary_key> {};
 /// Source S (a FROM/JOIN item) has its whole primary key in G. Derived tables and CTEs have no
 /// primary key.
 template <class S, class G>
 constexpr bool key_grouped() {
   if constexpr (table_descriptor<S> || is_aliased_table<S>::value) {
-    using key = filter_t<is_key_column, typename source_columns<S>::type>;
+    using key = filter_t<is_grouping_key_column, typename source_columns<S>::type>;
     return key::size > 0 && is_subset_v<key, G>;
   } else {
     return false;
@@ -104,7 +115,7 @@ struct table_tag_of<C> {
 };
 template <class Scope, class... C>
 constexpr bool columns_grouped(type_list<C...>) {
-  return ((contains_v<typename Scope::exprs, C> || contains_v<typename Scope::determined, typename table_tag_of<C>::type>) &&
+  return ((matches_in_v<typename Scope::exprs, C> || contains_v<typename Scope::determined, typename table_tag_of<C>::type>) &&
           ...);
 }
 
@@ -116,7 +127,7 @@ constexpr bool columns_grouped(type_list<C...>) {
 template <class Scope, class E>
 constexpr bool grouped_ok() {
   using bare = typename bare_columns_of<E>::type;
-  if constexpr (bare::size == 0 || contains_v<typename Scope::exprs, E>) {
+  if constexpr (bare::size == 0 || matches_in_v<typename Scope::exprs, E>) {
     return true;
   } else if constexpr (std::is_void_v<typename operands_of<E>::type>) {
     return columns_grouped<Scope>(bare{});  // a column, or a node that does not list its operands

@@ -395,6 +395,10 @@ struct select_stmt {
       // One grouping rule (query/group_by.hpp) for the select list, ORDER BY and DISTINCT ON.
       if constexpr (grouped) {
         using scope = grouping_scope_of<from_type, typename grouped_of<group_type>::type>;
+        static_assert(!matches_bound_value<typename scope::exprs>(concat_t<exprs, order_exprs, on_exprs>{}),
+                      "quarry: a selected or order_by() expression that binds a value cannot match its "
+                      "group_by() copy (each value is its own parameter: PostgreSQL rejects it); group by "
+                      "and select value-free expressions, or group in a derived table");
         static_assert(all_grouped<scope>(exprs{}),
                       "quarry: a selected column is neither in group_by() nor inside an aggregate; "
                       "group it or aggregate it");
