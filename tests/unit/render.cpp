@@ -145,3 +145,28 @@ TEST_CASE("SQL is rendered once per statement type") {
   CHECK(&quarry::to_sql<sqlite_dialect>(a) == &quarry::to_sql<sqlite_dialect>(b));
   CHECK(&quarry::to_sql<sqlite_dialect>(a) != &quarry::to_sql<postgres_dialect>(a));
 }
+
+TEST_CASE("SELECT DISTINCT and DISTINCT ON") {
+  auto q = quarry::select(users.city, users.age).from(users).distinct().order_by(users.age.desc());
+  CHECK(lite(q) == R"(SELECT DISTINCT "users"."city", "users"."age" FROM "users" ORDER BY "users"."age" DESC)");
+  CHECK(pg(q) == R"(SELECT DISTINCT "users"."city", "users"."age" FROM "users" ORDER BY "users"."age" DESC)");
+  // distinct() may come anywhere in the chain; a named expression is ordered by its expression.
+  auto n = quarry::select(quarry::lower(users.email).as<"e">()).distinct().from(users).order_by(quarry::lower(users.email));
+  CHECK(lite(n) == R"(SELECT DISTINCT LOWER("users"."email") AS "e" FROM "users" ORDER BY LOWER("users"."email") ASC)");
+  CHECK(lite(quarry::select(users).distinct().limit(3)) ==
+        R"(SELECT DISTINCT "users"."id", "users"."email", "users"."city", "users"."age" FROM "users" LIMIT ?)");
+  // DISTINCT ON binds its values before the select list's.
+  auto on = quarry::select(users.email, users.age + 2)
+                .from(users)
+                .where(users.age > 1)
+                .distinct_on(users.city, quarry::lower(users.email))
+                .order_by(quarry::lower(users.email), users.city.asc(quarry::nulls_last), users.id.desc());
+  CHECK(pg(on) ==
+        R"(SELECT DISTINCT ON ("users"."city", LOWER("users"."email")) "users"."email", "users"."age" + $1 FROM "users" WHERE "users"."age" > $2 ORDER BY LOWER("users"."email") ASC, "users"."city" ASC NULLS LAST, "users"."id" DESC)");
+  // With a WITH clause, in a compound and as a subquery.
+  auto u = quarry::union_(quarry::select(users.city).from(users).distinct(), quarry::select(users.city).from(users));
+  CHECK(lite(u) == R"(SELECT DISTINCT "users"."city" FROM "users" UNION SELECT "users"."city" FROM "users")");
+  auto s = quarry::select(posts.title).from(posts).where(posts.user_id.in(quarry::select(users.id).from(users).distinct()));
+  CHECK(lite(s) ==
+        R"(SELECT "posts"."title" FROM "posts" WHERE "posts"."user_id" IN (SELECT DISTINCT "users"."id" FROM "users"))");
+}

@@ -241,3 +241,16 @@ TEST_CASE("SQL text is rendered once per statement type") {
   CHECK(&first == &second);
   CHECK(bound(make(3, 4)) == strings{"3", "4"});
 }
+
+TEST_CASE("DISTINCT in a CTE, in the main query of a WITH, and in a derived table") {
+  auto cities = quarry::cte<"cities">(quarry::select(users.city).from(users).where(users.age > 18).distinct());
+  auto q = quarry::with(cities).select(cities[users.city]).from(cities).distinct_on(cities[users.city]).order_by(cities[users.city]);
+  CHECK(pg(q) ==
+        R"(WITH "cities" AS (SELECT DISTINCT "users"."city" FROM "users" WHERE "users"."age" > $1) SELECT DISTINCT ON ("cities"."city") "cities"."city" FROM "cities" ORDER BY "cities"."city" ASC)");
+  CHECK(bound(q) == strings{"18"});
+  auto d = quarry::derived<"d">(quarry::select(posts.user_id).from(posts).where(posts.likes > 3).distinct());
+  auto q2 = quarry::select(quarry::count()).from(d).where(d[posts.user_id] > 1);
+  CHECK(lite(q2) ==
+        R"(SELECT COUNT(*) FROM (SELECT DISTINCT "posts"."user_id" FROM "posts" WHERE "posts"."likes" > ?) AS "d" WHERE "d"."user_id" > ?)");
+  CHECK(bound(q2) == strings{"3", "1"});
+}

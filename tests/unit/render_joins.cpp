@@ -114,6 +114,26 @@ TEST_CASE("group by, having, order by an aggregate") {
 }
 
 TEST_CASE("grouping by an expression") {
-  auto q = quarry::select(users.age / 10, quarry::count()).from(users).group_by(users.age / 10);
-  CHECK(lite(q) == R"(SELECT "users"."age" / ?, COUNT(*) FROM "users" GROUP BY "users"."age" / ?)");
+  // A value-free expression: `age / 10` binds 10 twice, as two parameters that PostgreSQL does not
+  // match (a compile error now: tests/compile_fail/group_by_bound_value.cpp).
+  auto q = quarry::select(quarry::length(users.email), quarry::count()).from(users).group_by(quarry::length(users.email));
+  CHECK(lite(q) == R"(SELECT LENGTH("users"."email"), COUNT(*) FROM "users" GROUP BY LENGTH("users"."email"))");
+  // The grouped expression inside larger ones, in the select list, having() and order_by().
+  auto key = quarry::lower(users.email);
+  auto q2 = quarry::select(quarry::upper(key), quarry::count())
+                .from(users)
+                .group_by(key)
+                .having(key != "x")
+                .order_by(quarry::length(key).desc());
+  CHECK(pg(q2) ==
+        R"(SELECT UPPER(LOWER("users"."email")), COUNT(*) FROM "users" GROUP BY LOWER("users"."email") HAVING LOWER("users"."email") <> $1 ORDER BY LENGTH(LOWER("users"."email")) DESC)");
+  // A grouped primary key determines the table's other columns.
+  auto q3 = quarry::select(users.email, quarry::count(posts.id))
+                .from(users)
+                .left_join(posts)
+                .on(posts.user_id == users.id)
+                .group_by(users.id)
+                .order_by(users.city.asc(quarry::nulls_last));
+  CHECK(lite(q3) ==
+        R"(SELECT "users"."email", COUNT("posts"."id") FROM "users" LEFT JOIN "posts" ON "posts"."user_id" = "users"."id" GROUP BY "users"."id" ORDER BY "users"."city" ASC NULLS LAST)");
 }

@@ -83,8 +83,9 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
     }
   }();
   static constexpr bool is_aggregate_node = true;
-  static_assert(!(E::flags & f_aggregate), "quarry: aggregate functions cannot be nested");
+  static_assert((check_placement<place::aggregate_arg, E::flags>(), true));
   using window_bare_columns = typename bare_columns_of<E>::type;
+  using window_operands = type_list<E>;
   E e;
 
   /// The aggregate over a window: `quarry::sum(x).over(quarry::window().partition_by(k))`.
@@ -151,6 +152,7 @@ struct count_star : expr_ops<count_star> {
   static constexpr bool is_aggregate_node = true;
   using function = fn_count;
   using window_bare_columns = type_list<>;
+  using window_operands = type_list<>;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text("COUNT(*)");

@@ -37,6 +37,7 @@ struct case_expr : expr_ops<case_expr<Else, W...>> {
   using tables = concat_t<typename W::tables..., typename Else::tables>;
   using null_checks = concat_t<typename W::null_checks..., typename null_checks_of<Else>::type>;
   using bare_columns = concat_t<typename W::bare_columns..., typename bare_columns_of<Else>::type>;
+  using operands = concat_t<typename W::operands..., type_list<Else>>;
   static constexpr unsigned flags = (Else::flags | ... | W::flags);
   pack<W...> branches;
   Else otherwise;
@@ -68,6 +69,7 @@ struct branch : when_branch<C, V> {
   using tables = concat_t<typename C::tables, typename V::tables>;
   using null_checks = merged_null_checks<C, V>;
   using bare_columns = merged_bare_columns<C, V>;
+  using operands = type_list<C, V>;
   static constexpr unsigned flags = C::flags | V::flags;
 };
 

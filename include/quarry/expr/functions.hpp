@@ -42,6 +42,7 @@ struct func_expr : expr_ops<func_expr<Fn, R, A...>>, fn_storage<Fn> {
   using tables = merged_tables<A...>;
   using null_checks = merged_null_checks<A...>;
   using bare_columns = merged_bare_columns<A...>;
+  using operands = type_list<A...>;
   static constexpr unsigned flags = (0u | ... | A::flags);
   pack<A...> args;
 

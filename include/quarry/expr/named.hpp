@@ -34,6 +34,7 @@ struct named_expr : named_argument<E> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags;
   static constexpr auto output_name = Name;
   static constexpr bool select_alias = true;

@@ -92,6 +92,7 @@ struct binary_expr : expr_ops<binary_expr<Op, L, R, T, F>> {
   using tables = merged_tables<L, R>;
   using null_checks = merged_null_checks<L, R>;
   using bare_columns = merged_bare_columns<L, R>;
+  using operands = type_list<L, R>;
   static constexpr unsigned flags = L::flags | R::flags;
   static constexpr int precedence = Op::precedence;
   L l;  // an aggregate: binary_expr<...>{{}, l, r}
@@ -123,6 +124,7 @@ struct not_expr : expr_ops<not_expr<E>> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags;
   static constexpr int precedence = prec_not;
   E e;
@@ -145,6 +147,7 @@ struct negate_expr : expr_ops<negate_expr<E>> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags;
   static constexpr int precedence = prec_unary;
   E e;

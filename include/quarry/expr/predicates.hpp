@@ -33,6 +33,7 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
   using tables = merged_tables<E, P>;
   using null_checks = merged_null_checks<E, P>;
   using bare_columns = merged_bare_columns<E, P>;
+  using operands = type_list<E, P>;
   static constexpr unsigned flags = E::flags | P::flags;
   static constexpr int precedence = prec_compare;
   E e;
@@ -67,6 +68,7 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   using tables = merged_tables<E, Lo, Hi>;
   using null_checks = merged_null_checks<E, Lo, Hi>;
   using bare_columns = merged_bare_columns<E, Lo, Hi>;
+  using operands = type_list<E, Lo, Hi>;
   static constexpr unsigned flags = E::flags | Lo::flags | Hi::flags;
   static constexpr int precedence = prec_compare;
   E e;
@@ -104,6 +106,7 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   using tables = merged_tables<E, V...>;
   using null_checks = merged_null_checks<E, V...>;
   using bare_columns = merged_bare_columns<E, V...>;
+  using operands = type_list<E, V...>;
   static constexpr unsigned flags = (E::flags | ... | V::flags);
   static constexpr int precedence = prec_compare;
   E e;
@@ -165,6 +168,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags | f_value;  // the runtime list
   static constexpr int precedence = prec_compare;
   E e;
@@ -197,6 +201,7 @@ struct is_null_expr : expr_ops<is_null_expr<E, Negate>> {
   /// The statement checks that E can be NULL (nullable, or on the outer side of a join).
   using null_checks = concat_t<type_list<E>, typename null_checks_of<E>::type>;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags;
   static constexpr int precedence = prec_compare;
   E e;

@@ -79,6 +79,8 @@ struct expr_tuple {
   using tuple_type = pack<E...>;
   using tables_list = merged_tables<E...>;
   using bare_columns = merged_bare_columns<E...>;
+  using operands = type_list<E...>;
+  static constexpr unsigned flags = (0u | ... | E::flags);
   tuple_type items;
 };
 
@@ -92,10 +94,13 @@ struct window_spec {
   using partition_type = Partition;
   using order_type = Order;
   using tables = concat_t<typename Partition::tables_list, typename Order::tables>;
+  /// Aggregates in PARTITION BY / ORDER BY make the statement an aggregate query.
+  static constexpr unsigned flags = Partition::flags | Order::flags;
   template <class... E>
   constexpr auto partition_by(E&&... e) const {
     static_assert(Partition::tuple_type::size == 0, "quarry: partition_by() is already given");
     static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: partition_by() takes expressions");
+    check_placement<place::window_arg, (0u | ... | std::remove_cvref_t<E>::flags)>();
     using P = expr_tuple<std::remove_cvref_t<E>...>;
     return window_spec<P, Order, Frame>{P{{{std::forward<E>(e)}...}}, order, frame};
   }
@@ -103,6 +108,7 @@ struct window_spec {
   constexpr auto order_by(K&&... keys) const {
     static_assert(is_none_v<Order>, "quarry: the window's order_by() is already given");
     using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
+    check_placement<place::window_arg, O::flags>();
     return window_spec<Partition, O, Frame>{partition, O{{{to_order_key(std::forward<K>(keys))}...}}, frame};
   }
   template <class S, class E>
@@ -149,7 +155,11 @@ struct window_expr : expr_ops<window_expr<F, W>> {
   using tables = concat_t<typename F::tables, typename W::tables>;
   using bare_columns = concat_t<typename F::window_bare_columns, typename W::partition_type::bare_columns,
                                 typename bare_columns_of<typename W::order_type>::type>;
-  static constexpr unsigned flags = f_window | (F::flags & ~f_aggregate);
+  /// What the grouping rule (query/group_by.hpp) checks: the function's arguments (an aggregate
+  /// over a window reads rows, not groups) and the window's keys.
+  using operands = concat_t<typename F::window_operands, typename W::partition_type::operands,
+                            typename order_exprs_of<typename W::order_type>::type>;
+  static constexpr unsigned flags = f_window | (F::flags & ~f_aggregate) | W::flags;
   static constexpr storage_format storage = storage_of<F>();
   F f;
   W w;
@@ -175,6 +185,7 @@ struct ranking_call {
   using value_type = R;
   using tables = merged_tables<A...>;
   using window_bare_columns = merged_bare_columns<A...>;
+  using window_operands = type_list<A...>;
   // lag/lead bind their offset
   static constexpr unsigned flags = (0u | ... | A::flags) | (sizeof...(A) > 0 ? f_value : 0u);
   pack<A...> args;
@@ -232,6 +243,7 @@ constexpr auto dense_rank() { return detail::ranking_call<detail::name_dense_ran
 template <class E>
 constexpr auto lag(E&& e, std::int64_t n = 1) {
   using X = std::remove_cvref_t<E>;
+  detail::check_placement<detail::place::window_arg, X::flags>();
   return detail::ranking_call<detail::name_lag, std::optional<detail::strip_optional_t<typename X::value_type>>, X>{
       {{std::forward<E>(e)}}, n};
 }
@@ -239,6 +251,7 @@ constexpr auto lag(E&& e, std::int64_t n = 1) {
 template <class E>
 constexpr auto lead(E&& e, std::int64_t n = 1) {
   using X = std::remove_cvref_t<E>;
+  detail::check_placement<detail::place::window_arg, X::flags>();
   return detail::ranking_call<detail::name_lead, std::optional<detail::strip_optional_t<typename X::value_type>>, X>{
       {{std::forward<E>(e)}}, n};
 }

@@ -471,6 +471,13 @@ auto paginate(const Stmt& q, K&&... keys) {
                 "quarry: paginate() takes the statement, then order keys: columns or expressions, or their "
                 ".asc()/.desc() forms");
   if constexpr (detail::is_select_stmt<Stmt>::value && sizeof...(K) > 0 && keys_ok) {
+    // A page selects its keys next to the statement's columns and orders by them: with DISTINCT
+    // the added keys would change which rows are duplicates (and the pager renders the clauses
+    // itself), so a distinct select is paged through a derived table or CTE.
+    static_assert(detail::is_none_v<typename Stmt::distinct_type>,
+                  "quarry: paginate() of a distinct() select is not supported (the page's keys would "
+                  "change which rows are duplicates); select the distinct rows in quarry::derived<\"d\">(q) "
+                  "or a CTE and page the outer select");
     Stmt::validate();
     if constexpr (!detail::is_none_v<typename Stmt::from_type>) {
       static_assert(detail::keyset_rules<Stmt, decltype(detail::to_order_key(std::declval<K>()))...>::ok);

@@ -70,6 +70,7 @@ struct where_clause {
 template <class... K>
 struct order_clause {
   using tables = concat_t<typename K::tables...>;
+  static constexpr unsigned flags = (0u | ... | K::flags);
   using bare_columns = concat_t<typename bare_columns_of<K>::type...>;
   pack<K...> keys;
   template <class Ctx>
@@ -81,6 +82,16 @@ struct order_clause {
   void bind(B& b) const {
     bind_all(b, keys);
   }
+};
+
+/// The expressions of an ORDER BY's keys (none: no ORDER BY).
+template <class O>
+struct order_exprs_of {
+  using type = type_list<>;
+};
+template <class... K>
+struct order_exprs_of<order_clause<K...>> {
+  using type = type_list<typename K::expr_type...>;
 };
 
 /// LIMIT and OFFSET are bound parameters too, so paging never changes the SQL text.
@@ -135,10 +146,7 @@ constexpr void check_where_condition() {
   static_assert(!named_select_item<C>,
                 "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                 "expression without .as in where() and having()");
-  static_assert(!(C::flags & f_aggregate),
-                "quarry: aggregate functions are not allowed in where(); filter groups with having()");
-  static_assert(!(C::flags & f_window),
-                "quarry: window functions are not allowed in where(); filter on them in an outer query");
+  check_placement<place::where, C::flags>();
 }
 
 }  // namespace quarry::detail

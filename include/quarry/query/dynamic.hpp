@@ -213,6 +213,7 @@ template <class Dialect, class Base>
 struct dynamic_order_part {
   using tables = typename Base::tables;
   using bare_columns = typename bare_columns_of<Base>::type;
+  static constexpr unsigned flags = Base::flags;  // of the base statement's keys (added keys: order_by())
   Base base;
   std::vector<piece_ptr<Dialect>> keys;
 
@@ -233,6 +234,11 @@ struct dynamic_order_part {
     bind_pieces<Dialect>(b, keys);
   }
 };
+
+/// The base statement's ORDER BY expressions (select_stmt::validate; added keys are checked by
+/// dynamic_query::order_by()).
+template <class Dialect, class Base>
+struct order_exprs_of<dynamic_order_part<Dialect, Base>> : order_exprs_of<Base> {};
 
 template <class Dialect, class Sources, class Nullable, bool Grouped>
 struct dynamic_fields_part {
@@ -359,6 +365,8 @@ class dynamic_query {
   using nullable = detail::nullable_tables_of<typename S::from_type>;
   static constexpr bool grouped = S::grouped;
   using grouped_exprs = typename detail::grouped_of<typename S::group_type>::type;
+  /// What the grouping rule (query/group_by.hpp) allows outside aggregates.
+  using grouping = detail::grouping_scope_of<typename S::from_type, grouped_exprs>;
   static constexpr bool columns_at_run_time = detail::is_dynamic_fields_v<fields_type>;
 
   explicit dynamic_query(S s) : s_(std::move(s)) {}
@@ -428,7 +436,7 @@ class dynamic_query {
     static_assert(detail::expression<X>, "quarry: select() takes columns and expressions");
     static_assert(detail::is_subset_v<typename X::tables, sources>,
                   "quarry: a selected column's table is not in FROM or JOIN; add the table with .from() or .join()");
-    static_assert(!grouped || detail::all_grouped<grouped_exprs>(detail::type_list<X>{}),
+    static_assert(!grouped || detail::grouped_ok<grouping, X>(),
                   "quarry: a selected column is neither in group_by() nor inside an aggregate; group it or "
                   "aggregate it");
     auto& f = fields_part();
@@ -508,7 +516,7 @@ class dynamic_query {
   static constexpr void check_order_key() {
     static_assert(detail::is_subset_v<typename O::tables, sources>,
                   "quarry: order_by() uses a column whose table is not in FROM or JOIN");
-    static_assert(!grouped || detail::is_subset_v<typename detail::bare_columns_of<O>::type, grouped_exprs>,
+    static_assert(!grouped || detail::grouped_ok<grouping, O>(),
                   "quarry: order_by() in a grouped select may only use grouped columns and aggregates");
   }
   template <std::size_t I>

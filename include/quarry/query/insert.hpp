@@ -262,6 +262,7 @@ struct conflict_builder {
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: do_update() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: do_update() assigns the same column twice");
+    check_placement<place::do_update, (0u | ... | std::remove_cvref_t<A>::flags)>();
     static_assert(set_values_read_only<upsert_scope<D>, std::remove_cvref_t<A>...>(),
                   "quarry: do_update() uses excluded(col) of another table than the insert target, or a "
                   "column of another table; use the inserted table's columns and excluded(t.col) of them");
@@ -433,6 +434,7 @@ struct insert_builder {
                   "quarry: set() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
     check_no_excluded<concat_t<typename std::remove_cvref_t<A>::value_node::tables...>>();
+    check_placement<place::insert_set, (0u | ... | std::remove_cvref_t<A>::flags)>();
     static_assert(set_values_read_only<type_list<>, std::remove_cvref_t<A>...>(),
                   "quarry: insert_into(t).set() uses a column in its value, but VALUES reads no table; "
                   "give a value, or insert from a query with insert_into(t).columns(...).select(q)");

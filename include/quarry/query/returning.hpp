@@ -43,6 +43,7 @@ constexpr auto make_returning(E&&... e) {
   static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: returning() takes columns or expressions");
   using R = returning_clause<std::remove_cvref_t<E>...>;
   check_no_excluded<typename R::list::tables>();
+  check_placement<place::returning, R::list::flags>();
   static_assert(is_subset_v<typename R::list::tables, type_list<typename D::table_tag>>,
                 "quarry: returning() uses a column of another table");
   return R{{{{std::forward<E>(e)}...}}};

@@ -24,6 +24,7 @@
 #include "quarry/expr/node.hpp"
 #include "quarry/expr/order.hpp"
 #include "quarry/query/clauses.hpp"
+#include "quarry/query/distinct.hpp"
 #include "quarry/query/from.hpp"
 #include "quarry/query/group_by.hpp"
 #include "quarry/schema/alias.hpp"
@@ -97,6 +98,9 @@ inline constexpr std::size_t p_fields = 0, p_from = 1, p_where = 2, p_group = 3,
 /// WITH (query/cte.hpp) is an optional ninth part: only `with(...).select(...)` appends it, so
 /// the type of every other select stays as it was.
 inline constexpr std::size_t p_with = 8;
+/// DISTINCT [ON (...)] (query/distinct.hpp) is an optional tenth part, appended by distinct() and
+/// distinct_on() (after a none p_with when there is no WITH).
+inline constexpr std::size_t p_distinct = 9;
 
 template <class Stmt, class S, join_kind K>
 struct pending_join;
@@ -147,6 +151,8 @@ struct select_stmt {
   using with_type = decltype(part_type_or_none<p_with>(std::declval<const parts_of<P...>&>()));
   /// CTEs this statement defines (read by a compound's later selects too).
   using cte_tags = typename cte_tags_of<with_type>::type;
+  /// The distinct() / distinct_on(...) clause, or none.
+  using distinct_type = decltype(part_type_or_none<p_distinct>(std::declval<const parts_of<P...>&>()));
 
   /// The same statement with clause I replaced by x.
   template <std::size_t I, class X>
@@ -160,6 +166,42 @@ struct select_stmt {
     return select_stmt<part_t<B>..., X, part_t<A>...>{{static_cast<const pack_leaf<B, part_t<B>>&>(parts)...,
                                                         pack_leaf<I, X>{std::move(x)},
                                                         static_cast<const pack_leaf<A, part_t<A>>&>(parts)...}};
+  }
+
+  /// The same statement with part X appended (p_with, then p_distinct).
+  template <class X>
+  constexpr auto append_part(X x) const {
+    return [&]<std::size_t... J>(std::index_sequence<J...>) {
+      return select_stmt<P..., X>{{static_cast<const pack_leaf<J, part_t<J>>&>(parts)...,
+                                   pack_leaf<sizeof...(P), X>{std::move(x)}}};
+    }(std::index_sequence_for<P...>{});
+  }
+
+  /// SELECT DISTINCT: duplicate rows appear once. order_by() may then use only selected
+  /// expressions (PostgreSQL 42P10).
+  constexpr auto distinct() const {
+    static_assert(is_none_v<distinct_type>, "quarry: distinct() or distinct_on() is already given");
+    if constexpr (sizeof...(P) == p_with)
+      return append_part(none{}).append_part(distinct_clause<>{});
+    else
+      return append_part(distinct_clause<>{});
+  }
+  /// SELECT DISTINCT ON (exprs) (PostgreSQL only): the first row of each group of equal exprs,
+  /// in order_by() order, whose leftmost keys must be exprs.
+  template <class... E>
+  constexpr auto distinct_on(E&&... e) const {
+    static_assert(sizeof...(E) > 0, "quarry: distinct_on() needs at least one expression; use distinct() for whole rows");
+    static_assert(is_none_v<distinct_type>, "quarry: distinct() or distinct_on() is already given");
+    static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: distinct_on() takes columns or expressions");
+    static_assert(!(named_select_item<std::remove_cvref_t<E>> || ...),
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as in distinct_on()");
+    check_placement<place::distinct_on, (0u | ... | std::remove_cvref_t<E>::flags)>();
+    using D = distinct_clause<std::remove_cvref_t<E>...>;
+    if constexpr (sizeof...(P) == p_with)
+      return append_part(none{}).append_part(D{{{std::forward<E>(e)}...}});
+    else
+      return append_part(D{{{std::forward<E>(e)}...}});
   }
 
   /// FROM table (or alias, derived table, CTE).
@@ -217,8 +259,7 @@ struct select_stmt {
     static_assert(!(named_select_item<std::remove_cvref_t<E>> || ...),
                   "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                   "expression without .as in group_by()");
-    static_assert(((!(std::remove_cvref_t<E>::flags & f_aggregate)) && ...),
-                  "quarry: group_by() cannot group by an aggregate");
+    check_placement<place::group_by, (0u | ... | std::remove_cvref_t<E>::flags)>();
     using G = group_clause<std::remove_cvref_t<E>...>;
     return with<p_group>(G{{{std::forward<E>(e)}...}});
   }
@@ -233,7 +274,8 @@ struct select_stmt {
     static_assert(!named_select_item<X>,
                   "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                   "expression without .as in where() and having()");
-    static_assert(is_subset_v<typename bare_columns_of<X>::type, typename grouped_of<group_type>::type>,
+    check_placement<place::having, X::flags>();
+    static_assert(grouped_ok<grouping_scope_of<from_type, typename grouped_of<group_type>::type>, X>(),
                   "quarry: having() uses a column that is neither grouped nor inside an aggregate");
     return with<p_having>(having_clause<X>{std::forward<C>(cond)});
   }
@@ -264,6 +306,11 @@ struct select_stmt {
   template <class R, class... Rs>
     requires requires { typename R::relation; }
   constexpr auto with(const R& r, const Rs&... rs) const {
+    // The levels render the statement's clauses themselves (orm/level.hpp), and a distinct parent
+    // query would need its own DISTINCT there; filtering the parents is what it is used for.
+    static_assert(is_none_v<distinct_type>,
+                  "quarry: eager loading (with(relations)) of a distinct() select is not supported; select "
+                  "each parent once with where(quarry::exists(...)) instead of a join that repeats it");
     return make_eager_query(*this, r, rs...);  // found by ADL in quarry/orm/eager.hpp
   }
 
@@ -277,6 +324,7 @@ struct select_stmt {
   void render_body(Ctx& c) const {
     if constexpr (sizeof...(P) > p_with) get_item<p_with>(parts).render(c);
     c.text("SELECT ");
+    if constexpr (sizeof...(P) > p_distinct) get_item<p_distinct>(parts).render(c);
     get_item<p_fields>(parts).render(c);
     get_item<p_from>(parts).render(c);
     get_item<p_where>(parts).render(c);
@@ -288,6 +336,7 @@ struct select_stmt {
   template <class B>
   void bind(B& b) const {
     if constexpr (sizeof...(P) > p_with) get_item<p_with>(parts).bind(b);
+    if constexpr (sizeof...(P) > p_distinct) get_item<p_distinct>(parts).bind(b);
     get_item<p_fields>(parts).bind(b);
     get_item<p_from>(parts).bind(b);
     get_item<p_where>(parts).bind(b);
@@ -304,7 +353,8 @@ struct select_stmt {
       filter<not_in<typename std::conditional_t<is_none_v<from_type>, from_table<void_source>, from_type>::sources>::template pred,
              concat_t<typename fields_type::tables, typename part_t<p_from>::cond_tables_or_none,
                       typename part_t<p_where>::tables, typename part_t<p_group>::tables,
-                      typename part_t<p_having>::tables, typename part_t<p_order>::tables>>>::type;
+                      typename part_t<p_having>::tables, typename part_t<p_order>::tables,
+                      typename distinct_type::tables>>>::type;
 
   /// Whole-statement rules. A subquery (TopLevel = false) may reference outer tables. CteScope:
   /// CTEs defined by an enclosing statement (a compound's first select).
@@ -337,6 +387,8 @@ struct select_stmt {
                       "quarry: having() uses a column whose table is not in FROM or JOIN");
         static_assert(is_subset_v<typename part_t<p_order>::tables, sources>,
                       "quarry: order_by() uses a column whose table is not in FROM or JOIN");
+        static_assert(is_subset_v<typename distinct_type::tables, sources>,
+                      "quarry: distinct_on() uses a column whose table is not in FROM or JOIN");
       }
       using where_t = part_t<p_where>;
       if constexpr (!is_none_v<where_t>) {
@@ -345,21 +397,57 @@ struct select_stmt {
                       "NULL column outside an outer join); the test is constant");
       }
       using exprs = typename fields_type::exprs_list;
+      using order_t = part_t<p_order>;
+      using order_exprs = typename order_exprs_of<order_t>::type;
+      using on_exprs = typename distinct_on_exprs_of<distinct_type>::type;
+      // One grouping rule (query/group_by.hpp) for the select list, ORDER BY and DISTINCT ON.
       if constexpr (grouped) {
-        using g = typename grouped_of<group_type>::type;
-        static_assert(all_grouped<g>(exprs{}),
+        using scope = grouping_scope_of<from_type, typename grouped_of<group_type>::type>;
+        static_assert(!matches_bound_value<typename scope::exprs>(concat_t<exprs, order_exprs, on_exprs>{}),
+                      "quarry: a selected or order_by() expression that binds a value cannot match its "
+                      "group_by() copy (each value is its own parameter: PostgreSQL rejects it); group by "
+                      "and select value-free expressions, or group in a derived table");
+        static_assert(all_grouped<scope>(exprs{}),
                       "quarry: a selected column is neither in group_by() nor inside an aggregate; "
                       "group it or aggregate it");
-        using order_t = part_t<p_order>;
-        if constexpr (!is_none_v<order_t>) {
-          static_assert(is_subset_v<typename bare_columns_of<order_t>::type, g>,
-                        "quarry: order_by() in a grouped select may only use grouped columns and "
-                        "aggregates");
-        }
+        static_assert(all_grouped<scope>(order_exprs{}),
+                      "quarry: order_by() in a grouped select may only use grouped columns and "
+                      "aggregates");
+        static_assert(all_grouped<scope>(on_exprs{}),
+                      "quarry: distinct_on() uses a column that is neither grouped nor inside an "
+                      "aggregate; group it or aggregate it");
       } else if constexpr ((fields_type::flags & f_aggregate) != 0) {
-        static_assert(all_grouped<type_list<>>(exprs{}),
+        static_assert(all_grouped<ungrouped_scope>(exprs{}),
                       "quarry: the select list mixes aggregates and plain columns without group_by(); "
                       "add group_by(...) with the plain columns");
+        static_assert(all_grouped<ungrouped_scope>(order_exprs{}),
+                      "quarry: order_by() uses a plain column in an aggregate select without group_by() "
+                      "(one row); add group_by(...) with that column, or order by an aggregate");
+        static_assert(all_grouped<ungrouped_scope>(on_exprs{}),
+                      "quarry: distinct_on() uses a column that is neither grouped nor inside an "
+                      "aggregate; group it or aggregate it");
+      } else if constexpr (((order_t::flags | distinct_type::flags) & f_aggregate) != 0) {
+        // An aggregate anywhere makes the select an aggregate query of one row: PostgreSQL then
+        // rejects the plain columns, SQLite silently returns one arbitrary row.
+        static_assert(all_grouped<ungrouped_scope>(exprs{}),
+                      "quarry: order_by() uses an aggregate in a select without group_by(), which makes it "
+                      "a one-row aggregate query, but the select list has plain columns; add "
+                      "group_by(...) with the plain columns, or order by a plain column");
+        static_assert(all_grouped<ungrouped_scope>(order_exprs{}) && all_grouped<ungrouped_scope>(on_exprs{}),
+                      "quarry: order_by() uses a plain column in an aggregate select without group_by() "
+                      "(one row); add group_by(...) with that column, or order by an aggregate");
+      }
+      if constexpr (!is_none_v<distinct_type>) {
+        if constexpr (on_exprs::size == 0) {
+          static_assert(distinct_order_selected<exprs>(order_exprs{}),
+                        "quarry: order_by() of a distinct() select may only use selected expressions "
+                        "(PostgreSQL 42P10); select the key too, or order by a selected expression");
+        } else {
+          static_assert(distinct_on_order_ok<on_exprs>(order_exprs{}),
+                        "quarry: the leftmost order_by() keys of a distinct_on() select must be its "
+                        "distinct_on() expressions (PostgreSQL 42P10); order by them first, then by the "
+                        "keys that pick each group's row");
+        }
       }
     }
   }
@@ -405,7 +493,7 @@ struct pending_join {
   constexpr auto on(C&& cond) const {
     using X = std::remove_cvref_t<C>;
     static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
-    static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
+    check_placement<place::on, X::flags>();
     return stmt.template with<p_from>(get_item<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond), data}));
   }
 

@@ -112,6 +112,7 @@ struct update_builder {
                   "quarry: set() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
     check_no_excluded<concat_t<typename std::remove_cvref_t<A>::value_node::tables...>>();
+    check_placement<place::update_set, (0u | ... | std::remove_cvref_t<A>::flags)>();
     static_assert(set_values_read_only<type_list<typename D::table_tag>, std::remove_cvref_t<A>...>(),
                   "quarry: set() uses a column of another table in its value");
     return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {{std::forward<A>(a)}...}, {}, {}};
