@@ -861,6 +861,128 @@ using param_type_t = typename param_type<std::remove_cvref_t<std::decay_t<V>>>::
 #include <cstdint>
 #include <type_traits>
 
+// ---- begin quarry/core/collation.hpp ----
+/// \file quarry/core/collation.hpp
+/// Collations: how text is compared and ordered. Used on expressions
+/// (`users.name.collate<quarry::nocase>()`) and as a column option
+/// (`column<&User::name, "name", quarry::collate<quarry::nocase>>`). Each collation says on which
+/// database it exists, so naming one the statement's database lacks is a compile error when the
+/// statement is rendered for that database. See docs/queries.md, "COLLATE".
+///
+///   quarry::nocase, quarry::rtrim, quarry::binary   SQLite's built-in collations (NOCASE, RTRIM, BINARY)
+///   quarry::sqlite_collation<"name">                 one the application registered with
+///                                                    sqlite3_create_collation() (rendered quoted)
+///   quarry::pg_collation<"und-x-icu">                a PostgreSQL collation (pg_collation.collname, quoted)
+///   quarry::bytewise                                 byte order on both: SQLite BINARY, PostgreSQL "C"
+
+#include <concepts>
+#include <string_view>
+#include <type_traits>
+
+
+namespace quarry {
+namespace detail {
+/// Which database a collation exists on; also what a dialect renders (`Dialect::collations`).
+enum class collation_family { sqlite, postgres, any };
+}  // namespace detail
+
+/// SQLite's NOCASE: ASCII letters compare without case (other characters as BINARY).
+struct nocase {
+  static constexpr detail::collation_family family = detail::collation_family::sqlite;
+  static constexpr std::string_view sql = "NOCASE";
+  static constexpr bool quoted = false;
+};
+/// SQLite's RTRIM: BINARY, ignoring trailing spaces.
+struct rtrim {
+  static constexpr detail::collation_family family = detail::collation_family::sqlite;
+  static constexpr std::string_view sql = "RTRIM";
+  static constexpr bool quoted = false;
+};
+/// SQLite's BINARY (its default): memcmp() of the bytes.
+struct binary {
+  static constexpr detail::collation_family family = detail::collation_family::sqlite;
+  static constexpr std::string_view sql = "BINARY";
+  static constexpr bool quoted = false;
+};
+/// A collation the application registered on each SQLite connection with
+/// sqlite3_create_collation() (on `db.native_handle()`); rendered as a quoted name.
+template <fixed_string Name>
+struct sqlite_collation {
+  static constexpr detail::collation_family family = detail::collation_family::sqlite;
+  static constexpr std::string_view sql = Name.view();
+  static constexpr bool quoted = true;
+};
+/// A PostgreSQL collation by its name in pg_collation, e.g. `pg_collation<"und-x-icu">`,
+/// `pg_collation<"C">`; rendered as a quoted identifier.
+template <fixed_string Name>
+struct pg_collation {
+  static constexpr detail::collation_family family = detail::collation_family::postgres;
+  static constexpr std::string_view sql = Name.view();
+  static constexpr bool quoted = true;
+};
+/// Byte order on every database: SQLite BINARY, PostgreSQL "C". Both compare the stored bytes
+/// (memcmp / strcmp), which for UTF-8 text is code point order, so equality and ordering agree.
+struct bytewise {
+  static constexpr detail::collation_family family = detail::collation_family::any;
+  static constexpr std::string_view sql = "BINARY";  // SQLite's name; PostgreSQL renders "C"
+  static constexpr bool quoted = false;
+};
+
+namespace detail {
+template <class C>
+concept collation = requires {
+  { C::family } -> std::convertible_to<collation_family>;
+  { C::sql } -> std::convertible_to<std::string_view>;
+};
+}  // namespace detail
+
+/// Column option: `COLLATE <c>` in CREATE TABLE, e.g. `quarry::collate<quarry::nocase>`.
+template <class C>
+struct collate {
+  static_assert(detail::collation<C>,
+                "quarry: collate<C> takes a collation: quarry::nocase, quarry::rtrim, quarry::binary, "
+                "quarry::bytewise, quarry::sqlite_collation<\"name\"> or quarry::pg_collation<\"name\">");
+  using collation = C;
+};
+
+namespace detail {
+
+/// ` COLLATE <name>` for collation C in the context's dialect; a collation the dialect lacks
+/// fails to compile here, i.e. when a statement using it is rendered for that database.
+template <class C, class Ctx>
+void render_collation(Ctx& c) {
+  constexpr collation_family d = Ctx::dialect::collations;
+  static_assert(!(d == collation_family::postgres && C::family == collation_family::sqlite),
+                "quarry: quarry::nocase, rtrim, binary and sqlite_collation<> are SQLite collations, which "
+                "PostgreSQL does not have; use quarry::pg_collation<\"name\"> (e.g. \"und-x-icu\"), or "
+                "quarry::bytewise for byte order on both");
+  static_assert(!(d == collation_family::sqlite && C::family == collation_family::postgres),
+                "quarry: quarry::pg_collation<> names a PostgreSQL collation, which SQLite does not have; "
+                "use quarry::nocase, rtrim, binary, bytewise, or sqlite_collation<\"name\"> for one the "
+                "application registered");
+  c.text(" COLLATE ");
+  if constexpr (C::family == collation_family::any && d == collation_family::postgres) {
+    c.ident("C");
+  } else if constexpr (C::quoted) {
+    c.ident(C::sql);
+  } else {
+    c.text(C::sql);
+  }
+}
+
+/// The option collate<C> of a column: its collation, or void.
+template <class O>
+struct collate_option {
+  using type = void;
+};
+template <class C>
+struct collate_option<collate<C>> {
+  using type = C;
+};
+
+}  // namespace detail
+}  // namespace quarry
+// ---- end quarry/core/collation.hpp ----
 // ---- begin quarry/core/storage.hpp ----
 /// \file quarry/core/storage.hpp
 /// How a column's values are stored on SQLite, which has no timestamp, date or exact decimal
@@ -1022,12 +1144,19 @@ struct option_kind<sqlite_as<S>> {
   static constexpr int value = 7;
 };
 
+template <class C>
+struct option_kind<collate<C>> {
+  static constexpr int value = 8;
+};
+
 template <class O>
 inline constexpr bool is_default_option_v = option_kind<O>::value >= 1 && option_kind<O>::value <= 3;
 template <class O>
 inline constexpr bool is_references_v = option_kind<O>::value == 5;
 template <class O>
 inline constexpr bool is_check_v = option_kind<O>::value == 4;
+template <class O>
+inline constexpr bool is_collate_option_v = option_kind<O>::value == 8;
 template <class O>
 inline constexpr bool is_known_option_v =
     option_kind<O>::value != 0 || std::is_same_v<O, primary_key> || std::is_same_v<O, identity> ||
@@ -1134,13 +1263,34 @@ inline constexpr bool always_false = false;
 // ---- begin quarry/schema/column.hpp ----
 /// \file quarry/schema/column.hpp
 /// A column descriptor. Users write `column<&Row::field, "name", options...>` inside a table
-/// descriptor (the alias comes from quarry::table); the column's type records its table, its
-/// field and its options, so every expression built from it is typed and knows its table.
+/// descriptor (the alias comes from quarry::table), or `quarry::column_of<Self, &Row::field, "name",
+/// options...>` in a descriptor that is a class template; the column's type records its table,
+/// its field and its options, so every expression built from it is typed and knows its table.
 
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string_view>
+#include <type_traits>
+
+// ---- begin quarry/expr/collate.hpp ----
+/// \file quarry/expr/collate.hpp
+/// `expr COLLATE <name>`: a text expression compared, ordered and grouped under a collation.
+///
+///     select(users.name).from(users).order_by(users.name.collate<quarry::nocase>().desc())
+///     users.name.collate<quarry::bytewise>() < "b"
+///
+/// The collation is in the node's type (`explicit_collation`), so the rules are type checks:
+///   - text only;
+///   - two sides with different explicit collations do not compile (PostgreSQL: 42P21; SQLite
+///     would silently take the left one); two columns declared with different collations
+///     (`quarry::collate<C>` options) need an explicit one on a side (PostgreSQL: 42P22);
+///   - a collation the statement's database lacks fails when the statement is rendered for it
+///     (core/collation.hpp); on SQLite a collation under a function or aggregate whose result is
+///     compared is ignored by SQLite, so that is refused when rendering for SQLite
+///     (check_text_decimals, expr/storage.hpp).
+/// See docs/queries.md, "COLLATE".
+
 #include <type_traits>
 
 // ---- begin quarry/expr/expression.hpp ----
@@ -1283,6 +1433,7 @@ inline constexpr unsigned f_window = 2;       // contains a window function
 inline constexpr unsigned f_bare_column = 4;  // contains a column outside any aggregate
 inline constexpr unsigned f_value = 8;        // holds a bound value (its type does not say which)
 inline constexpr unsigned f_stored = 16;      // contains a column with a non-default SQLite storage form
+inline constexpr unsigned f_collated = 32;    // contains .collate<C>() (expr/collate.hpp)
 
 /// The `tables` entry of quarry::excluded(col) (query/insert.hpp): the row an INSERT proposed
 /// for table Tag. It is a table only inside ON CONFLICT ... DO UPDATE of an insert into Tag;
@@ -1340,6 +1491,8 @@ template <class E, class Q, bool Negate>
 struct in_query_expr;
 template <class E, fixed_string Name>
 struct named_expr;
+template <class E, class C>
+struct collated_expr;
 
 /// A SELECT statement (anything with a fields list and a row type).
 template <class Q>
@@ -1446,6 +1599,12 @@ struct expr_ops {
   constexpr auto desc() const { return order_key<D, true, nulls::automatic>{self()}; }
   constexpr auto desc(nulls_first_t) const { return order_key<D, true, nulls::first>{self()}; }
   constexpr auto desc(nulls_last_t) const { return order_key<D, true, nulls::last>{self()}; }
+  /// `users.name.collate<quarry::nocase>()`: `"users"."name" COLLATE NOCASE`, for comparisons,
+  /// order_by(), group_by() and the select list; text only (expr/collate.hpp, core/collation.hpp).
+  template <class C>
+  constexpr auto collate() const {
+    return collated_expr<D, C>{{}, self()};
+  }
   /// Names a selected expression (`count(posts.id).as<"n">()` renders `COUNT(...) AS "n"`), so a
   /// derived table or CTE over the select can refer to it: `t[quarry::col<"n">]`.
   template <fixed_string Name>
@@ -1460,6 +1619,287 @@ struct expr_ops {
 }  // namespace detail
 }  // namespace quarry
 // ---- end quarry/expr/expression.hpp ----
+// ---- begin quarry/expr/node.hpp ----
+/// \file quarry/expr/node.hpp
+/// Helpers shared by compound nodes: merged table lists, NULL-test checks, precedence-aware
+/// parenthesization.
+
+#include <type_traits>
+
+
+namespace quarry::detail {
+
+/// Precedence of a node for parenthesization (atoms: columns, values, function calls).
+template <class E>
+constexpr int precedence_of() {
+  if constexpr (requires { E::precedence; }) {
+    return E::precedence;
+  } else {
+    return 100;
+  }
+}
+inline constexpr int prec_or = 1;
+inline constexpr int prec_and = 2;
+inline constexpr int prec_not = 3;
+inline constexpr int prec_compare = 4;
+inline constexpr int prec_add = 5;
+inline constexpr int prec_mul = 6;
+inline constexpr int prec_unary = 7;
+
+/// Renders child C of a node with precedence P, in parentheses when needed.
+template <int P, bool RightChild, class C, class Ctx>
+void render_child(const C& c, Ctx& ctx) {
+  constexpr int cp = precedence_of<C>();
+  constexpr bool wrap = cp < P || (cp == P && (RightChild || P == prec_compare));
+  if constexpr (wrap) ctx.text("(");
+  c.render(ctx);
+  if constexpr (wrap) ctx.text(")");
+}
+
+/// Expressions under an IS [NOT] NULL test: checked by the statement, which knows which tables
+/// are on the nullable side of an outer join.
+template <class E>
+struct null_checks_of {
+  using type = type_list<>;
+};
+template <class E>
+  requires requires { typename E::null_checks; }
+struct null_checks_of<E> {
+  using type = typename E::null_checks;
+};
+template <class... E>
+using merged_null_checks = concat_t<typename null_checks_of<E>::type...>;
+
+/// Columns used outside any aggregate (GROUP BY checks). A column lists itself; an aggregate
+/// lists nothing; compound nodes merge their operands'.
+template <class E>
+struct bare_columns_of {
+  using type = type_list<>;
+};
+template <class E>
+  requires requires { typename E::bare_columns; }
+struct bare_columns_of<E> {
+  using type = typename E::bare_columns;
+};
+template <class... E>
+using merged_bare_columns = concat_t<typename bare_columns_of<E>::type...>;
+template <class... E>
+using merged_tables = concat_t<typename E::tables...>;
+
+/// The direct operands of a node, for the grouping rule (query/group_by.hpp), which walks an
+/// expression down to its grouped parts. A node lists them as `using operands = type_list<...>`;
+/// a node without the list is judged by its bare columns alone (stricter, never wrong).
+template <class E>
+struct operands_of {
+  using type = void;
+};
+template <class E>
+  requires requires { typename E::operands; }
+struct operands_of<E> {
+  using type = typename E::operands;
+};
+/// An ORDER BY key (expr/order.hpp) is judged by its expression.
+template <class E, bool Desc, nulls N>
+struct operands_of<order_key<E, Desc, N>> {
+  using type = type_list<E>;
+};
+
+/// Where an expression stands, for the rule on aggregate and window functions: SQL evaluates
+/// aggregates only in the select list, HAVING and ORDER BY, and window functions only in the
+/// select list and ORDER BY. Every clause that takes an expression consults check_placement
+/// with its own place, so the rule and its messages live here once.
+enum class place : unsigned char {
+  where,          // WHERE of SELECT/UPDATE/DELETE and of an upsert's DO UPDATE
+  having,         // HAVING
+  group_by,       // GROUP BY
+  on,             // JOIN ... ON
+  update_set,     // UPDATE ... SET col = value
+  do_update,      // INSERT ... ON CONFLICT DO UPDATE SET col = value
+  insert_set,     // insert_into(t).set(col = value): VALUES
+  returning,      // RETURNING
+  aggregate_arg,  // the argument of an aggregate function
+  window_arg,     // a window function's argument, PARTITION BY or ORDER BY
+  distinct_on,    // DISTINCT ON (...)
+};
+
+/// The rule for an expression whose flags are Flags (expr/expression.hpp) at place P. Taking the
+/// flags, not the expression type, keeps it to one instantiation per place and flag set.
+template <place P, unsigned Flags>
+constexpr void check_placement() {
+  constexpr bool agg = (Flags & f_aggregate) != 0;
+  constexpr bool win = (Flags & f_window) != 0;
+  if constexpr (P == place::where) {
+    static_assert(!agg, "quarry: aggregate functions are not allowed in where(); filter groups with having()");
+    static_assert(!win, "quarry: window functions are not allowed in where(); filter on them in an outer query");
+  } else if constexpr (P == place::having) {
+    static_assert(!win,
+                  "quarry: window functions are not allowed in having(); compute them in a derived table "
+                  "or CTE and filter the outer query with where()");
+  } else if constexpr (P == place::group_by) {
+    static_assert(!agg, "quarry: group_by() cannot group by an aggregate");
+    static_assert(!win,
+                  "quarry: group_by() cannot group by a window function; compute it in a derived table or "
+                  "CTE and group the outer query by its column");
+  } else if constexpr (P == place::on) {
+    static_assert(!agg && !win, "quarry: on() cannot use aggregate or window functions");
+  } else if constexpr (P == place::update_set || P == place::do_update || P == place::insert_set) {
+    static_assert(!agg || P != place::update_set,
+                  "quarry: set() of an UPDATE assigns an aggregate function, which SQL cannot evaluate "
+                  "there; assign a subquery: quarry::scalar(quarry::select(quarry::count()).from(t).where(...))");
+    static_assert(!win || P != place::update_set,
+                  "quarry: set() of an UPDATE assigns a window function, which SQL cannot evaluate there; "
+                  "compute it in a subquery (quarry::scalar(...)) or a CTE");
+    static_assert(!agg || P != place::do_update,
+                  "quarry: do_update() assigns an aggregate function, which SQL cannot evaluate there; "
+                  "assign a subquery: quarry::scalar(quarry::select(quarry::count()).from(t).where(...))");
+    static_assert(!win || P != place::do_update,
+                  "quarry: do_update() assigns a window function, which SQL cannot evaluate there; compute "
+                  "it in a subquery (quarry::scalar(...))");
+    static_assert(!(agg || win) || P != place::insert_set,
+                  "quarry: insert_into(t).set() assigns an aggregate or window function, which VALUES cannot "
+                  "evaluate; insert from a query with insert_into(t).columns(...).select(q)");
+  } else if constexpr (P == place::returning) {
+    static_assert(!agg && !win,
+                  "quarry: returning() cannot use aggregate or window functions (RETURNING reads one row "
+                  "at a time); aggregate the returned rows in C++ or in an outer query");
+  } else if constexpr (P == place::aggregate_arg) {
+    static_assert(!agg, "quarry: aggregate functions cannot be nested");
+    static_assert(!win,
+                  "quarry: an aggregate's argument cannot be a window function (PostgreSQL 42803); compute "
+                  "the window in a derived table or CTE and aggregate the outer query");
+  } else if constexpr (P == place::window_arg) {
+    static_assert(!win,
+                  "quarry: window functions cannot be nested (in a window function's argument, "
+                  "partition_by() or order_by()); compute the inner one in a derived table or CTE");
+  } else if constexpr (P == place::distinct_on) {
+    static_assert(!win,
+                  "quarry: distinct_on() cannot use a window function; compute it in a derived table or "
+                  "CTE and select distinct on its column in the outer query");
+  }
+}
+
+/// optional<T> when any of the operands can be NULL.
+template <class T, class... E>
+using nullable_if_any =
+    std::conditional_t<(is_optional_v<typename E::value_type> || ...), std::optional<T>, T>;
+
+}  // namespace quarry::detail
+// ---- end quarry/expr/node.hpp ----
+
+namespace quarry::detail {
+
+inline constexpr int prec_collate = 8;  // binds tighter than any operator (both databases)
+
+template <class E, class C>
+struct collated_expr : expr_ops<collated_expr<E, C>> {
+  static_assert(collation<C>,
+                "quarry: collate<C>() takes a collation: quarry::nocase, quarry::rtrim, quarry::binary, "
+                "quarry::bytewise, quarry::sqlite_collation<\"name\"> or quarry::pg_collation<\"name\">");
+  static_assert(kind_of<typename E::value_type> == sql_kind::text,
+                "quarry: collate<C>() applies to text expressions (a collation orders strings); compare "
+                "other values without it");
+  static_assert(!(E::flags & f_collated),
+                "quarry: this expression already has a collation; give it one .collate<C>()");
+  using value_type = typename E::value_type;
+  using tables = typename E::tables;
+  using null_checks = typename null_checks_of<E>::type;
+  using bare_columns = typename bare_columns_of<E>::type;
+  using explicit_collation = C;
+  static constexpr unsigned flags = E::flags | f_collated;
+  static constexpr int precedence = prec_collate;
+  E e;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    render_child<prec_collate, false>(e, c);
+    render_collation<C>(c);
+  }
+  template <class B>
+  void bind(B& b) const {
+    e.bind(b);
+  }
+};
+
+/// The explicit collation of operand E (its top node's .collate<C>()), or void.
+template <class E>
+struct explicit_collation_of {
+  using type = void;
+};
+template <class E>
+  requires requires { typename E::explicit_collation; }
+struct explicit_collation_of<E> {
+  using type = typename E::explicit_collation;
+};
+
+template <class... C>
+struct first_non_void {
+  using type = void;
+};
+template <class C0, class... C>
+struct first_non_void<C0, C...> {
+  using type = std::conditional_t<std::is_void_v<C0>, typename first_non_void<C...>::type, C0>;
+};
+
+/// The collation declared for a column (`quarry::collate<C>` option, `void` for the database's
+/// default) wrapped in `declared<>`, or `not_a_column` for other operands.
+template <class C>
+struct declared {};
+struct not_a_column {};
+template <class E>
+concept declares_collation = requires { typename E::declared_collation; };
+template <class E>
+struct declared_collation_of {
+  using type = not_a_column;
+};
+template <declares_collation E>
+struct declared_collation_of<E> {
+  using type = declared<typename E::declared_collation>;
+};
+
+/// Whether the operands E... of one comparison agree on their collation: no two different
+/// explicit ones, and when none is explicit, no two columns declared with different ones.
+template <class... E>
+constexpr bool explicit_collations_agree() {
+  using F = typename first_non_void<typename explicit_collation_of<E>::type...>::type;
+  return ((std::is_void_v<typename explicit_collation_of<E>::type> ||
+           std::is_same_v<typename explicit_collation_of<E>::type, F>) &&
+          ...);
+}
+template <class... E>
+constexpr bool declared_collations_agree() {
+  if constexpr (!std::is_void_v<typename first_non_void<typename explicit_collation_of<E>::type...>::type>) {
+    return true;  // an explicit collation decides
+  } else {
+    using F = typename first_non_void<std::conditional_t<
+        std::is_same_v<typename declared_collation_of<E>::type, not_a_column>, void,
+        typename declared_collation_of<E>::type>...>::type;
+    return ((std::is_same_v<typename declared_collation_of<E>::type, not_a_column> ||
+             std::is_same_v<typename declared_collation_of<E>::type, F>) &&
+            ...);
+  }
+}
+
+/// The collation rules for the operands of one comparison (=, <, BETWEEN, IN, ...).
+template <class... E>
+constexpr bool check_collations() {
+  static_assert(explicit_collations_agree<E...>(),
+                "quarry: the two sides are compared under different explicit collations (PostgreSQL "
+                "refuses it: 42P21; SQLite would take the left one); collate one side only, or both alike");
+  static_assert(declared_collations_agree<E...>(),
+                "quarry: compares two columns declared with different collations (a column without "
+                "quarry::collate<> has the database default): PostgreSQL refuses it (42P22), SQLite would "
+                "take the left column's; say which applies with .collate<C>() on one side");
+  return true;
+}
+
+/// Whether operand E carries a collation below its top node (under a function, an aggregate,
+/// arithmetic): SQLite ignores such a collation when it compares E's value.
+template <class E>
+inline constexpr bool buried_collation_v =
+    (E::flags & f_collated) != 0 && std::is_void_v<typename explicit_collation_of<E>::type>;
+
+}  // namespace quarry::detail
+// ---- end quarry/expr/collate.hpp ----
 // ---- begin quarry/schema/detail/reflect.hpp ----
 /// \file quarry/schema/detail/reflect.hpp
 /// Compile-time reflection helpers: the index of a member pointer within its struct (through
@@ -1647,7 +2087,11 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
                 "(see docs/types.md) or specialize quarry::value_traits for it");
   static_assert((is_known_option_v<Opts> && ...),
                 "quarry: unknown column option; use primary_key, identity, unique, default_value, "
-                "default_text, default_sql, check, references, numeric or sqlite_as");
+                "default_text, default_sql, check, references, numeric, sqlite_as or collate");
+  static_assert(((is_collate_option_v<Opts> ? 1 : 0) + ... + 0) <= 1, "quarry: a column takes at most one collate<> option");
+  static_assert(!(is_collate_option_v<Opts> || ...) || kind_of<value_type> == sql_kind::text,
+                "quarry: collate<C> is an option of text columns (a collation orders strings); remove it "
+                "from this column");
 
   static constexpr std::string_view name = Name.view();
   static constexpr auto member = Member;
@@ -1658,6 +2102,8 @@ struct column : expr_ops<column<Tag, Member, Name, Opts...>> {
   static constexpr bool is_unique = (std::is_same_v<Opts, unique> || ...);
   static constexpr bool has_default = (is_default_option_v<Opts> || ...);
   using options = type_list<Opts...>;
+  /// The collation declared with quarry::collate<C> (COLLATE in CREATE TABLE), or void.
+  using declared_collation = typename first_non_void<typename collate_option<Opts>::type...>::type;
   /// The stored form on SQLite (sqlite_as<> / numeric<P, S>); core/storage.hpp.
   static constexpr storage_format storage = column_storage<strip_optional_t<value_type>, Opts...>();
   static constexpr unsigned flags = f_bare_column | (is_custom_form(storage.form) ? f_stored : 0u);
@@ -1938,6 +2384,44 @@ struct table {
 };
 
 namespace detail {
+/// The table tag of descriptor Self for column_of<>: read while Self is still being defined,
+/// which is allowed because it comes from Self's base class, complete by then.
+template <class Self, auto Member>
+struct column_table_of {
+  static_assert(requires { typename Self::table_tag; typename Self::row_type; },
+                "quarry: column_of<Self, &Row::field, \"name\"> takes the descriptor being declared as "
+                "Self (the struct deriving from quarry::table<\"name\", Row>), not the row struct");
+  using type = typename Self::table_tag;
+};
+template <class Self, auto Member>
+  requires(!requires { typename Self::table_tag; typename Self::row_type; })
+struct column_table_of<Self, Member> {
+  static_assert(requires { typename Self::table_tag; typename Self::row_type; },
+                "quarry: column_of<Self, &Row::field, \"name\"> takes the descriptor being declared as "
+                "Self (the struct deriving from quarry::table<\"name\", Row>), not the row struct");
+  // a stand-in with the member's struct, so no further error follows
+  using type = table<"quarry_invalid", typename member_pointer_traits<decltype(Member)>::struct_type>;
+};
+}  // namespace detail
+
+/// A descriptor member declared at namespace scope: `quarry::column_of<Self, &Row::field, "name",
+/// options...>` is `column<&Row::field, "name", options...>` of descriptor Self. It is the spelling
+/// for descriptors that are class templates, where the base's `column` is a dependent name
+/// (`typename users_t::template column<...>`); Self is the descriptor's own (injected) name:
+///
+///     template <quarry::fixed_string Name>
+///     struct users_t : quarry::table<Name, User> {
+///       quarry::column_of<users_t, &User::id, "id", quarry::identity> id;
+///       quarry::column_of<users_t, &User::email, "email"> email;
+///     };
+///     inline constexpr users_t<"users"> users;
+///     inline constexpr users_t<"archived_users"> archived_users;
+///
+/// It is the same type as the nested alias, so both spellings mix. See docs/descriptors.md.
+template <class Self, auto Member, fixed_string ColumnName, class... Options>
+using column_of = detail::column<typename detail::column_table_of<Self, Member>::type, Member, ColumnName, Options...>;
+
+namespace detail {
 
 template <class T>
 concept has_table_tag = requires { typename T::table_tag; typename T::row_type; };
@@ -2214,80 +2698,6 @@ constexpr auto val(V&& v) {
 #include <type_traits>
 #include <utility>
 
-// ---- begin quarry/expr/node.hpp ----
-/// \file quarry/expr/node.hpp
-/// Helpers shared by compound nodes: merged table lists, NULL-test checks, precedence-aware
-/// parenthesization.
-
-#include <type_traits>
-
-
-namespace quarry::detail {
-
-/// Precedence of a node for parenthesization (atoms: columns, values, function calls).
-template <class E>
-constexpr int precedence_of() {
-  if constexpr (requires { E::precedence; }) {
-    return E::precedence;
-  } else {
-    return 100;
-  }
-}
-inline constexpr int prec_or = 1;
-inline constexpr int prec_and = 2;
-inline constexpr int prec_not = 3;
-inline constexpr int prec_compare = 4;
-inline constexpr int prec_add = 5;
-inline constexpr int prec_mul = 6;
-inline constexpr int prec_unary = 7;
-
-/// Renders child C of a node with precedence P, in parentheses when needed.
-template <int P, bool RightChild, class C, class Ctx>
-void render_child(const C& c, Ctx& ctx) {
-  constexpr int cp = precedence_of<C>();
-  constexpr bool wrap = cp < P || (cp == P && (RightChild || P == prec_compare));
-  if constexpr (wrap) ctx.text("(");
-  c.render(ctx);
-  if constexpr (wrap) ctx.text(")");
-}
-
-/// Expressions under an IS [NOT] NULL test: checked by the statement, which knows which tables
-/// are on the nullable side of an outer join.
-template <class E>
-struct null_checks_of {
-  using type = type_list<>;
-};
-template <class E>
-  requires requires { typename E::null_checks; }
-struct null_checks_of<E> {
-  using type = typename E::null_checks;
-};
-template <class... E>
-using merged_null_checks = concat_t<typename null_checks_of<E>::type...>;
-
-/// Columns used outside any aggregate (GROUP BY checks). A column lists itself; an aggregate
-/// lists nothing; compound nodes merge their operands'.
-template <class E>
-struct bare_columns_of {
-  using type = type_list<>;
-};
-template <class E>
-  requires requires { typename E::bare_columns; }
-struct bare_columns_of<E> {
-  using type = typename E::bare_columns;
-};
-template <class... E>
-using merged_bare_columns = concat_t<typename bare_columns_of<E>::type...>;
-template <class... E>
-using merged_tables = concat_t<typename E::tables...>;
-
-/// optional<T> when any of the operands can be NULL.
-template <class T, class... E>
-using nullable_if_any =
-    std::conditional_t<(is_optional_v<typename E::value_type> || ...), std::optional<T>, T>;
-
-}  // namespace quarry::detail
-// ---- end quarry/expr/node.hpp ----
 // ---- begin quarry/expr/storage.hpp ----
 /// \file quarry/expr/storage.hpp
 /// Stored forms in expressions (core/storage.hpp): which form an expression's values have on
@@ -2431,11 +2841,18 @@ constexpr bool is_text_decimal() {
   }
 }
 
-/// On SQLite, comparing, ordering, grouping or aggregating decimals stored as TEXT would compare
-/// text: refused when the statement is rendered for SQLite.
+/// The rules for operands that SQLite compares (comparisons, ORDER BY, GROUP BY, aggregates),
+/// checked when the statement is rendered for SQLite:
+///  - decimals stored as TEXT would compare as text;
+///  - a collation below the operand's top node (`lower(x.collate<C>())`) is ignored by SQLite,
+///    which takes collations from the operand itself only (PostgreSQL carries it through).
 template <class Ctx, class... E>
 constexpr void check_text_decimals() {
   if constexpr (Ctx::dialect::storage_forms) {
+    static_assert(!(buried_collation_v<E> || ...),
+                  "quarry: SQLite ignores a collation inside a function, aggregate or arithmetic when it "
+                  "compares, orders or groups the result; put .collate<C>() on the whole operand "
+                  "(lower(x).collate<C>(), max(x).collate<C>())");
     static_assert(!(is_text_decimal<E>() || ...),
                   "quarry: on SQLite a quarry::decimal column without numeric<P, S> is stored as TEXT, which "
                   "compares, orders, groups and aggregates as text ('9.50' > '100.00'); declare "
@@ -2538,6 +2955,7 @@ struct binary_expr : expr_ops<binary_expr<Op, L, R, T, F>> {
   using tables = merged_tables<L, R>;
   using null_checks = merged_null_checks<L, R>;
   using bare_columns = merged_bare_columns<L, R>;
+  using operands = type_list<L, R>;
   static constexpr unsigned flags = L::flags | R::flags;
   static constexpr int precedence = Op::precedence;
   L l;  // an aggregate: binary_expr<...>{{}, l, r}
@@ -2569,6 +2987,7 @@ struct not_expr : expr_ops<not_expr<E>> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags;
   static constexpr int precedence = prec_not;
   E e;
@@ -2591,6 +3010,7 @@ struct negate_expr : expr_ops<negate_expr<E>> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags;
   static constexpr int precedence = prec_unary;
   E e;
@@ -2625,6 +3045,8 @@ constexpr auto make_comparison(A&& a, B&& b) {
                 "quarry: compares two expressions stored in different SQLite forms (sqlite_as<> / "
                 "numeric<P, S> with another scale); SQLite would compare their stored values, not the "
                 "times or numbers; give both columns the same form");
+  if constexpr (((L::flags | R::flags) & f_collated) || (declares_collation<L> && declares_collation<R>))
+    static_assert(check_collations<L, R>());
   constexpr storage_format F = common_storage<L, R>();
   auto l = adopt<F>(make_operand(std::forward<A>(a)));
   auto r = adopt<F>(make_operand(std::forward<B>(b)));
@@ -2770,10 +3192,15 @@ struct like_expr : expr_ops<like_expr<E, P, Negate>> {
   static_assert(binds_no_optional_v<P>,
                 "quarry: like() with a std::optional pattern would render 'LIKE NULL' when it is empty, "
                 "which never matches; pass a plain string (decide in C++ what an empty one means)");
+  static_assert(!((E::flags | P::flags) & f_collated),
+                "quarry: LIKE does not use collations (SQLite matches ASCII case-insensitively whatever the "
+                "collation, PostgreSQL matches characters and refuses nondeterministic collations); call "
+                "like() without .collate<C>(), or compare lower() of both sides");
   using value_type = nullable_if_any<bool, E, P>;
   using tables = merged_tables<E, P>;
   using null_checks = merged_null_checks<E, P>;
   using bare_columns = merged_bare_columns<E, P>;
+  using operands = type_list<E, P>;
   static constexpr unsigned flags = E::flags | P::flags;
   static constexpr int precedence = prec_compare;
   E e;
@@ -2803,10 +3230,12 @@ struct between_expr : expr_ops<between_expr<E, Lo, Hi, Negate>> {
   static_assert(storages_agree<E, Lo, Hi>(),
                 "quarry: between() bounds are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
+  static_assert(check_collations<E, Lo, Hi>());
   using value_type = nullable_if_any<bool, E, Lo, Hi>;
   using tables = merged_tables<E, Lo, Hi>;
   using null_checks = merged_null_checks<E, Lo, Hi>;
   using bare_columns = merged_bare_columns<E, Lo, Hi>;
+  using operands = type_list<E, Lo, Hi>;
   static constexpr unsigned flags = E::flags | Lo::flags | Hi::flags;
   static constexpr int precedence = prec_compare;
   E e;
@@ -2839,10 +3268,12 @@ struct in_list_expr : expr_ops<in_list_expr<E, Negate, V...>> {
   static_assert(storages_agree<E, V...>(),
                 "quarry: in() values are stored in another SQLite form than the expression "
                 "(sqlite_as<> / numeric<P, S>); give the columns the same form");
+  static_assert(check_collations<E, V...>());
   using value_type = nullable_if_any<bool, E, V...>;
   using tables = merged_tables<E, V...>;
   using null_checks = merged_null_checks<E, V...>;
   using bare_columns = merged_bare_columns<E, V...>;
+  using operands = type_list<E, V...>;
   static constexpr unsigned flags = (E::flags | ... | V::flags);
   static constexpr int precedence = prec_compare;
   E e;
@@ -2904,6 +3335,7 @@ struct in_values_expr : expr_ops<in_values_expr<E, T, Negate>> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags | f_value;  // the runtime list
   static constexpr int precedence = prec_compare;
   E e;
@@ -2936,6 +3368,7 @@ struct is_null_expr : expr_ops<is_null_expr<E, Negate>> {
   /// The statement checks that E can be NULL (nullable, or on the outer side of a join).
   using null_checks = concat_t<type_list<E>, typename null_checks_of<E>::type>;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags;
   static constexpr int precedence = prec_compare;
   E e;
@@ -3234,8 +3667,9 @@ struct aggregate_expr : expr_ops<aggregate_expr<Fn, E, Distinct>> {
     }
   }();
   static constexpr bool is_aggregate_node = true;
-  static_assert(!(E::flags & f_aggregate), "quarry: aggregate functions cannot be nested");
+  static_assert((check_placement<place::aggregate_arg, E::flags>(), true));
   using window_bare_columns = typename bare_columns_of<E>::type;
+  using window_operands = type_list<E>;
   E e;
 
   /// The aggregate over a window: `quarry::sum(x).over(quarry::window().partition_by(k))`.
@@ -3302,6 +3736,7 @@ struct count_star : expr_ops<count_star> {
   static constexpr bool is_aggregate_node = true;
   using function = fn_count;
   using window_bare_columns = type_list<>;
+  using window_operands = type_list<>;
   template <class Ctx>
   void render(Ctx& c) const {
     c.text("COUNT(*)");
@@ -3440,6 +3875,7 @@ struct where_clause {
 template <class... K>
 struct order_clause {
   using tables = concat_t<typename K::tables...>;
+  static constexpr unsigned flags = (0u | ... | K::flags);
   using bare_columns = concat_t<typename bare_columns_of<K>::type...>;
   pack<K...> keys;
   template <class Ctx>
@@ -3451,6 +3887,16 @@ struct order_clause {
   void bind(B& b) const {
     bind_all(b, keys);
   }
+};
+
+/// The expressions of an ORDER BY's keys (none: no ORDER BY).
+template <class O>
+struct order_exprs_of {
+  using type = type_list<>;
+};
+template <class... K>
+struct order_exprs_of<order_clause<K...>> {
+  using type = type_list<typename K::expr_type...>;
 };
 
 /// LIMIT and OFFSET are bound parameters too, so paging never changes the SQL text.
@@ -3505,10 +3951,7 @@ constexpr void check_where_condition() {
   static_assert(!named_select_item<C>,
                 "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                 "expression without .as in where() and having()");
-  static_assert(!(C::flags & f_aggregate),
-                "quarry: aggregate functions are not allowed in where(); filter groups with having()");
-  static_assert(!(C::flags & f_window),
-                "quarry: window functions are not allowed in where(); filter on them in an outer query");
+  check_placement<place::where, C::flags>();
 }
 
 }  // namespace quarry::detail
@@ -3537,6 +3980,7 @@ struct case_expr : expr_ops<case_expr<Else, W...>> {
   using tables = concat_t<typename W::tables..., typename Else::tables>;
   using null_checks = concat_t<typename W::null_checks..., typename null_checks_of<Else>::type>;
   using bare_columns = concat_t<typename W::bare_columns..., typename bare_columns_of<Else>::type>;
+  using operands = concat_t<typename W::operands..., type_list<Else>>;
   static constexpr unsigned flags = (Else::flags | ... | W::flags);
   pack<W...> branches;
   Else otherwise;
@@ -3568,6 +4012,7 @@ struct branch : when_branch<C, V> {
   using tables = concat_t<typename C::tables, typename V::tables>;
   using null_checks = merged_null_checks<C, V>;
   using bare_columns = merged_bare_columns<C, V>;
+  using operands = type_list<C, V>;
   static constexpr unsigned flags = C::flags | V::flags;
 };
 
@@ -3655,6 +4100,8 @@ struct sqlite_dialect {
   static constexpr bool storage_forms = true;
   /// After every LIKE pattern: SQLite has no escape character by default, PostgreSQL has `\`.
   static constexpr std::string_view like_escape_clause = " ESCAPE '\\'";
+  /// Collations it has (core/collation.hpp): NOCASE, RTRIM, BINARY and registered ones.
+  static constexpr detail::collation_family collations = detail::collation_family::sqlite;
   static void placeholder(std::string& out, int /*n*/) { out += '?'; }
 
   /// Column type in CREATE TABLE for the default stored forms. Timestamps, dates and decimals
@@ -3692,6 +4139,7 @@ struct postgres_dialect {
   static constexpr bool intersect_binds_tighter = true;  // as in standard SQL
   static constexpr bool storage_forms = false;
   static constexpr std::string_view like_escape_clause = "";  // `\` is LIKE's default escape
+  static constexpr detail::collation_family collations = detail::collation_family::postgres;
   static void placeholder(std::string& out, int n) {
     out += '$';
     out += std::to_string(n);
@@ -3741,6 +4189,7 @@ struct func_expr : expr_ops<func_expr<Fn, R, A...>>, fn_storage<Fn> {
   using tables = merged_tables<A...>;
   using null_checks = merged_null_checks<A...>;
   using bare_columns = merged_bare_columns<A...>;
+  using operands = type_list<A...>;
   static constexpr unsigned flags = (0u | ... | A::flags);
   pack<A...> args;
 
@@ -4100,6 +4549,8 @@ struct expr_tuple {
   using tuple_type = pack<E...>;
   using tables_list = merged_tables<E...>;
   using bare_columns = merged_bare_columns<E...>;
+  using operands = type_list<E...>;
+  static constexpr unsigned flags = (0u | ... | E::flags);
   tuple_type items;
 };
 
@@ -4113,10 +4564,13 @@ struct window_spec {
   using partition_type = Partition;
   using order_type = Order;
   using tables = concat_t<typename Partition::tables_list, typename Order::tables>;
+  /// Aggregates in PARTITION BY / ORDER BY make the statement an aggregate query.
+  static constexpr unsigned flags = Partition::flags | Order::flags;
   template <class... E>
   constexpr auto partition_by(E&&... e) const {
     static_assert(Partition::tuple_type::size == 0, "quarry: partition_by() is already given");
     static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: partition_by() takes expressions");
+    check_placement<place::window_arg, (0u | ... | std::remove_cvref_t<E>::flags)>();
     using P = expr_tuple<std::remove_cvref_t<E>...>;
     return window_spec<P, Order, Frame>{P{{{std::forward<E>(e)}...}}, order, frame};
   }
@@ -4124,6 +4578,7 @@ struct window_spec {
   constexpr auto order_by(K&&... keys) const {
     static_assert(is_none_v<Order>, "quarry: the window's order_by() is already given");
     using O = order_clause<decltype(to_order_key(std::forward<K>(keys)))...>;
+    check_placement<place::window_arg, O::flags>();
     return window_spec<Partition, O, Frame>{partition, O{{{to_order_key(std::forward<K>(keys))}...}}, frame};
   }
   template <class S, class E>
@@ -4170,7 +4625,11 @@ struct window_expr : expr_ops<window_expr<F, W>> {
   using tables = concat_t<typename F::tables, typename W::tables>;
   using bare_columns = concat_t<typename F::window_bare_columns, typename W::partition_type::bare_columns,
                                 typename bare_columns_of<typename W::order_type>::type>;
-  static constexpr unsigned flags = f_window | (F::flags & ~f_aggregate);
+  /// What the grouping rule (query/group_by.hpp) checks: the function's arguments (an aggregate
+  /// over a window reads rows, not groups) and the window's keys.
+  using operands = concat_t<typename F::window_operands, typename W::partition_type::operands,
+                            typename order_exprs_of<typename W::order_type>::type>;
+  static constexpr unsigned flags = f_window | (F::flags & ~f_aggregate) | W::flags;
   static constexpr storage_format storage = storage_of<F>();
   F f;
   W w;
@@ -4196,6 +4655,7 @@ struct ranking_call {
   using value_type = R;
   using tables = merged_tables<A...>;
   using window_bare_columns = merged_bare_columns<A...>;
+  using window_operands = type_list<A...>;
   // lag/lead bind their offset
   static constexpr unsigned flags = (0u | ... | A::flags) | (sizeof...(A) > 0 ? f_value : 0u);
   pack<A...> args;
@@ -4253,6 +4713,7 @@ constexpr auto dense_rank() { return detail::ranking_call<detail::name_dense_ran
 template <class E>
 constexpr auto lag(E&& e, std::int64_t n = 1) {
   using X = std::remove_cvref_t<E>;
+  detail::check_placement<detail::place::window_arg, X::flags>();
   return detail::ranking_call<detail::name_lag, std::optional<detail::strip_optional_t<typename X::value_type>>, X>{
       {{std::forward<E>(e)}}, n};
 }
@@ -4260,6 +4721,7 @@ constexpr auto lag(E&& e, std::int64_t n = 1) {
 template <class E>
 constexpr auto lead(E&& e, std::int64_t n = 1) {
   using X = std::remove_cvref_t<E>;
+  detail::check_placement<detail::place::window_arg, X::flags>();
   return detail::ranking_call<detail::name_lead, std::optional<detail::strip_optional_t<typename X::value_type>>, X>{
       {{std::forward<E>(e)}}, n};
 }
@@ -4468,6 +4930,7 @@ struct named_expr : named_argument<E> {
   using tables = typename E::tables;
   using null_checks = typename null_checks_of<E>::type;
   using bare_columns = typename bare_columns_of<E>::type;
+  using operands = type_list<E>;
   static constexpr unsigned flags = E::flags;
   static constexpr auto output_name = Name;
   static constexpr bool select_alias = true;
@@ -4862,14 +5325,87 @@ struct grouped_of<group_clause<E...>> {
   using type = type_list<E...>;
 };
 
-/// E is valid in a grouped query: grouped itself, or all its bare columns are grouped.
-template <class E, class Grouped>
-inline constexpr bool grouped_ok_v =
-    contains_v<Grouped, E> || is_subset_v<typename bare_columns_of<E>::type, Grouped>;
+/// SQL matches an expression with its GROUP BY / DISTINCT ON / select-list copy by its text, and
+/// every bound value is its own parameter ($1 is not $2): an expression that binds a value never
+/// matches another one, even of the same type.
+template <class L, class E>
+inline constexpr bool matches_in_v = contains_v<L, E> && !(E::flags & f_value);
+/// E is a group_by() expression that binds a value (the case matches_in_v leaves out).
+template <class G, class... E>
+constexpr bool matches_bound_value(type_list<E...>) {
+  return ((contains_v<G, E> && (E::flags & f_value) != 0) || ...);
+}
 
-template <class Grouped, class... E>
+/// What a grouped select may use outside aggregates: the group_by() expressions, and every
+/// column of a table (or alias) whose whole primary key is grouped. That column is
+/// functionally dependent on the key, which PostgreSQL (9.1+) and SQLite both accept.
+template <class Grouped, class Determined>
+struct grouping_scope {
+  using exprs = Grouped;
+  using determined = Determined;  // table tags whose primary key is grouped
+};
+/// An aggregate query without GROUP BY (one group: no column is determined).
+using ungrouped_scope = grouping_scope<type_list<>, type_list<>>;
+
+template <class C>
+struct is_grouping_key_column : std::bool_constant<C::is_primary_key> {};
+/// Source S (a FROM/JOIN item) has its whole primary key in G. Derived tables and CTEs have no
+/// primary key.
+template <class S, class G>
+constexpr bool key_grouped() {
+  if constexpr (table_descriptor<S> || is_aliased_table<S>::value) {
+    using key = filter_t<is_grouping_key_column, typename source_columns<S>::type>;
+    return key::size > 0 && is_subset_v<key, G>;
+  } else {
+    return false;
+  }
+}
+template <class From, class G>
+struct determined_tags {
+  using type = type_list<>;
+};
+template <class... S, class G>
+struct determined_tags<from_clause<S...>, G> {
+  using type = concat_t<std::conditional_t<key_grouped<typename S::table, G>(), type_list<typename S::tag>, type_list<>>...>;
+};
+template <class From, class G>
+using grouping_scope_of = grouping_scope<G, typename determined_tags<From, G>::type>;
+
+template <class C>
+struct table_tag_of {
+  using type = void;
+};
+template <class C>
+  requires requires { typename C::table_tag; }
+struct table_tag_of<C> {
+  using type = typename C::table_tag;
+};
+template <class Scope, class... C>
+constexpr bool columns_grouped(type_list<C...>) {
+  return ((matches_in_v<typename Scope::exprs, C> || contains_v<typename Scope::determined, typename table_tag_of<C>::type>) &&
+          ...);
+}
+
+/// The one grouping rule, for the select list, having(), order_by() and distinct_on(): E is
+/// valid when it is itself a group_by() expression, or uses no column outside an aggregate, or
+/// every operand (expr/node.hpp operands_of) is valid by this rule. A column is valid when it
+/// is grouped or its table's primary key is. The walk stops at the first node without bare
+/// columns, so aggregates and constants cost one test.
+template <class Scope, class E>
+constexpr bool grouped_ok() {
+  using bare = typename bare_columns_of<E>::type;
+  if constexpr (bare::size == 0 || matches_in_v<typename Scope::exprs, E>) {
+    return true;
+  } else if constexpr (std::is_void_v<typename operands_of<E>::type>) {
+    return columns_grouped<Scope>(bare{});  // a column, or a node that does not list its operands
+  } else {
+    return []<class... X>(type_list<X...>) { return (grouped_ok<Scope, X>() && ...); }(typename operands_of<E>::type{});
+  }
+}
+
+template <class Scope, class... E>
 constexpr bool all_grouped(type_list<E...>) {
-  return (grouped_ok_v<E, Grouped> && ...);
+  return (grouped_ok<Scope, E>() && ...);
 }
 
 }  // namespace quarry::detail
@@ -4895,6 +5431,107 @@ constexpr bool all_grouped(type_list<E...>) {
 #include <type_traits>
 #include <utility>
 
+// ---- begin quarry/query/distinct.hpp ----
+/// \file quarry/query/distinct.hpp
+/// SELECT DISTINCT and PostgreSQL's SELECT DISTINCT ON (...), and the rules their ORDER BY must
+/// follow.
+///
+///     quarry::select(users.city).from(users).distinct().order_by(users.city)
+///     quarry::select(posts.user_id, posts.title).from(posts)
+///         .distinct_on(posts.user_id).order_by(posts.user_id, posts.id.desc())   // PostgreSQL only
+///
+/// The clause is an optional tenth part of a select_stmt (select.hpp p_distinct): only a
+/// distinct select carries it, so the type of every other select stays as it was.
+
+#include <cstddef>
+#include <type_traits>
+
+
+namespace quarry::detail {
+
+/// DISTINCT (no expression) or DISTINCT ON (On...).
+template <class... On>
+struct distinct_clause {
+  using on_exprs = type_list<On...>;
+  using tables = merged_tables<On...>;
+  static constexpr unsigned flags = (0u | ... | On::flags);
+  pack<On...> exprs;
+
+  template <class Ctx>
+  void render(Ctx& c) const {
+    if constexpr (sizeof...(On) == 0) {
+      c.text("DISTINCT ");
+    } else {
+      // array_parameters: the PostgreSQL dialect (render/dialect.hpp).
+      static_assert(Ctx::dialect::array_parameters,
+                    "quarry: distinct_on() is PostgreSQL only (SQLite has no DISTINCT ON); pick the first row "
+                    "per group with quarry::row_number().over(window().partition_by(...).order_by(...)) in "
+                    "a derived table or CTE, filtered on 1");
+      check_text_decimals<Ctx, On...>();
+      c.text("DISTINCT ON (");
+      render_comma_list(c, exprs);
+      c.text(") ");
+    }
+  }
+  template <class B>
+  void bind(B& b) const {
+    bind_all(b, exprs);
+  }
+};
+
+template <class D>
+inline constexpr bool is_distinct_clause_v = false;
+template <class... On>
+inline constexpr bool is_distinct_clause_v<distinct_clause<On...>> = true;
+
+/// The DISTINCT ON expressions of a select's distinct part (none: no DISTINCT).
+template <class D>
+struct distinct_on_exprs_of {
+  using type = type_list<>;
+};
+template <class... On>
+struct distinct_on_exprs_of<distinct_clause<On...>> {
+  using type = type_list<On...>;
+};
+
+/// A selected expression as ORDER BY can name it: `e.as<"n">()` is `e`.
+template <class X>
+struct selected_expr {
+  using type = X;
+};
+template <class X>
+  requires requires { typename X::inner_type; X::select_alias; }
+struct selected_expr<X> {
+  using type = typename X::inner_type;
+};
+
+/// SELECT DISTINCT: every ORDER BY expression is one of the selected expressions (PostgreSQL
+/// 42P10; SQLite would sort by a value of an arbitrary row among the duplicates).
+template <class Selected, class... K>
+constexpr bool distinct_order_selected(type_list<K...>) {
+  return []<class... S>(type_list<S...>) {
+    using names = type_list<typename selected_expr<S>::type...>;
+    return ((contains_v<names, K> && !(K::flags & f_value)) && ...);
+  }(Selected{});
+}
+
+/// SELECT DISTINCT ON (On): PostgreSQL's rule (transformDistinctOnClause) on the ORDER BY
+/// expressions K: the keys that are DISTINCT ON expressions come first, and when another key
+/// follows them, every DISTINCT ON expression is among them (in any order).
+template <class On, class... K>
+constexpr bool distinct_on_order_ok(type_list<K...>) {
+  constexpr bool in_on[] = {(contains_v<On, K> && !(K::flags & f_value))..., false};
+  std::size_t k = 0;
+  while (k < sizeof...(K) && in_on[k]) ++k;
+  for (std::size_t i = k; i < sizeof...(K); ++i)
+    if (in_on[i]) return false;
+  return k == sizeof...(K) || []<class... O>(type_list<O...>) {
+    return ((contains_v<type_list<K...>, O> && !(O::flags & f_value)) && ...);
+  }(On{});
+}
+
+}  // namespace quarry::detail
+// ---- end quarry/query/distinct.hpp ----
 
 namespace quarry {
 namespace detail {
@@ -4964,6 +5601,9 @@ inline constexpr std::size_t p_fields = 0, p_from = 1, p_where = 2, p_group = 3,
 /// WITH (query/cte.hpp) is an optional ninth part: only `with(...).select(...)` appends it, so
 /// the type of every other select stays as it was.
 inline constexpr std::size_t p_with = 8;
+/// DISTINCT [ON (...)] (query/distinct.hpp) is an optional tenth part, appended by distinct() and
+/// distinct_on() (after a none p_with when there is no WITH).
+inline constexpr std::size_t p_distinct = 9;
 
 template <class Stmt, class S, join_kind K>
 struct pending_join;
@@ -5014,6 +5654,8 @@ struct select_stmt {
   using with_type = decltype(part_type_or_none<p_with>(std::declval<const parts_of<P...>&>()));
   /// CTEs this statement defines (read by a compound's later selects too).
   using cte_tags = typename cte_tags_of<with_type>::type;
+  /// The distinct() / distinct_on(...) clause, or none.
+  using distinct_type = decltype(part_type_or_none<p_distinct>(std::declval<const parts_of<P...>&>()));
 
   /// The same statement with clause I replaced by x.
   template <std::size_t I, class X>
@@ -5027,6 +5669,42 @@ struct select_stmt {
     return select_stmt<part_t<B>..., X, part_t<A>...>{{static_cast<const pack_leaf<B, part_t<B>>&>(parts)...,
                                                         pack_leaf<I, X>{std::move(x)},
                                                         static_cast<const pack_leaf<A, part_t<A>>&>(parts)...}};
+  }
+
+  /// The same statement with part X appended (p_with, then p_distinct).
+  template <class X>
+  constexpr auto append_part(X x) const {
+    return [&]<std::size_t... J>(std::index_sequence<J...>) {
+      return select_stmt<P..., X>{{static_cast<const pack_leaf<J, part_t<J>>&>(parts)...,
+                                   pack_leaf<sizeof...(P), X>{std::move(x)}}};
+    }(std::index_sequence_for<P...>{});
+  }
+
+  /// SELECT DISTINCT: duplicate rows appear once. order_by() may then use only selected
+  /// expressions (PostgreSQL 42P10).
+  constexpr auto distinct() const {
+    static_assert(is_none_v<distinct_type>, "quarry: distinct() or distinct_on() is already given");
+    if constexpr (sizeof...(P) == p_with)
+      return append_part(none{}).append_part(distinct_clause<>{});
+    else
+      return append_part(distinct_clause<>{});
+  }
+  /// SELECT DISTINCT ON (exprs) (PostgreSQL only): the first row of each group of equal exprs,
+  /// in order_by() order, whose leftmost keys must be exprs.
+  template <class... E>
+  constexpr auto distinct_on(E&&... e) const {
+    static_assert(sizeof...(E) > 0, "quarry: distinct_on() needs at least one expression; use distinct() for whole rows");
+    static_assert(is_none_v<distinct_type>, "quarry: distinct() or distinct_on() is already given");
+    static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: distinct_on() takes columns or expressions");
+    static_assert(!(named_select_item<std::remove_cvref_t<E>> || ...),
+                  "quarry: an expression named with .as<\"name\">() can only be selected; use the "
+                  "expression without .as in distinct_on()");
+    check_placement<place::distinct_on, (0u | ... | std::remove_cvref_t<E>::flags)>();
+    using D = distinct_clause<std::remove_cvref_t<E>...>;
+    if constexpr (sizeof...(P) == p_with)
+      return append_part(none{}).append_part(D{{{std::forward<E>(e)}...}});
+    else
+      return append_part(D{{{std::forward<E>(e)}...}});
   }
 
   /// FROM table (or alias, derived table, CTE).
@@ -5084,8 +5762,7 @@ struct select_stmt {
     static_assert(!(named_select_item<std::remove_cvref_t<E>> || ...),
                   "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                   "expression without .as in group_by()");
-    static_assert(((!(std::remove_cvref_t<E>::flags & f_aggregate)) && ...),
-                  "quarry: group_by() cannot group by an aggregate");
+    check_placement<place::group_by, (0u | ... | std::remove_cvref_t<E>::flags)>();
     using G = group_clause<std::remove_cvref_t<E>...>;
     return with<p_group>(G{{{std::forward<E>(e)}...}});
   }
@@ -5100,7 +5777,8 @@ struct select_stmt {
     static_assert(!named_select_item<X>,
                   "quarry: an expression named with .as<\"name\">() can only be selected; use the "
                   "expression without .as in where() and having()");
-    static_assert(is_subset_v<typename bare_columns_of<X>::type, typename grouped_of<group_type>::type>,
+    check_placement<place::having, X::flags>();
+    static_assert(grouped_ok<grouping_scope_of<from_type, typename grouped_of<group_type>::type>, X>(),
                   "quarry: having() uses a column that is neither grouped nor inside an aggregate");
     return with<p_having>(having_clause<X>{std::forward<C>(cond)});
   }
@@ -5131,6 +5809,11 @@ struct select_stmt {
   template <class R, class... Rs>
     requires requires { typename R::relation; }
   constexpr auto with(const R& r, const Rs&... rs) const {
+    // The levels render the statement's clauses themselves (orm/level.hpp), and a distinct parent
+    // query would need its own DISTINCT there; filtering the parents is what it is used for.
+    static_assert(is_none_v<distinct_type>,
+                  "quarry: eager loading (with(relations)) of a distinct() select is not supported; select "
+                  "each parent once with where(quarry::exists(...)) instead of a join that repeats it");
     return make_eager_query(*this, r, rs...);  // found by ADL in quarry/orm/eager.hpp
   }
 
@@ -5144,6 +5827,7 @@ struct select_stmt {
   void render_body(Ctx& c) const {
     if constexpr (sizeof...(P) > p_with) get_item<p_with>(parts).render(c);
     c.text("SELECT ");
+    if constexpr (sizeof...(P) > p_distinct) get_item<p_distinct>(parts).render(c);
     get_item<p_fields>(parts).render(c);
     get_item<p_from>(parts).render(c);
     get_item<p_where>(parts).render(c);
@@ -5155,6 +5839,7 @@ struct select_stmt {
   template <class B>
   void bind(B& b) const {
     if constexpr (sizeof...(P) > p_with) get_item<p_with>(parts).bind(b);
+    if constexpr (sizeof...(P) > p_distinct) get_item<p_distinct>(parts).bind(b);
     get_item<p_fields>(parts).bind(b);
     get_item<p_from>(parts).bind(b);
     get_item<p_where>(parts).bind(b);
@@ -5171,7 +5856,8 @@ struct select_stmt {
       filter<not_in<typename std::conditional_t<is_none_v<from_type>, from_table<void_source>, from_type>::sources>::template pred,
              concat_t<typename fields_type::tables, typename part_t<p_from>::cond_tables_or_none,
                       typename part_t<p_where>::tables, typename part_t<p_group>::tables,
-                      typename part_t<p_having>::tables, typename part_t<p_order>::tables>>>::type;
+                      typename part_t<p_having>::tables, typename part_t<p_order>::tables,
+                      typename distinct_type::tables>>>::type;
 
   /// Whole-statement rules. A subquery (TopLevel = false) may reference outer tables. CteScope:
   /// CTEs defined by an enclosing statement (a compound's first select).
@@ -5204,6 +5890,8 @@ struct select_stmt {
                       "quarry: having() uses a column whose table is not in FROM or JOIN");
         static_assert(is_subset_v<typename part_t<p_order>::tables, sources>,
                       "quarry: order_by() uses a column whose table is not in FROM or JOIN");
+        static_assert(is_subset_v<typename distinct_type::tables, sources>,
+                      "quarry: distinct_on() uses a column whose table is not in FROM or JOIN");
       }
       using where_t = part_t<p_where>;
       if constexpr (!is_none_v<where_t>) {
@@ -5212,21 +5900,57 @@ struct select_stmt {
                       "NULL column outside an outer join); the test is constant");
       }
       using exprs = typename fields_type::exprs_list;
+      using order_t = part_t<p_order>;
+      using order_exprs = typename order_exprs_of<order_t>::type;
+      using on_exprs = typename distinct_on_exprs_of<distinct_type>::type;
+      // One grouping rule (query/group_by.hpp) for the select list, ORDER BY and DISTINCT ON.
       if constexpr (grouped) {
-        using g = typename grouped_of<group_type>::type;
-        static_assert(all_grouped<g>(exprs{}),
+        using scope = grouping_scope_of<from_type, typename grouped_of<group_type>::type>;
+        static_assert(!matches_bound_value<typename scope::exprs>(concat_t<exprs, order_exprs, on_exprs>{}),
+                      "quarry: a selected or order_by() expression that binds a value cannot match its "
+                      "group_by() copy (each value is its own parameter: PostgreSQL rejects it); group by "
+                      "and select value-free expressions, or group in a derived table");
+        static_assert(all_grouped<scope>(exprs{}),
                       "quarry: a selected column is neither in group_by() nor inside an aggregate; "
                       "group it or aggregate it");
-        using order_t = part_t<p_order>;
-        if constexpr (!is_none_v<order_t>) {
-          static_assert(is_subset_v<typename bare_columns_of<order_t>::type, g>,
-                        "quarry: order_by() in a grouped select may only use grouped columns and "
-                        "aggregates");
-        }
+        static_assert(all_grouped<scope>(order_exprs{}),
+                      "quarry: order_by() in a grouped select may only use grouped columns and "
+                      "aggregates");
+        static_assert(all_grouped<scope>(on_exprs{}),
+                      "quarry: distinct_on() uses a column that is neither grouped nor inside an "
+                      "aggregate; group it or aggregate it");
       } else if constexpr ((fields_type::flags & f_aggregate) != 0) {
-        static_assert(all_grouped<type_list<>>(exprs{}),
+        static_assert(all_grouped<ungrouped_scope>(exprs{}),
                       "quarry: the select list mixes aggregates and plain columns without group_by(); "
                       "add group_by(...) with the plain columns");
+        static_assert(all_grouped<ungrouped_scope>(order_exprs{}),
+                      "quarry: order_by() uses a plain column in an aggregate select without group_by() "
+                      "(one row); add group_by(...) with that column, or order by an aggregate");
+        static_assert(all_grouped<ungrouped_scope>(on_exprs{}),
+                      "quarry: distinct_on() uses a column that is neither grouped nor inside an "
+                      "aggregate; group it or aggregate it");
+      } else if constexpr (((order_t::flags | distinct_type::flags) & f_aggregate) != 0) {
+        // An aggregate anywhere makes the select an aggregate query of one row: PostgreSQL then
+        // rejects the plain columns, SQLite silently returns one arbitrary row.
+        static_assert(all_grouped<ungrouped_scope>(exprs{}),
+                      "quarry: order_by() uses an aggregate in a select without group_by(), which makes it "
+                      "a one-row aggregate query, but the select list has plain columns; add "
+                      "group_by(...) with the plain columns, or order by a plain column");
+        static_assert(all_grouped<ungrouped_scope>(order_exprs{}) && all_grouped<ungrouped_scope>(on_exprs{}),
+                      "quarry: order_by() uses a plain column in an aggregate select without group_by() "
+                      "(one row); add group_by(...) with that column, or order by an aggregate");
+      }
+      if constexpr (!is_none_v<distinct_type>) {
+        if constexpr (on_exprs::size == 0) {
+          static_assert(distinct_order_selected<exprs>(order_exprs{}),
+                        "quarry: order_by() of a distinct() select may only use selected expressions "
+                        "(PostgreSQL 42P10); select the key too, or order by a selected expression");
+        } else {
+          static_assert(distinct_on_order_ok<on_exprs>(order_exprs{}),
+                        "quarry: the leftmost order_by() keys of a distinct_on() select must be its "
+                        "distinct_on() expressions (PostgreSQL 42P10); order by them first, then by the "
+                        "keys that pick each group's row");
+        }
       }
     }
   }
@@ -5272,7 +5996,7 @@ struct pending_join {
   constexpr auto on(C&& cond) const {
     using X = std::remove_cvref_t<C>;
     static_assert(boolean_expression<X>, "quarry: on() takes a condition (a boolean expression)");
-    static_assert(!(X::flags & (f_aggregate | f_window)), "quarry: on() cannot use aggregate or window functions");
+    check_placement<place::on, X::flags>();
     return stmt.template with<p_from>(get_item<p_from>(stmt.parts).add(source<S, K, X>{std::forward<C>(cond), data}));
   }
 
@@ -6170,6 +6894,7 @@ constexpr auto make_returning(E&&... e) {
   static_assert((expression<std::remove_cvref_t<E>> && ...), "quarry: returning() takes columns or expressions");
   using R = returning_clause<std::remove_cvref_t<E>...>;
   check_no_excluded<typename R::list::tables>();
+  check_placement<place::returning, R::list::flags>();
   static_assert(is_subset_v<typename R::list::tables, type_list<typename D::table_tag>>,
                 "quarry: returning() uses a column of another table");
   return R{{{{std::forward<E>(e)}...}}};
@@ -6306,6 +7031,7 @@ struct update_builder {
                   "quarry: set() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
     check_no_excluded<concat_t<typename std::remove_cvref_t<A>::value_node::tables...>>();
+    check_placement<place::update_set, (0u | ... | std::remove_cvref_t<A>::flags)>();
     static_assert(set_values_read_only<type_list<typename D::table_tag>, std::remove_cvref_t<A>...>(),
                   "quarry: set() uses a column of another table in its value");
     return update_stmt<D, type_list<std::remove_cvref_t<A>...>, none>{{}, {{std::forward<A>(a)}...}, {}, {}};
@@ -6560,6 +7286,7 @@ struct conflict_builder {
     static_assert(((std::is_same_v<typename std::remove_cvref_t<A>::column_type::table_tag, typename D::table_tag>) && ...),
                   "quarry: do_update() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: do_update() assigns the same column twice");
+    check_placement<place::do_update, (0u | ... | std::remove_cvref_t<A>::flags)>();
     static_assert(set_values_read_only<upsert_scope<D>, std::remove_cvref_t<A>...>(),
                   "quarry: do_update() uses excluded(col) of another table than the insert target, or a "
                   "column of another table; use the inserted table's columns and excluded(t.col) of them");
@@ -6731,6 +7458,7 @@ struct insert_builder {
                   "quarry: set() assigns a column of another table");
     static_assert(columns_distinct<std::remove_cvref_t<A>...>(), "quarry: set() assigns the same column twice");
     check_no_excluded<concat_t<typename std::remove_cvref_t<A>::value_node::tables...>>();
+    check_placement<place::insert_set, (0u | ... | std::remove_cvref_t<A>::flags)>();
     static_assert(set_values_read_only<type_list<>, std::remove_cvref_t<A>...>(),
                   "quarry: insert_into(t).set() uses a column in its value, but VALUES reads no table; "
                   "give a value, or insert from a query with insert_into(t).columns(...).select(q)");
@@ -7386,6 +8114,8 @@ void render_column_option(Ctx& c) {
     c.text(" CHECK (");
     c.text([]<fixed_string S>(check<S>*) { return S.view(); }(static_cast<O*>(nullptr)));
     c.text(")");
+  } else if constexpr (option_kind<O>::value == 8) {  // collate<C>
+    render_collation<typename O::collation>(c);
   } else if constexpr (option_kind<O>::value == 5) {  // references<&t::col, ...>
     using target_desc = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::struct_type;
     using target_col = typename member_pointer_traits<std::remove_cv_t<decltype(O::column)>>::field_type;
@@ -8903,6 +9633,7 @@ template <class Dialect, class Base>
 struct dynamic_order_part {
   using tables = typename Base::tables;
   using bare_columns = typename bare_columns_of<Base>::type;
+  static constexpr unsigned flags = Base::flags;  // of the base statement's keys (added keys: order_by())
   Base base;
   std::vector<piece_ptr<Dialect>> keys;
 
@@ -8923,6 +9654,11 @@ struct dynamic_order_part {
     bind_pieces<Dialect>(b, keys);
   }
 };
+
+/// The base statement's ORDER BY expressions (select_stmt::validate; added keys are checked by
+/// dynamic_query::order_by()).
+template <class Dialect, class Base>
+struct order_exprs_of<dynamic_order_part<Dialect, Base>> : order_exprs_of<Base> {};
 
 template <class Dialect, class Sources, class Nullable, bool Grouped>
 struct dynamic_fields_part {
@@ -9049,6 +9785,8 @@ class dynamic_query {
   using nullable = detail::nullable_tables_of<typename S::from_type>;
   static constexpr bool grouped = S::grouped;
   using grouped_exprs = typename detail::grouped_of<typename S::group_type>::type;
+  /// What the grouping rule (query/group_by.hpp) allows outside aggregates.
+  using grouping = detail::grouping_scope_of<typename S::from_type, grouped_exprs>;
   static constexpr bool columns_at_run_time = detail::is_dynamic_fields_v<fields_type>;
 
   explicit dynamic_query(S s) : s_(std::move(s)) {}
@@ -9118,7 +9856,7 @@ class dynamic_query {
     static_assert(detail::expression<X>, "quarry: select() takes columns and expressions");
     static_assert(detail::is_subset_v<typename X::tables, sources>,
                   "quarry: a selected column's table is not in FROM or JOIN; add the table with .from() or .join()");
-    static_assert(!grouped || detail::all_grouped<grouped_exprs>(detail::type_list<X>{}),
+    static_assert(!grouped || detail::grouped_ok<grouping, X>(),
                   "quarry: a selected column is neither in group_by() nor inside an aggregate; group it or "
                   "aggregate it");
     auto& f = fields_part();
@@ -9198,7 +9936,7 @@ class dynamic_query {
   static constexpr void check_order_key() {
     static_assert(detail::is_subset_v<typename O::tables, sources>,
                   "quarry: order_by() uses a column whose table is not in FROM or JOIN");
-    static_assert(!grouped || detail::is_subset_v<typename detail::bare_columns_of<O>::type, grouped_exprs>,
+    static_assert(!grouped || detail::grouped_ok<grouping, O>(),
                   "quarry: order_by() in a grouped select may only use grouped columns and aggregates");
   }
   template <std::size_t I>
@@ -10106,6 +10844,16 @@ struct root_level_stmt<Q, Node, type_list<Reqs...>> {
 
 // ---- a keyed level ----
 
+/// The expressions of an order_by() clause (none: no expressions).
+template <class Order>
+struct order_exprs {
+  using type = type_list<>;
+};
+template <class... K>
+struct order_exprs<order_clause<K...>> {
+  using type = type_list<typename K::expr_type...>;
+};
+
 /// The children of every parent key in `keys` for request Req (see the file comment).
 template <class Req, class Key, class Node>
 struct keyed_level_stmt {
@@ -10227,11 +10975,15 @@ struct keyed_level_stmt {
     b(list_param<Key>{&keys});
     filter.bind(b);
   }
-  /// `, "t"."id" ASC`: the primary key breaks ties, so the order (and ROW_NUMBER) is stable.
+  /// `, "t"."id" ASC`: the primary key breaks ties, so the order (and ROW_NUMBER) is stable. A key
+  /// column the request already orders by is not repeated.
   template <class Ctx>
   void render_tiebreak(Ctx& c) const {
+    using ordered = typename order_exprs<typename Req::order_type>::type;
     [&]<class... C>(type_list<C...>) {
-      ((c.text(", "), c.ident(tag::table_name), c.text("."), c.ident(C::name), c.text(" ASC")), ...);
+      ((contains_v<ordered, C> ? void()
+                               : (c.text(", "), c.ident(tag::table_name), c.text("."), c.ident(C::name), c.text(" ASC"))),
+       ...);
     }(pk_columns{});
   }
 };
@@ -11280,6 +12032,7 @@ struct keyset_rules {
 /// before. See docs/pagination.md.
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -11337,8 +12090,32 @@ struct keyed_row {
   Keys keys;
 };
 
-/// The select list of a page query: the statement's own list, then the keys (so every page
-/// knows its boundary values, whatever was selected).
+template <class F>
+struct is_select_list : std::false_type {};
+template <class... X>
+struct is_select_list<select_list<X...>> : std::true_type {};
+template <class F>
+struct is_whole_row : std::false_type {};
+template <class S>
+struct is_whole_row<whole_row<S>> : std::true_type {};
+
+/// The position of key E in the select list of F when the list selects exactly E there (a
+/// column, or an expression without bound values: one with values may hold other ones), else -1.
+template <class F, class E>
+constexpr int selected_position() {
+  if constexpr ((E::flags & f_value) != 0 || !(is_select_list<F>::value || is_whole_row<F>::value)) {
+    return -1;
+  } else {
+    return []<class... X>(type_list<X...>) {
+      int i = 0, at = -1;
+      ((at < 0 && std::is_same_v<X, E> ? (at = i) : 0, ++i), ...);
+      return at;
+    }(typename F::exprs_list{});
+  }
+}
+
+/// The select list of a page query: the statement's own list, then the keys it does not already
+/// select (so every page knows its boundary values, whatever was selected).
 template <class F, class... E>
 struct keyed_fields {
   using tables = typename F::tables;
@@ -11347,24 +12124,33 @@ struct keyed_fields {
   template <class Nullable, bool Grouped>
   using row_type = keyed_row<typename named_row<F, typename F::template row_type<Nullable, Grouped>>::type,
                              std::tuple<typename result_type<E, Nullable, Grouped>::type...>>;
+  /// Where each key is read: its place in the select list, or after it.
+  static constexpr std::array<int, sizeof...(E)> positions = [] {
+    std::array<int, sizeof...(E)> p{};
+    int next = static_cast<int>(F::exprs_list::size);
+    std::size_t i = 0;
+    ((p[i++] = selected_position<F, E>() >= 0 ? selected_position<F, E>() : next++), ...);
+    return p;
+  }();
   F fields;
   pack<E...> keys;
 
   template <class Ctx>
   void render(Ctx& c) const {
     fields.render(c);
-    apply_pack([&](const auto&... e) { ((c.text(", "), e.render(c)), ...); }, keys);
+    apply_pack([&](const auto&... e) {
+      ((selected_position<F, E>() >= 0 ? void() : (c.text(", "), e.render(c))), ...);
+    }, keys);
   }
   template <class B>
   void bind(B& b) const {
     fields.bind(b);
-    bind_all(b, keys);
+    apply_pack([&](const auto&... e) { ((selected_position<F, E>() >= 0 ? void() : e.bind(b)), ...); }, keys);
   }
 };
 
 template <class F, class... E, class Row>
 struct row_reader<keyed_fields<F, E...>, Row> {
-  static constexpr int offset = static_cast<int>(F::exprs_list::size);
   using keys_type = typename Row::keys_type;
   template <class Stmt>
   static Row read(Stmt& s) {
@@ -11373,7 +12159,7 @@ struct row_reader<keyed_fields<F, E...>, Row> {
   template <class Stmt, std::size_t... I>
   static keys_type read_keys(Stmt& s, std::index_sequence<I...>) {
     return keys_type{read_field<std::tuple_element_t<I, keys_type>>(
-        s, offset + static_cast<int>(I), field_info_v<E, offset + static_cast<int>(I)>)...};
+        s, keyed_fields<F, E...>::positions[I], field_info_v<E, keyed_fields<F, E...>::positions[I]>)...};
   }
 };
 
@@ -11381,6 +12167,8 @@ struct row_reader<keyed_fields<F, E...>, Row> {
 /// follows PostgreSQL (the richer dialect), so the fingerprint is the same on every backend.
 struct fingerprint_dialect : postgres_dialect {
   static constexpr std::string_view name = "fingerprint";
+  /// Any collation renders by its own name: a cursor does not depend on the backend.
+  static constexpr collation_family collations = collation_family::any;
   static void placeholder(std::string& out, int) { out += '?'; }
 };
 
@@ -11691,6 +12479,13 @@ auto paginate(const Stmt& q, K&&... keys) {
                 "quarry: paginate() takes the statement, then order keys: columns or expressions, or their "
                 ".asc()/.desc() forms");
   if constexpr (detail::is_select_stmt<Stmt>::value && sizeof...(K) > 0 && keys_ok) {
+    // A page selects its keys next to the statement's columns and orders by them: with DISTINCT
+    // the added keys would change which rows are duplicates (and the pager renders the clauses
+    // itself), so a distinct select is paged through a derived table or CTE.
+    static_assert(detail::is_none_v<typename Stmt::distinct_type>,
+                  "quarry: paginate() of a distinct() select is not supported (the page's keys would "
+                  "change which rows are duplicates); select the distinct rows in quarry::derived<\"d\">(q) "
+                  "or a CTE and page the outer select");
     Stmt::validate();
     if constexpr (!detail::is_none_v<typename Stmt::from_type>) {
       static_assert(detail::keyset_rules<Stmt, decltype(detail::to_order_key(std::declval<K>()))...>::ok);
