@@ -1,4 +1,4 @@
-// expect: (quarry: cannot compare a boolean with a number; SQL booleans are not integers.*kinds_comparable<quarry::sql_kind::boolean, quarry::sql_kind::integer>|kinds_comparable<quarry::sql_kind::boolean, quarry::sql_kind::integer>.*quarry: cannot compare a boolean with a number; SQL booleans are not integers)
+// expect: (quarry: cannot compare a boolean with a number. SQL booleans are not integers.*kinds_comparable<quarry::sql_kind::boolean, quarry::sql_kind::integer>|kinds_comparable<quarry::sql_kind::boolean, quarry::sql_kind::integer>.*quarry: cannot compare a boolean with a number. SQL booleans are not integers)
 // Misuse: comparing a boolean column with the integer 1.
 #include <quarry/quarry.hpp>
 
