@@ -2143,6 +2143,13 @@ struct is_column<column<Tag, M, N, O...>> : std::true_type {};
 template <class T>
 inline constexpr bool is_column_v = is_column<std::remove_cvref_t<T>>::value;
 
+/// Filter predicates over a table's columns (filter_t<is_key_column, columns>): part of the
+/// primary key, or not.
+template <class C>
+struct is_key_column : std::bool_constant<C::is_primary_key> {};
+template <class C>
+struct is_value_column : std::bool_constant<!C::is_primary_key> {};
+
 }  // namespace quarry::detail
 // ---- end quarry/schema/column.hpp ----
 // ---- begin quarry/schema/detail/members.hpp ----
@@ -5347,14 +5354,12 @@ struct grouping_scope {
 /// An aggregate query without GROUP BY (one group: no column is determined).
 using ungrouped_scope = grouping_scope<type_list<>, type_list<>>;
 
-template <class C>
-struct is_grouping_key_column : std::bool_constant<C::is_primary_key> {};
 /// Source S (a FROM/JOIN item) has its whole primary key in G. Derived tables and CTEs have no
 /// primary key.
 template <class S, class G>
 constexpr bool key_grouped() {
   if constexpr (table_descriptor<S> || is_aliased_table<S>::value) {
-    using key = filter_t<is_grouping_key_column, typename source_columns<S>::type>;
+    using key = filter_t<is_key_column, typename source_columns<S>::type>;
     return key::size > 0 && is_subset_v<key, G>;
   } else {
     return false;
@@ -10774,8 +10779,6 @@ struct lazy_via_parent {
   using type = typename Rel::via_parent::column;
 };
 
-template <class C>
-struct is_primary_key_column : std::bool_constant<C::is_primary_key> {};
 
 // ---- the parents' query ----
 
@@ -10867,7 +10870,7 @@ struct keyed_level_stmt {
   using owner_column = typename std::conditional_t<through, lazy_via_parent<rel>, lazy_target_key<rel>>::type;
   using fields_type = level_fields<descriptor, Node, std::conditional_t<through, Key, void>>;
   using row_type = std::conditional_t<through, keyed_node<Key, Node>, Node>;
-  using pk_columns = filter_t<is_primary_key_column, columns_of<descriptor>>;
+  using pk_columns = filter_t<is_key_column, columns_of<descriptor>>;
 
   std::vector<Key> keys;
   typename Req::filter_type filter;
@@ -11942,8 +11945,6 @@ struct find_source_in;
 template <class Tag, class... S>
 struct find_source_in<Tag, type_list<S...>> : find_source<Tag, S...> {};
 
-template <class C>
-struct is_pk_column : std::bool_constant<C::is_primary_key> {};
 
 /// Whether column C makes a row unique given the key expressions Exprs: C is UNIQUE, the whole
 /// single-column primary key, or part of a primary key whose every column is among Exprs.
@@ -11960,7 +11961,7 @@ constexpr bool is_unique_key() {
     if constexpr (std::is_void_v<S>) {
       return false;
     } else {
-      return is_subset_v<filter_t<is_pk_column, typename source_columns<S>::type>, Exprs>;
+      return is_subset_v<filter_t<is_key_column, typename source_columns<S>::type>, Exprs>;
     }
   }
 }
@@ -13536,10 +13537,6 @@ namespace detail {
 template <class T>
 concept select_statement = requires { typename T::fields_type; typename T::row_type; };
 
-template <class C>
-struct is_key_column : std::bool_constant<C::is_primary_key> {};
-template <class C>
-struct is_value_column : std::bool_constant<!C::is_primary_key> {};
 
 /// The primary-key column of D (single-column keys only).
 template <class D>

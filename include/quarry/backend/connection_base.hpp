@@ -51,10 +51,6 @@ namespace detail {
 template <class T>
 concept select_statement = requires { typename T::fields_type; typename T::row_type; };
 
-template <class C>
-struct is_key_column : std::bool_constant<C::is_primary_key> {};
-template <class C>
-struct is_value_column : std::bool_constant<!C::is_primary_key> {};
 
 /// The primary-key column of D (single-column keys only).
 template <class D>

@@ -270,8 +270,6 @@ struct lazy_via_parent {
   using type = typename Rel::via_parent::column;
 };
 
-template <class C>
-struct is_primary_key_column : std::bool_constant<C::is_primary_key> {};
 
 // ---- the parents' query ----
 
@@ -363,7 +361,7 @@ struct keyed_level_stmt {
   using owner_column = typename std::conditional_t<through, lazy_via_parent<rel>, lazy_target_key<rel>>::type;
   using fields_type = level_fields<descriptor, Node, std::conditional_t<through, Key, void>>;
   using row_type = std::conditional_t<through, keyed_node<Key, Node>, Node>;
-  using pk_columns = filter_t<is_primary_key_column, columns_of<descriptor>>;
+  using pk_columns = filter_t<is_key_column, columns_of<descriptor>>;
 
   std::vector<Key> keys;
   typename Req::filter_type filter;

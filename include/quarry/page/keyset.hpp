@@ -252,8 +252,6 @@ struct find_source_in;
 template <class Tag, class... S>
 struct find_source_in<Tag, type_list<S...>> : find_source<Tag, S...> {};
 
-template <class C>
-struct is_pk_column : std::bool_constant<C::is_primary_key> {};
 
 /// Whether column C makes a row unique given the key expressions Exprs: C is UNIQUE, the whole
 /// single-column primary key, or part of a primary key whose every column is among Exprs.
@@ -270,7 +268,7 @@ constexpr bool is_unique_key() {
     if constexpr (std::is_void_v<S>) {
       return false;
     } else {
-      return is_subset_v<filter_t<is_pk_column, typename source_columns<S>::type>, Exprs>;
+      return is_subset_v<filter_t<is_key_column, typename source_columns<S>::type>, Exprs>;
     }
   }
 }

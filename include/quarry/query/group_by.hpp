@@ -80,14 +80,12 @@ struct grouping_scope {
 /// An aggregate query without GROUP BY (one group: no column is determined).
 using ungrouped_scope = grouping_scope<type_list<>, type_list<>>;
 
-template <class C>
-struct is_grouping_key_column : std::bool_constant<C::is_primary_key> {};
 /// Source S (a FROM/JOIN item) has its whole primary key in G. Derived tables and CTEs have no
 /// primary key.
 template <class S, class G>
 constexpr bool key_grouped() {
   if constexpr (table_descriptor<S> || is_aliased_table<S>::value) {
-    using key = filter_t<is_grouping_key_column, typename source_columns<S>::type>;
+    using key = filter_t<is_key_column, typename source_columns<S>::type>;
     return key::size > 0 && is_subset_v<key, G>;
   } else {
     return false;

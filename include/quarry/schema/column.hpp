@@ -180,4 +180,11 @@ struct is_column<column<Tag, M, N, O...>> : std::true_type {};
 template <class T>
 inline constexpr bool is_column_v = is_column<std::remove_cvref_t<T>>::value;
 
+/// Filter predicates over a table's columns (filter_t<is_key_column, columns>): part of the
+/// primary key, or not.
+template <class C>
+struct is_key_column : std::bool_constant<C::is_primary_key> {};
+template <class C>
+struct is_value_column : std::bool_constant<!C::is_primary_key> {};
+
 }  // namespace quarry::detail
